@@ -1,0 +1,54 @@
+"""The public facade: the few functions users, tests and benchmarks script against."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from digest import dedup
+from digest.build import build_issue as _build_issue
+from digest.config import Config, load_config
+from digest.errors import SkipFile
+from digest.load import load_file
+from digest.models import Article, Issue, IssueItem, Item, Skipped, Source, SourceRef, Story
+from digest.readers import read_bytes
+
+__all__ = [
+    "Article", "Config", "Issue", "IssueItem", "Item", "SkipFile", "Skipped", "Source",
+    "SourceRef", "Story", "build_issue", "cluster", "load", "load_config", "parse", "similarity",
+]  # fmt: skip
+
+
+def parse(data: str | bytes, *, filename: str) -> Article:
+    """Parse one input; ``filename``'s suffix picks the reader. Raises ``SkipFile``."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return read_bytes(raw, filename)[0]
+
+
+def load(path: str | Path) -> list[Article]:
+    """Read every article in the file at ``path`` (a JSON-lines file holds several)."""
+    return load_file(Path(path))
+
+
+def similarity(a: Article, b: Article) -> float:
+    """Return how likely ``a`` and ``b`` report the same story, in [0, 1], symmetric."""
+    return dedup.similarity(a, b)
+
+
+def cluster(articles: Sequence[Article]) -> list[list[int]]:
+    """Group the indices of ``articles`` by story."""
+    return dedup.cluster(list(articles))
+
+
+def build_issue(
+    config: Config | str | Path | None = None,
+    *,
+    inputs: Sequence[str | Path] | None = None,
+    date: dt.date | None = None,
+) -> Issue:
+    """Build the issue from ``inputs`` (default: the config's) without writing anything."""
+    if not isinstance(config, Config):
+        config = load_config(Path(config) if config is not None else None)
+    paths = [Path(p) for p in inputs] if inputs is not None else None
+    return _build_issue(config, inputs=paths, date=date)

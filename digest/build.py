@@ -1,0 +1,57 @@
+"""The orchestrator: inputs → articles → stories → rendered issue on disk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from digest.config import Config
+from digest.dedup import cluster
+from digest.fsutil import atomic_write
+from digest.load import load_all
+from digest.merge import merge, merge_items
+from digest.models import Issue
+from digest.render import render
+
+log = logging.getLogger(__name__)
+
+
+def today(config: Config) -> dt.date:
+    """Return today's date in the configured timezone."""
+    return dt.datetime.now(config.tz).date()
+
+
+def build_issue(
+    config: Config, *, inputs: Sequence[Path] | None = None, date: dt.date | None = None
+) -> Issue:
+    """Load every input, group articles by story and merge each group into one story."""
+    articles, skipped = load_all(
+        inputs if inputs is not None else config.inputs,
+        max_bytes=config.max_input_bytes, rules=config.sources,
+    )  # fmt: skip
+    groups = cluster(articles, threshold=config.dedup.threshold)
+    stories = [merge([articles[i] for i in group]) for group in groups]
+    stories.sort(key=lambda s: -len(s.sources))
+    return Issue(
+        date=date or today(config),
+        locale=config.locale,
+        title=config.title,
+        stories=stories,
+        items=merge_items(articles),
+        skipped=skipped,
+    )
+
+
+def write_issue(issue: Issue, config: Config, output: Path | None = None) -> Path:
+    """Render ``issue`` and write issue.html, issue.txt and issue.json; return the folder."""
+    folder = (output or config.output) / issue.date.isoformat()
+    rendered = render(issue, config)
+    # JSON last: its presence marks a complete issue for `send` and the archive.
+    atomic_write(folder / "issue.html", rendered.html)
+    atomic_write(folder / "issue.txt", rendered.text)
+    atomic_write(folder / "issue.json", json.dumps(issue.to_json(), ensure_ascii=False, indent=2) + "\n")
+    log.info("Wrote %s (%s bytes of HTML)", folder, f"{len(rendered.html.encode()):,}")
+    return folder

@@ -1,0 +1,153 @@
+"""The domain model: what the pipeline stages pass to each other."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an article came from: the outlet's name, the input file and its URL if known."""
+
+    name: str
+    file: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One short entry of a "Weitere Meldungen" section."""
+
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One parsed input article: clean text and metadata, no boilerplate.
+
+    ``body`` holds paragraphs and sub-headings separated by blank lines; sub-headings
+    are lines starting with ``## `` and bullets lines starting with ``- `` (Markdown),
+    so the renderer can show the structure the source had.
+    """
+
+    title: str
+    body: str
+    source: Source
+    kicker: str = ""
+    dateline: str = ""
+    published: dt.datetime | None = None
+    authors: list[str] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    ressort: str = ""
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source as cited under a story or item: one entry of "Quellen: …"."""
+
+    name: str
+    file: str
+    title: str = ""
+    url: str | None = None
+    published: dt.datetime | None = None
+    authors: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, article: Article) -> SourceRef:
+        """Cite ``article``."""
+        return cls(
+            name=article.source.name,
+            file=article.source.file,
+            title=article.title,
+            url=article.source.url,
+            published=article.published,
+            authors=list(article.authors),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the ``issue.json`` shape of this source."""
+        return {
+            "name": self.name,
+            "file": self.file,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "authors": list(self.authors),
+        }
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story of the issue, merged from one or more articles about the same event."""
+
+    headline: str
+    summary: str
+    body: str
+    sources: list[SourceRef]
+    kicker: str = ""
+
+    @property
+    def words(self) -> int:
+        """Count the words a reader reads: summary and body."""
+        return len(self.summary.split()) + len(self.body.split())
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the ``issue.json`` shape of this story."""
+        return {
+            "headline": self.headline,
+            "kicker": self.kicker,
+            "summary": self.summary,
+            "body": self.body,
+            "sources": [s.to_json() for s in self.sources],
+        }
+
+
+@dataclass(frozen=True)
+class IssueItem:
+    """A short item of the issue's "Weitere Meldungen", with every source that carried it."""
+
+    text: str
+    sources: list[SourceRef]
+    url: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the ``issue.json`` shape of this item."""
+        return {"text": self.text, "sources": [s.to_json() for s in self.sources]}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input file that could not be used, and why."""
+
+    file: str
+    reason: str
+
+    def to_json(self) -> dict[str, str]:
+        """Return the ``issue.json`` shape of this entry."""
+        return {"file": self.file, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One issue of the digest: stories by importance, short items and skipped inputs."""
+
+    date: dt.date
+    locale: str
+    title: str
+    stories: list[Story]
+    items: list[IssueItem] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the ``issue.json`` document (a contract: keep the keys)."""
+        return {
+            "date": self.date.isoformat(),
+            "locale": self.locale,
+            "title": self.title,
+            "stories": [s.to_json() for s in self.stories],
+            "items": [i.to_json() for i in self.items],
+            "skipped": [s.to_json() for s in self.skipped],
+        }
