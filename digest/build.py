@@ -9,10 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from digest.config import Config
-from digest.dedup import cluster
 from digest.fsutil import atomic_write
 from digest.load import load_all
-from digest.merge import merge, merge_items
+from digest.merge import make_stories
 from digest.models import Issue
 from digest.render import render
 
@@ -32,15 +31,13 @@ def build_issue(
         inputs if inputs is not None else config.inputs,
         max_bytes=config.max_input_bytes, rules=config.sources,
     )  # fmt: skip
-    groups = cluster(articles, threshold=config.dedup.threshold)
-    stories = [merge([articles[i] for i in group]) for group in groups]
-    stories.sort(key=lambda s: -len(s.sources))
+    stories, items = make_stories(articles, config.dedup)
     return Issue(
         date=date or today(config),
         locale=config.locale,
         title=config.title,
         stories=stories,
-        items=merge_items(articles),
+        items=items,
         skipped=skipped,
     )
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from digest.config import DedupConfig
+from digest.dedup import cluster
 from digest.models import Article, IssueItem, SourceRef, Story
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -39,3 +41,13 @@ def merge_items(articles: Sequence[Article]) -> list[IssueItem]:
             else:
                 seen[key] = IssueItem(text=item.text, sources=[SourceRef.of(article)], url=item.url)
     return list(seen.values())
+
+
+def make_stories(
+    articles: Sequence[Article], settings: DedupConfig
+) -> tuple[list[Story], list[IssueItem]]:
+    """Group ``articles`` by story and merge each group; stories come most sources first."""
+    groups = cluster(articles, threshold=settings.threshold)
+    stories = [merge([articles[i] for i in group]) for group in groups]
+    stories.sort(key=lambda s: -len(s.sources))
+    return stories, merge_items(articles)
