@@ -1,0 +1,170 @@
+"""The command line: parses options, calls one function per command, maps errors to exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from digest import __version__
+from digest.build import build_issue, today, write_issue
+from digest.config import Config, load_config
+from digest.errors import DigestError, InputError
+from digest.exitcodes import ExitCode
+
+log = logging.getLogger("digest")
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class _Handler(logging.Handler):
+    """Log records as one line on stderr: warnings prefixed, info plain."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        prefix = "Warning: " if record.levelno == logging.WARNING else ""
+        prefix = "Error: " if record.levelno >= logging.ERROR else prefix
+        click.echo(f"{prefix}{record.getMessage()}", err=True)
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    logger = logging.getLogger("digest")
+    logger.handlers[:] = [_Handler()]
+    logger.propagate = False
+    level = logging.ERROR if quiet else logging.DEBUG if verbose > 1 else logging.INFO
+    logger.setLevel(level if verbose or quiet else logging.WARNING)
+
+
+def _verbosity(f: Any) -> Any:
+    """Add -v/-q to a command; they set the logger and never reach the command function."""
+
+    def set_verbose(ctx: click.Context, param: click.Parameter, value: int) -> None:
+        if value:
+            ctx.meta["digest.verbose"] = ctx.meta.get("digest.verbose", 0) + value
+            _setup_logging(ctx.meta["digest.verbose"], False)
+
+    def set_quiet(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if value:
+            _setup_logging(0, True)
+
+    f = click.option(
+        "-v", "--verbose", count=True, expose_value=False, callback=set_verbose,
+        help="Say more; show tracebacks on errors.",
+    )(f)  # fmt: skip
+    return click.option(
+        "-q", "--quiet", is_flag=True, expose_value=False, callback=set_quiet,
+        help="Only show errors.",
+    )(f)  # fmt: skip
+
+
+def _config_option(f: Any) -> Any:
+    return click.option(
+        "-c", "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+        default=None, help="Configuration file [default: ./config.yaml if present].",
+    )(f)  # fmt: skip
+
+
+def _date_option(f: Any) -> Any:
+    return click.option(
+        "--date", "date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+        help="Issue date, YYYY-MM-DD [default: today in the configured timezone].",
+    )(f)  # fmt: skip
+
+
+def _inputs_option(f: Any) -> Any:
+    return click.option(
+        "-i", "--input", "inputs", multiple=True, type=click.Path(path_type=Path),
+        help="Input file or folder (read recursively); repeatable [default: config 'inputs'].",
+    )(f)  # fmt: skip
+
+
+def load(config_file: Path | None) -> Config:
+    """Load the configuration, or the defaults when there is no file."""
+    return load_config(config_file)
+
+
+def issue_date(config: Config, value: dt.datetime | None) -> dt.date:
+    """Return the ``--date`` given, or today in the configured timezone."""
+    return value.date() if value else today(config)
+
+
+def check_inputs(inputs: tuple[Path, ...] | list[Path]) -> list[Path]:
+    """Fail with one line naming the first input path that does not exist."""
+    for path in inputs:
+        if not path.exists():
+            raise InputError(f"input path '{path}' does not exist")
+    return list(inputs)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="digest")
+def cli() -> None:
+    """Turn German news articles and newsletters into one email issue.
+
+    \b
+    Example:
+      digest build -i inbox/ -o output/
+    """
+    _setup_logging(0, False)
+
+
+@cli.command()
+@_config_option
+@_inputs_option
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder [default: config 'output'].")  # fmt: skip
+@_date_option
+@click.option("--strict", is_flag=True, help="Fail if any input file is skipped.")
+@_verbosity
+def build(
+    config_file: Path | None, inputs: tuple[Path, ...], output: Path | None,
+    date: dt.datetime | None, strict: bool,
+) -> None:  # fmt: skip
+    """Build the issue: write issue.html, issue.txt and issue.json, print their folder.
+
+    \b
+    Example:
+      digest build -c config.yaml -i inbox/ --date 2025-12-03
+    """
+    config = load(config_file)
+    if output is not None:
+        config = config.replace(output=output.absolute())
+    paths = check_inputs(inputs or config.inputs)
+    if not paths:
+        raise InputError("no inputs: give --input or set 'inputs' in config.yaml")
+    issue = build_issue(config, inputs=paths, date=issue_date(config, date))
+    if strict and issue.skipped:
+        raise InputError(f"--strict: {len(issue.skipped)} input file(s) skipped, nothing written")
+    folder = write_issue(issue, config)
+    click.echo(str(folder))
+
+
+def main() -> None:
+    """Run the CLI; expected errors print one line, tracebacks only with -v."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(ExitCode.FAILED)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        if _verbose() and not isinstance(exc, click.UsageError):
+            log.exception("Traceback:")
+        exc.show()
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # an unexpected bug: still one line unless -v
+        if _verbose():
+            raise
+        click.echo(f"Error: {type(exc).__name__}: {exc} (run with -v for the traceback)", err=True)
+        sys.exit(ExitCode.FAILED)
+
+
+def _verbose() -> bool:
+    return any(arg in ("-v", "--verbose") or arg.startswith("-vv") for arg in sys.argv[1:])
+
+
+__all__ = ["DigestError", "cli", "main"]
