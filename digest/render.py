@@ -1,22 +1,164 @@
-"""Render an issue to HTML email and plaintext (being written: foundation issue)."""
+"""Render an issue to HTML email (inlined CSS, size budget) and to 78-column plaintext."""
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+import re
 from dataclasses import dataclass
+from pathlib import Path
+
+from premailer import Premailer
 
 from digest.config import Config
-from digest.models import Issue
+from digest.i18n import long_date
+from digest.models import Issue, Story
+from digest.templating import LinkCollector, environment
+
+log = logging.getLogger(__name__)
+
+BUILTIN_TEMPLATES = next(
+    p for p in (Path(__file__).parent / "templates", Path(__file__).parent.parent / "templates")
+    if p.is_dir()
+)  # fmt: skip
+# Bodies are cut to this many words when the whole issue is over the size budget.
+SHORT_BODY_WORDS = 120
+# A rough cost of one story's markup and inlined styles, to avoid inlining thousands of stories.
+STORY_OVERHEAD_BYTES = 2_500
+MAX_SUBJECT_CHARS = 78
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """The rendered issue."""
+    """The rendered issue, what was left out to fit the budget, and warnings for editors."""
 
     html: str
     text: str
+    shown: int
+    dropped: int
+    shortened: bool
+    warnings: list[str]
+
+    @property
+    def html_bytes(self) -> int:
+        """Return the HTML's size in bytes, as Gmail counts it."""
+        return len(self.html.encode("utf-8"))
+
+
+def subject(issue: Issue) -> str:
+    """Return the email subject: the issue title and the localized date."""
+    return f"{issue.title} – {long_date(issue.date, issue.locale)}"
 
 
 def render(issue: Issue, config: Config) -> Rendered:
-    """Render ``issue``."""
-    text = "\n\n".join(f"{s.headline}\n\n{s.body}" for s in issue.stories)
-    return Rendered(html=f"<html><body><pre>{text}</pre></body></html>", text=text)
+    """Render ``issue``; shorten bodies, then drop the lowest stories, to fit the HTML budget."""
+    env = environment(config, BUILTIN_TEMPLATES)
+    budget = config.max_html_bytes
+    limit = _estimated_limit(issue, budget)
+    shortened = False
+    html = _html(env, issue, limit, shortened, config)
+    if _size(html) > budget:
+        shortened = True
+        html = _html(env, issue, limit, shortened, config)
+    while _size(html) > budget and limit > 1:
+        limit = min(limit - 1, int(limit * budget / _size(html)))
+        html = _html(env, issue, max(limit, 1), shortened, config)
+        limit = max(limit, 1)
+    text = env.get_template("issue.txt").render(
+        _context(issue, limit, shortened, config, links=LinkCollector())
+    )
+    return Rendered(
+        html=html, text=_tidy_text(text), shown=min(limit, len(issue.stories)),
+        dropped=max(0, len(issue.stories) - limit), shortened=shortened,
+        warnings=_warnings(issue, html, budget, limit),
+    )  # fmt: skip
+
+
+def _html(env: object, issue: Issue, limit: int, shortened: bool, config: Config) -> str:
+    template = env.get_template("issue.html")  # type: ignore[attr-defined]
+    raw = template.render(_context(issue, limit, shortened, config))
+    return _inline(raw)
+
+
+def _context(
+    issue: Issue, limit: int, shortened: bool, config: Config, links: LinkCollector | None = None
+) -> dict[str, object]:
+    stories = issue.stories[:limit]
+    if shortened:
+        stories = [dataclasses.replace(s, body=shorten(s.body, SHORT_BODY_WORDS)) for s in stories]
+    return {
+        "issue": issue,
+        "stories": stories,
+        "dropped": issue.stories[limit:],
+        "items": issue.items,
+        "config": config,
+        "mail": config.mail,
+        "subject": subject(issue),
+        "web_url": _web_url(issue, config),
+        "links": links,
+    }
+
+
+def _web_url(issue: Issue, config: Config) -> str | None:
+    if not config.archive_url:
+        return None
+    return f"{config.archive_url.rstrip('/')}/{issue.date.isoformat()}/issue.html"
+
+
+def _inline(html: str) -> str:
+    """Inline every layout style; the ``data-premailer="ignore"`` block stays as it is."""
+    inliner = Premailer(
+        html, allow_network=False, cssutils_logging_level=logging.CRITICAL,
+        disable_validation=True, remove_classes=False, keep_style_tags=False,
+        strip_important=False, disable_leftover_css=True,
+    )  # fmt: skip
+    out: str = inliner.transform(pretty_print=False)
+    return out if out.lstrip().lower().startswith("<!doctype") else "<!DOCTYPE html>\n" + out
+
+
+def _size(html: str) -> int:
+    return len(html.encode("utf-8"))
+
+
+def _estimated_limit(issue: Issue, budget: int) -> int:
+    """Return how many stories can possibly fit, so premailer never sees thousands."""
+    total = 0
+    for n, story in enumerate(issue.stories, 1):
+        total += len(f"{story.summary} {story.body}".encode()) + STORY_OVERHEAD_BYTES
+        if total > budget * 1.5:
+            return n
+    return len(issue.stories)
+
+
+def shorten(body: str, words: int) -> str:
+    """Cut ``body`` after the sentence that reaches ``words`` words, ending with an ellipsis."""
+    if len(body.split()) <= words:
+        return body
+    kept: list[str] = []
+    count = 0
+    for sentence in re.split(r"(?<=[.!?“«])\s+", body):
+        kept.append(sentence)
+        count += len(sentence.split())
+        if count >= words:
+            break
+    return " ".join(kept).rstrip() + " …"
+
+
+def _warnings(issue: Issue, html: str, budget: int, limit: int) -> list[str]:
+    warnings = [f"Input skipped: {s.file}: {s.reason}" for s in issue.skipped]
+    if _size(html) > budget:
+        warnings.append(f"HTML is {_size(html):,} bytes, over the budget of {budget:,} bytes")
+    if limit < len(issue.stories):
+        warnings.append(f"{len(issue.stories) - limit} stories left out to fit the size budget")
+    missing_alt = len(re.findall(r"<img(?![^>]*\balt=)[^>]*>", html, re.IGNORECASE))
+    if missing_alt:
+        warnings.append(f"{missing_alt} image(s) without alt text")
+    if len(subject(issue)) > MAX_SUBJECT_CHARS:
+        warnings.append(f"Subject is {len(subject(issue))} characters (over {MAX_SUBJECT_CHARS})")
+    return warnings
+
+
+def _tidy_text(text: str) -> str:
+    """Collapse runs of blank lines that template control blocks leave behind."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

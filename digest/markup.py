@@ -1,0 +1,71 @@
+"""Safe Markdown for story bodies: raw HTML is escaped, only http(s)/mailto links survive."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+_SAFE_URL = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
+# Characters that render as nothing or flip text direction; look-alike tricks use them.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+class _LinkGuard(Treeprocessor):
+    """Drop images and unsafe link targets that Markdown syntax could smuggle in."""
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for child in list(parent):
+                if child.tag == "img":
+                    parent.remove(child)
+                elif child.tag == "a" and not _SAFE_URL.match(child.get("href", "").strip()):
+                    child.attrib.pop("href", None)
+                    child.tag = "span"
+                elif child.tag == "a":
+                    child.set("target", "_blank")
+                    child.set("rel", "noopener")
+
+
+class SafeExtension(Extension):
+    """Escape raw HTML instead of passing it through, and guard links."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_LinkGuard(md), "link_guard", 0)
+
+
+def clean(text: str) -> str:
+    """Remove invisible and direction-changing characters."""
+    return _INVISIBLE.sub("", text)
+
+
+def to_html(text: str) -> str:
+    """Render Markdown ``text`` to safe HTML."""
+    md = markdown.Markdown(extensions=[SafeExtension(), "sane_lists"], output_format="html")
+    return md.convert(clean(text))
+
+
+def to_plain_blocks(text: str) -> list[tuple[str, str]]:
+    """Split Markdown ``text`` into (kind, text) blocks: heading, bullet or paragraph."""
+    blocks: list[tuple[str, str]] = []
+    for block in re.split(r"\n\s*\n", clean(text).strip()):
+        for line in _lines(block):
+            if line.startswith("#"):
+                blocks.append(("heading", line.lstrip("#").strip()))
+            elif re.match(r"^([-*•–]|\d+\.)\s", line):
+                blocks.append(("bullet", re.sub(r"^([-*•–]|\d+\.)\s+", "", line)))
+            elif line:
+                blocks.append(("paragraph", line))
+    return blocks
+
+
+def _lines(block: str) -> list[str]:
+    lines = [line.strip() for line in block.split("\n")]
+    if any(re.match(r"^([-*•–]|\d+\.)\s|^#", line) for line in lines):
+        return lines
+    return [" ".join(lines)]
