@@ -151,3 +151,36 @@ class Issue:
             "items": [i.to_json() for i in self.items],
             "skipped": [s.to_json() for s in self.skipped],
         }
+
+
+def _when(value: Any) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _source_ref(data: dict[str, Any]) -> SourceRef:
+    return SourceRef(
+        name=data["name"], file=data.get("file", ""), title=data.get("title", ""),
+        url=data.get("url"), published=_when(data.get("published")),
+        authors=list(data.get("authors") or []),
+    )  # fmt: skip
+
+
+def issue_from_json(data: dict[str, Any]) -> Issue:
+    """Rebuild an ``Issue`` from its ``issue.json`` document."""
+    return Issue(
+        date=dt.date.fromisoformat(data["date"]),
+        locale=data["locale"],
+        title=data["title"],
+        stories=[
+            Story(
+                headline=s["headline"], kicker=s.get("kicker", ""), summary=s.get("summary", ""),
+                body=s.get("body", ""), sources=[_source_ref(r) for r in s.get("sources", [])],
+            )  # fmt: skip
+            for s in data.get("stories", [])
+        ],
+        items=[
+            IssueItem(text=i["text"], sources=[_source_ref(r) for r in i.get("sources", [])])
+            for i in data.get("items", [])
+        ],
+        skipped=[Skipped(file=s["file"], reason=s["reason"]) for s in data.get("skipped", [])],
+    )
