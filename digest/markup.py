@@ -11,6 +11,8 @@ from markdown.treeprocessors import Treeprocessor
 
 _SAFE_URL = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 # Characters that render as nothing or flip text direction; look-alike tricks use them.
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
@@ -53,7 +55,8 @@ def to_html(text: str) -> str:
 def to_plain_blocks(text: str) -> list[tuple[str, str]]:
     """Split Markdown ``text`` into (kind, text) blocks: heading, bullet or paragraph."""
     blocks: list[tuple[str, str]] = []
-    for block in re.split(r"\n\s*\n", clean(text).strip()):
+    text = _LINK.sub(r"\1", _EMPHASIS.sub(r"\2", clean(text)))
+    for block in re.split(r"\n\s*\n", text.strip()):
         for line in _lines(block):
             if line.startswith("#"):
                 blocks.append(("heading", line.lstrip("#").strip()))
