@@ -20,4 +20,5 @@ class CompileCatalogs(BuildHookInterface):  # type: ignore[misc]
                 catalog = read_po(f)
             with po.with_suffix(".mo").open("wb") as f:
                 write_mo(f, catalog)
-            build_data.setdefault("artifacts", []).append(str(po.with_suffix(".mo")))
+            mo = po.with_suffix(".mo").relative_to(self.root).as_posix()
+            build_data.setdefault("artifacts", []).append(mo)

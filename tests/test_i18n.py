@@ -1,0 +1,41 @@
+"""Catalogues: complete German translations, compiled at build time or on the fly."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.messages.pofile import read_po
+
+from digest.i18n import LOCALE_DIR, long_date, number, translations
+
+
+def catalog(lang: str):  # type: ignore[no-untyped-def]
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        return read_po(f, locale=lang)
+
+
+def test_every_template_message_has_a_german_and_english_translation() -> None:
+    with (LOCALE_DIR / "messages.pot").open("rb") as f:
+        template = read_po(f)
+    ids = {m.id if isinstance(m.id, str) else m.id[0] for m in template if m.id}
+    for lang in ("de", "en"):
+        translated = {
+            m.id if isinstance(m.id, str) else m.id[0]
+            for m in catalog(lang) if m.id and all(m.string if isinstance(m.string, tuple) else [m.string])
+        }  # fmt: skip
+        assert ids <= translated, (lang, ids - translated)
+
+
+def test_translations_use_the_catalogue() -> None:
+    assert translations("de_DE").gettext("More news") == "Weitere Meldungen"
+    assert translations("de_AT").gettext("Unsubscribe") == "Abbestellen"
+    assert translations("en_US").gettext("More news") == "More news"
+
+
+def test_dates_and_numbers_follow_the_locale() -> None:
+    assert long_date(dt.date(2025, 12, 3), "de_DE") == "Mittwoch, 3. Dezember 2025"
+    assert long_date(dt.date(2025, 12, 3), "de_AT") == "Mittwoch, 3. Dezember 2025"
+    assert long_date(dt.date(2026, 1, 5), "de_AT") == "Montag, 5. Jänner 2026"
+    assert number(120000, "de_DE") == "120.000"
+    assert number(120000, "de_CH") == "120’000"
+    assert number(120000, "en_US") == "120,000"
