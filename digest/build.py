@@ -49,6 +49,7 @@ def write_issue(issue: Issue, config: Config, output: Path | None = None) -> Pat
     # JSON last: its presence marks a complete issue for `send` and the archive.
     atomic_write(folder / "issue.html", rendered.html)
     atomic_write(folder / "issue.txt", rendered.text)
-    atomic_write(folder / "issue.json", json.dumps(issue.to_json(), ensure_ascii=False, indent=2) + "\n")
+    document = json.dumps(issue.to_json(), ensure_ascii=False, indent=2) + "\n"
+    atomic_write(folder / "issue.json", document)
     log.info("Wrote %s (%s bytes of HTML)", folder, f"{len(rendered.html.encode()):,}")
     return folder

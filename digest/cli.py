@@ -142,6 +142,36 @@ def build(
     click.echo(str(folder))
 
 
+@cli.command()
+@_config_option
+@_inputs_option
+@_date_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on; anything but loopback shares the preview.")  # fmt: skip
+@click.option("-p", "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on; 0 picks a free one.")  # fmt: skip
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in a web browser.")
+@_verbosity
+def preview(
+    config_file: Path | None, inputs: tuple[Path, ...], date: dt.datetime | None,
+    host: str, port: int, open_browser: bool,
+) -> None:  # fmt: skip
+    """Serve a live preview of the issue that rebuilds and reloads when a file changes.
+
+    \b
+    Example:
+      digest preview -c config.yaml -i inbox/ --open
+    """
+    from digest.preview import Preview, serve
+
+    config = load(config_file)
+    paths = check_inputs(inputs) if inputs else None  # None: the config's, re-read on each build
+    if not (paths or config.inputs):
+        raise InputError("no inputs: give --input or set 'inputs' in config.yaml")
+    when = date.date() if date else None
+    serve(Preview(config.path, paths, when, host=host, port=port), click.echo, open_browser)
+
+
 def main() -> None:
     """Run the CLI; expected errors print one line, tracebacks only with -v."""
     try:

@@ -114,7 +114,7 @@ class Config:
 # --- checkers: each returns the converted value or raises _Bad with the expectation ----------
 
 
-class _Bad(Exception):  # noqa: N818 - internal signal carrying "expected …"
+class _Bad(Exception):
     pass
 
 
@@ -334,7 +334,8 @@ class _Validator:
     def mapping(self, data: Any, schema: Schema, prefix: str, extra: set[str]) -> dict[str, Any]:
         """Check one mapping; return the dataclass keyword arguments it yields."""
         if not isinstance(data, dict):
-            self.problem(prefix.rstrip(".") or "(top level)", f"expected a mapping, got {_got(data)}")
+            where = prefix.rstrip(".") or "(top level)"
+            self.problem(where, f"expected a mapping, got {_got(data)}")
             return {}
         values: dict[str, Any] = {}
         known = set(schema) | extra

@@ -36,5 +36,5 @@ class InputError(DigestError):
     exit_code = ExitCode.INPUT_ERROR
 
 
-class SkipFile(Exception):  # noqa: N818 - it signals a skip, not a failure of the run
+class SkipFile(Exception):
     """Raised by a reader for a file that cannot be used; the message is the reason."""

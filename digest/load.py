@@ -21,15 +21,16 @@ def collect(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )  # fmt: skip
+            files.extend(p for p in sorted(path.rglob("*")) if _visible_file(p, path))
         elif path.is_file():
             files.append(path)
         else:
             raise InputError(f"input path '{path}' does not exist")
     return list(dict.fromkeys(files))
+
+
+def _visible_file(path: Path, root: Path) -> bool:
+    return path.is_file() and not any(p.startswith(".") for p in path.relative_to(root).parts)
 
 
 def label(path: Path) -> str:

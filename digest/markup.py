@@ -35,7 +35,7 @@ class _LinkGuard(Treeprocessor):
 class SafeExtension(Extension):
     """Escape raw HTML instead of passing it through, and guard links."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_LinkGuard(md), "link_guard", 0)

@@ -175,7 +175,7 @@ def issue_from_json(data: dict[str, Any]) -> Issue:
             Story(
                 headline=s["headline"], kicker=s.get("kicker", ""), summary=s.get("summary", ""),
                 body=s.get("body", ""), sources=[_source_ref(r) for r in s.get("sources", [])],
-            )  # fmt: skip
+            )
             for s in data.get("stories", [])
         ],
         items=[

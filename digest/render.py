@@ -12,7 +12,7 @@ from premailer import Premailer
 
 from digest.config import Config
 from digest.i18n import long_date
-from digest.models import Issue, Story
+from digest.models import Issue
 from digest.templating import LinkCollector, environment
 
 log = logging.getLogger(__name__)

@@ -89,7 +89,8 @@ def test_a_file_over_the_size_limit_is_skipped(invoke, write_config, tmp_path) -
     inbox.mkdir()
     (inbox / "lang.txt").write_text("Titel\n\n" + "Wort " * 100, "utf-8")
     (inbox / "kurz.txt").write_text("Titel\n\nKurz.", "utf-8")
-    result = invoke("build", "-c", config, "-i", inbox, "-o", tmp_path / "o", "--date", "2026-01-02")
+    out = tmp_path / "o"
+    result = invoke("build", "-c", config, "-i", inbox, "-o", out, "--date", "2026-01-02")
     assert f"Warning: Skipping '{inbox / 'lang.txt'}': file too large (507 bytes, limit 100)" in (
         result.stderr
     )

@@ -21,8 +21,9 @@ def test_every_template_message_has_a_german_and_english_translation() -> None:
     for lang in ("de", "en"):
         translated = {
             m.id if isinstance(m.id, str) else m.id[0]
-            for m in catalog(lang) if m.id and all(m.string if isinstance(m.string, tuple) else [m.string])
-        }  # fmt: skip
+            for m in catalog(lang)
+            if m.id and all(m.string if isinstance(m.string, tuple) else [m.string])
+        }
         assert ids <= translated, (lang, ids - translated)
 
 
