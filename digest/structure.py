@@ -1,49 +1,328 @@
-"""German news structure: headline, short-item sections and body from plain text.
+"""German news structure: kicker, headline, dateline, body and short items from plain text.
 
-A first version; the parser issue deepens it with the rules in ``digest.rules``.
+The steps run in order on the lines of a text: clean the lines, join hard-wrapped
+paragraphs and split bullets, drop captions and boilerplate, cut FAQ and source lists,
+take the short-item section and the signature, read the header (ressort, date, kicker,
+headline, byline), then the dateline, and write the body as Markdown blocks. Every
+pattern comes from ``digest.rules``.
+
+A text without a headline (a newsletter that starts with its lead paragraph) gets
+the lead's first sentence as its title, cut at a clause boundary or after a few words
+and marked with "…" when cut, so a rendered issue never shows an empty headline.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass, field
 
+from digest import rules
+from digest.dates import parse_date
 from digest.models import Article, Item, Source
 
-_ITEM_HEADING = re.compile(
-    r"^(weitere meldungen|weitere wichtige themen|das wichtigste in kürze|kurz gemeldet"
-    r"|in kürze)\s*:?$",
-    re.IGNORECASE,
-)
-_BULLET = re.compile(r"^\s*(?:[-–•*]|\d+\.)\s+")
-_MAX_TITLE_CHARS = 200
+_MAX_HEAD_CHARS = 200  # a longer line is never a headline
+_MAX_HEADING_WORDS = 14  # a sub-heading is short
+_MAX_KICKER_WORDS = 4  # "Stundenlanges Treffen", "Krieg in Nahost"
+_HEADER_LINES = 10  # the header never runs longer than this
+_TITLE_WORDS = 14  # a derived title keeps at most this many words
+_WRAP_WIDTH = 80  # plain-text mail wraps its lines at most this wide
+_WRAP_FULL = 55  # a wrapped line is at least this long, unless it ends its paragraph
+_WRAP_MIN_LINES = 4
 
 
-def structure(text: str, source: Source) -> Article:
-    """Split ``text`` into title, body and items."""
-    lines = [line.strip() for line in text.split("\n")]
-    body_lines, items = _split_items(lines)
-    blocks = [b for b in _blocks(body_lines) if b]
-    title = ""
-    if blocks and len(blocks[0]) <= _MAX_TITLE_CHARS and not blocks[0].endswith("."):
-        title = blocks.pop(0)
-    elif blocks:
-        title = re.split(r"(?<=[.!?])\s", blocks[0], maxsplit=1)[0]
-    return Article(title=title, body="\n\n".join(blocks), source=source, items=items)
+def clean_lines(text: str) -> list[str]:
+    """Split ``text`` into stripped lines without invisible characters, links or paywall marks."""
+    text = rules.INVISIBLE.sub("", text).replace("\u00a0", " ").replace("\t", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = []
+    for line in text.split("\n"):
+        line = rules.PAYWALL_MARK.sub("", rules.INLINE_URL.sub("", line))
+        lines.append(" ".join(line.split()))
+    return lines
 
 
-def _split_items(lines: list[str]) -> tuple[list[str], list[Item]]:
-    for i, line in enumerate(lines):
-        if _ITEM_HEADING.match(line):
-            items = [
-                Item(text=_BULLET.sub("", entry)) for entry in lines[i + 1 :] if _BULLET.match(entry)
-            ]
-            return lines[:i], items
-    return lines, []
-
-
-def _blocks(lines: list[str]) -> list[str]:
-    blocks: list[str] = []
+def unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped paragraphs (plain-text mail) and drop blank lines."""
+    filled = [ln for ln in lines if ln]
+    wrapped = (
+        len(filled) >= _WRAP_MIN_LINES
+        and max(map(len, filled)) <= _WRAP_WIDTH
+        and sum(len(ln) >= _WRAP_FULL for ln in filled) * 3 >= len(filled)
+    )
+    out: list[str] = []
+    previous = ""
     for line in lines:
-        if line:
+        joinable = wrapped and previous and len(previous) >= _WRAP_FULL
+        if line and joinable and not rules.BULLET.match(line) and out:
+            out[-1] = f"{out[-1]} {line}"
+        elif line:
+            out.append(line)
+        previous = line
+    return out
+
+
+def join_bullets(lines: list[str]) -> list[str]:
+    """Join a lone bullet sign or item number with the item's text on the next line."""
+    out: list[str] = []
+    pending = ""
+    for line in lines:
+        if rules.LONE_BULLET.match(line):
+            pending = "- "
+        elif rules.BARE_NUMBER.match(line) and len(lines) > 1:
+            pending = line.rstrip(".)") + ". "
+        else:
+            out.append(pending + line if pending else line)
+            pending = ""
+    return out
+
+
+@dataclass
+class _Header:
+    """What the lines above the first paragraph said."""
+
+    title: str = ""
+    kicker: str = ""
+    ressort: str = ""
+    published: dt.datetime | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+def structure(text: str, source: Source, *, title: str = "") -> Article:
+    """Split ``text`` into headline, kicker, dateline, body and items; ``title`` if known."""
+    lines = join_bullets(unwrap(clean_lines(text)))
+    lines = _drop_boilerplate(drop_captions(lines))
+    lines = _cut_end_sections(lines)
+    lines, items, signature = _split_items(lines)
+    header, lines = _header(lines, title)
+    dateline, lines = _dateline(lines)
+    body = _body(lines)
+    authors = header.authors or ([signature] if signature else [])
+    return Article(
+        title=header.title or derive_title(lines), body=body, source=source,
+        kicker=header.kicker, dateline=dateline, published=header.published,
+        authors=authors, items=items, ressort=header.ressort,
+    )  # fmt: skip
+
+
+def drop_captions(lines: list[str]) -> list[str]:
+    """Drop photo captions and credits: glued credits, credit lines, repeated captions."""
+    keep = [True] * len(lines)
+    for i, line in enumerate(lines):
+        glued = rules.GLUED_CREDIT.search(line)
+        if glued and glued.start() > 0:
+            keep[i] = False
+            _drop_same(lines, keep, i - 1, line[: glued.start()].strip())
+        elif rules.is_credit(line):
+            keep[i] = False
+            if i > 0 and keep[i - 1] and _caption_like(lines[i - 1]):
+                keep[i - 1] = False
+                _drop_same(lines, keep, i - 2, lines[i - 1])
+        elif i + 1 < len(lines) and line == lines[i + 1] and not rules.BULLET.match(line):
+            keep[i] = keep[i + 1] = False
+    return [line for line, kept in zip(lines, keep, strict=True) if kept]
+
+
+def _drop_same(lines: list[str], keep: list[bool], index: int, text: str) -> None:
+    if index >= 0 and lines[index] == text:
+        keep[index] = False
+
+
+def _caption_like(line: str) -> bool:
+    # A caption above a credit reads as a label, not as a finished sentence of the story.
+    return not rules.SENTENCE_END.search(line) and not rules.MD_HEADING.match(line)
+
+
+def _drop_boilerplate(lines: list[str]) -> list[str]:
+    return [line for line in lines if rules.boilerplate(_bare(line)) is None]
+
+
+def _bare(line: str) -> str:
+    """Return ``line`` without Markdown markers, as the rules expect it."""
+    line = rules.MD_HEADING.sub("", line)
+    line = rules.BULLET.sub("", line) if not re.match(r"^\d", line) else line
+    return line.replace("**", "").strip()
+
+
+def _cut_end_sections(lines: list[str]) -> list[str]:
+    """Drop FAQ and source-list blocks: from their heading to the next item section."""
+    kept: list[str] = []
+    skipping = False
+    for line in lines:
+        bare = _bare(line)
+        if rules.END_SECTION.match(bare):
+            skipping = True
+        elif rules.ITEM_SECTION.match(bare):
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    return kept
+
+
+def _split_items(lines: list[str]) -> tuple[list[str], list[Item], str]:
+    """Split off the short-item section; return body lines, items and a signature."""
+    for i, line in enumerate(lines):
+        if rules.ITEM_SECTION.match(_bare(line)):
+            items, rest, signature = _items(lines[i + 1 :])
+            return lines[:i] + rest, items, signature
+    if len(lines) > 1 and _is_signature(lines[-1]):
+        return lines[:-1], [], lines[-1]
+    return lines, [], ""
+
+
+def _items(lines: list[str]) -> tuple[list[Item], list[str], str]:
+    """Read the entries of an item section; return items, lines after it and a signature."""
+    bulleted = any(rules.BULLET.match(line) for line in lines)
+    texts: list[str] = []
+    for i, line in enumerate(lines):
+        if i == len(lines) - 1 and texts and _is_signature(line):
+            return _to_items(texts), [], line
+        if not bulleted:
+            # Unbulleted entries: a headline line takes the sentence under it along.
+            if texts and _headlike(texts[-1]) and not _headlike(line):
+                texts[-1] = f"{texts[-1]} – {line}"
+            else:
+                texts.append(line)
+        elif rules.BULLET.match(line):
+            texts.append(rules.BULLET.sub("", line))
+        elif texts and not _headlike(line):
+            texts[-1] = f"{texts[-1]} {line}"
+        elif texts:
+            return _to_items(texts), lines[i:], ""
+    return _to_items(texts), [], ""
+
+
+def _to_items(texts: list[str]) -> list[Item]:
+    cleaned = (rules.ITEM_TAIL.sub("", rules.ITEM_TIME.sub("", t)).strip() for t in texts)
+    return [Item(text=t) for t in cleaned if t]
+
+
+def _is_signature(line: str) -> bool:
+    return len(line.split()) >= 2 and bool(rules.SIGNATURE.match(line))
+
+
+def _headlike(line: str) -> bool:
+    """Say whether ``line`` could be a headline or sub-heading rather than a sentence."""
+    bare = _bare(line)
+    if not bare or rules.BULLET.match(line) or len(bare) > _MAX_HEAD_CHARS:
+        return False
+    return bool(rules.QUOTED_HEADLINE.match(bare)) or not rules.SENTENCE_END.search(bare)
+
+
+def _header(lines: list[str], known_title: str) -> tuple[_Header, list[str]]:
+    """Read ressort, date, byline, kicker and headline from the lines above the story."""
+    header = _Header(title=known_title)
+    heads: list[str] = []
+    end = 0
+    for end, line in enumerate(lines[:_HEADER_LINES]):  # noqa: B007 - ``end`` is used below
+        if not _header_meta(header, _bare(line)):
+            if not _headlike(line):
+                break
+            heads.append(line)
+    else:
+        end = min(len(lines), _HEADER_LINES)
+    if not heads and end == len(lines):
+        return header, lines
+    rest = lines[end:]
+    heads = _choose_headline(header, heads)
+    return header, heads + rest
+
+
+def _header_meta(header: _Header, line: str) -> bool:
+    """Take a date, ressort or byline line into ``header``; say whether it was one."""
+    if rules.DATE_LINE.match(line):
+        header.published = header.published or parse_date(line)
+        return True
+    if line.lower() in rules.RESSORTS and not header.ressort:
+        header.ressort = line
+        return True
+    byline = rules.BYLINE.match(line)
+    if byline and not header.authors:
+        header.authors = split_names(byline.group("names"))
+        return True
+    return False
+
+
+def _choose_headline(header: _Header, heads: list[str]) -> list[str]:
+    """Set kicker and title from the header's short lines; return the lines left for the body."""
+    if header.title:
+        wanted = _norm(header.title)
+        return [h for h in heads if _norm(_bare(h)) != wanted]
+    if not heads:
+        return []
+    first = _bare(heads[0])
+    if len(heads) > 1 and _is_kicker(first):
+        header.kicker, header.title = first, _bare(heads[1])
+        return heads[2:]
+    glued = rules.GLUED_KICKER.match(first)
+    if glued:
+        header.kicker, header.title = glued.group("kicker").strip(), glued.group("title")
+    else:
+        header.title = first
+    return heads[1:]
+
+
+def _is_kicker(line: str) -> bool:
+    words = line.split()
+    return len(words) <= _MAX_KICKER_WORDS and not line.endswith(("?", "!"))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def split_names(names: str) -> list[str]:
+    """Split a list of author names: ``A, B und C``."""
+    parts = re.split(r"\s*(?:,|;|\bund\b|&|/)\s*", names)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _dateline(lines: list[str]) -> tuple[str, list[str]]:
+    """Move a dateline opening the first paragraph (``Berlin (dpa) - ``) out of the text."""
+    for i, line in enumerate(lines):
+        if _headlike(line) or rules.BULLET.match(line):
+            continue
+        match = rules.DATELINE.match(line) or rules.DATELINE_CAPS.match(line)
+        if not match or match.group("place").split()[0].casefold() in rules.FUNCTION_WORDS:
+            return "", lines
+        rest = line[match.end() :].strip()
+        return match.group("place").strip(), [*lines[:i], rest, *lines[i + 1 :]]
+    return "", lines
+
+
+def _body(lines: list[str]) -> str:
+    """Write the lines as Markdown blocks: paragraphs, ``## `` headings and ``- `` lists."""
+    blocks: list[str] = []
+    for i, line in enumerate(lines):
+        if rules.BULLET.match(line):
+            entry = "- " + rules.BULLET.sub("", line)
+            if blocks and blocks[-1].startswith("- "):
+                blocks[-1] += "\n" + entry
+            else:
+                blocks.append(entry)
+        elif _is_heading(line, lines[i + 1 :]):
+            blocks.append("## " + _bare(line).rstrip(":"))
+        else:
             blocks.append(line)
-    return blocks
+    return "\n\n".join(blocks)
+
+
+def _is_heading(line: str, after: list[str]) -> bool:
+    if rules.MD_HEADING.match(line):
+        return True
+    if not after or not _headlike(line) or rules.QUOTED_HEADLINE.match(line):
+        return False
+    return len(line.split()) <= _MAX_HEADING_WORDS and not rules.SENTENCE_BREAK.search(line)
+
+
+def derive_title(lines: list[str]) -> str:
+    """Make a short title from the first paragraph's first sentence (no headline given)."""
+    paragraph = next((ln for ln in lines if not rules.BULLET.match(ln)), lines[0] if lines else "")
+    sentence = rules.SENTENCE_BREAK.split(_bare(paragraph), maxsplit=1)[0].strip()
+    words = sentence.split()
+    if len(words) <= _TITLE_WORDS:
+        return sentence.rstrip(".")
+    head = " ".join(words[:_TITLE_WORDS])
+    clause = re.split(r",\s|\s[–—-]\s|:\s", head)[0]
+    cut = clause if len(clause.split()) >= 5 else " ".join(words[:10])
+    return cut.rstrip(",;:–— ") + "…"

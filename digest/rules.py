@@ -1,0 +1,232 @@
+"""Every pattern the parser uses to read German news text, in one place.
+
+Each rule is a named regular expression or word list with a comment saying what it
+catches; ``tests/test_rules.py`` holds a table of examples for each. Adding an
+outlet's pattern means adding one alternative here and one row to that table.
+Patterns are matched against single stripped lines unless their comment says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Short words a sentence can start with: never a place name in a dateline, never a kicker.
+FUNCTION_WORDS = _words(
+    "der die das den dem des ein eine einer eines einem und oder aber auch doch wie was wer "
+    "wo wann warum nun so als ich wir sie er es man hier dort dann mit nach von für bei"
+)
+
+# Names of newspaper sections (Ressorts) printed on a line of their own near the headline.
+RESSORTS = _words(
+    "politik außenpolitik innenpolitik ausland inland international welt deutschland "
+    "österreich schweiz wirtschaft finanzen börse sport fußball kultur feuilleton panorama "
+    "wissen wissenschaft gesundheit digital netzwelt technik meinung kommentar analyse "
+    "leitartikel gesellschaft leben reise auto mobilität medien lokales region chronik "
+    "regional stadt bildung karriere klima umwelt nachrichten news"
+)
+
+# --- structure --------------------------------------------------------------------------
+
+# The heading of a short-item section ("WEITERE MELDUNGEN", "In Kürze:" ...): its
+# bullets or numbered entries become ``Article.items``.
+ITEM_SECTION = re.compile(
+    r"^(?:weitere (?:wichtige )?(?:meldungen|themen|nachrichten)|das wichtigste(?: in kürze)?"
+    r"|kurz gemeldet|kurzmeldungen|in kürze|kurz und knapp|nachrichten in kürze"
+    r"|was (?:heute|sonst noch) wichtig (?:ist|war)|was (?:heute )?wichtig wird"
+    r"|unsere themen(?: heute)?|die themen des tages|heute wichtig|meldungen des tages"
+    r"|das müssen sie (?:heute )?wissen)\s*[:.!…]?$",
+    _I,
+)
+
+# A heading after which the rest is not the story: FAQ and source lists.
+END_SECTION = re.compile(
+    r"^(?:faq|häufig gestellte fragen|häufige fragen|fragen und antworten"
+    r"|quellenangaben|quellen|quellenverzeichnis|verwendete quellen)\s*:?$",
+    _I,
+)
+
+# A bullet at the start of a line: dashes, bullets, arrows, or "1." / "1)".
+BULLET = re.compile(r"^(?:[-–—•*·▪►‣◦]\s+|\d{1,2}[.)]\s+(?=\S))")
+
+# A bullet sign alone on its line; the item's text is on the next line.
+LONE_BULLET = re.compile(r"^[-–—•*·▪►‣◦]$")
+
+# A bare item number alone on its line ("1", "2."); the item's text is on the next line.
+BARE_NUMBER = re.compile(r"^\d{1,2}[.)]?$")
+
+# A Markdown heading as trafilatura or a .md file writes it.
+MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
+
+# A line that ends like a sentence (full stop, colon, comma, ...), ignoring closing quotes.
+SENTENCE_END = re.compile(r"[.:,;!…]['\"“”«»‘’)\]]*$")
+
+# A sentence boundary inside a line (used to refuse a heading and to cut a title).
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])['\"“”«»]?\s+(?=[A-ZÄÖÜ„«\"])")
+
+# A headline standing in German or Swiss quotation marks.
+QUOTED_HEADLINE = re.compile(r"^(?:„[^“]+“|«[^»]+»|»[^«]+«|\"[^\"]+\")$")
+
+# A kicker glued to a quoted headline: ``Iranischer Angriff auf Israel: «…»``.
+GLUED_KICKER = re.compile(r"^(?P<kicker>[^:„“«»\"]{2,60}):\s+(?P<title>(?:„[^“]+“|«[^»]+»))$")
+
+# A date line above or below the headline: ``03.12.2025 00:15``, ``Stand: …``,
+# ``Versendet am 24.06.2022``, ``21.09.2021 | Rubrik Titel``, ``3. Dezember 2025, 10:15 Uhr``.
+DATE_LINE = re.compile(
+    r"^(?:(?:stand|aktualisiert(?: am)?|zuletzt aktualisiert|veröffentlicht(?: am)?|erstellt"
+    r"|versendet am|datum|publiziert)\s*:?\s*)?(?:am\s+)?(?:[A-Za-zäÄ]+,?\s+)?"
+    r"\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zäÄ]+)\s?\d{2,4}"
+    r"(?:[,|\s]*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?(?:\s*\|.{0,80})?$",
+    _I,
+)
+
+# A byline: ``Von Anna Meier und Jan Kurz``, ``Autorin: …``; the names become authors.
+BYLINE = re.compile(
+    r"^(?:von|text|autor(?:in)?|autoren)\s*:?\s+(?P<names>[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*)"
+    r"{0,3}(?:\s*(?:,|und|&)\s*[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,3})*)$",
+)
+
+# A signature: a bare name on the last line ("P. Tiko", "Anna Meier"); it is the author.
+SIGNATURE = re.compile(
+    r"^(?:[A-ZÄÖÜ]\.\s?){0,2}[A-ZÄÖÜ][a-zäöüßéè]+(?:-[A-ZÄÖÜ][a-zäöüßéè]+)?"
+    r"(?:\s+(?:[A-ZÄÖÜ]\.|(?:von|van|de|zu)\s+)?[A-ZÄÖÜ][a-zäöüßéè]+(?:-[A-ZÄÖÜ][a-zäöüßéè]+)?){0,2}$"
+)
+
+# A dateline opening the first paragraph: ``Washington/Moskau – ``, ``Berlin (dpa) - ``,
+# ``Hamburg (dpa/lno) –``; group ``place`` is what goes to ``Article.dateline``.
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3}"
+    r"(?:\s*\((?:dpa|afp|ap|reuters|kna|epd|apa|sda|dts|ddp|red|sid)[^)]{0,20}\))?)"
+    r"\s*[–—-]\s+(?=[A-ZÄÖÜ„»«\"\d])"
+)
+
+# An all-capitals dateline with a colon: ``MADRID: ``.
+DATELINE_CAPS = re.compile(r"^(?P<place>[A-ZÄÖÜ]{3,}(?:[/ -][A-ZÄÖÜ]{3,})*):\s+(?=\S)")
+
+# --- boilerplate: whole lines that are never article text -------------------------------
+
+# A photo credit on its own line: ``Foto: AFP``, ``(Bild: EPA/…)``, ``Bildrechte: MDR/…``.
+CREDIT_LINE = re.compile(
+    r"^\(?(?:fotos?|bild(?:er)?|bildquelle|bildrechte|grafik|illustration|video|copyright"
+    r"|foto\s*&\s*video|quelle\s+(?:bild|foto))\s*:\s*[^\n]{2,120}\)?$",
+    _I,
+)
+
+# A copyright-sign credit: ``© imago``, ``©dpa``.
+COPYRIGHT_LINE = re.compile(r"^(?:\(c\)|©)\s*\S.{0,100}$", _I)
+
+# An agency credit such as ``APA/AFP/Adem Altan`` or ``picture alliance / dpa | Name``:
+# a short line with a slash or bar naming a photo agency, and no sentence in it.
+AGENCY_CREDIT = re.compile(
+    r"^(?=[^.!?]{2,100}$)(?=.*[/|])(?=.*\b(?:dpa|afp|ap|reuters|epa|apa|imago|picture[ -]alliance"
+    r"|getty(?: images)?|keystone|ddp|sputnik|shutterstock|istock|funke foto services"
+    r"|kremlin pool|anadolu|xinhua|sipa|zuma|photothek)\b).+$",
+    _I,
+)
+
+# A credit glued to the end of a caption: ``…Seite(Bild: EPA/…)``, ``…HelsinkiFoto: X / Reuters``;
+# a line ending like this is a caption.
+GLUED_CREDIT = re.compile(
+    r"(?:\s?\((?i:bild|fotos?|grafik|quelle|video)\s*:[^)]{1,120}\)"
+    r"|(?<=[a-zäöüß.)“\"])(?:Bild|Fotos?)\s*:\s*[^.]{2,100})$"
+)
+
+# Related-content links: ``Mehr zum Thema…``, ``Auch interessant``, ``Lesen Sie auch``.
+RELATED = re.compile(
+    r"^(?:mehr zum thema|auch interessant(?!\s+(?:ist|war|sind|waren|dürfte))"
+    r"|lesen sie (?:auch|hier|mehr)|zum artikel|mehr dazu(?:\s*[:.…»›→]|$)"
+    r"|hier weiterlesen|weiterlesen|weitere artikel"
+    r"|das könnte sie auch interessieren|empfehlungen der redaktion|passend zum thema"
+    r"|zum thema:|weiterführende links|beliebt im preisvergleich|beiträge aus dem forum)",
+    _I,
+)
+
+# Newsletter and social calls to action: ``Abonniere …``, ``Folge @… für …``.
+CTA = re.compile(
+    r"^(?:abonnier(?:e|en sie|t)\b|folgen? (?:sie )?(?:uns|@)|folge @|melden sie sich"
+    r"|jetzt (?:anmelden|abonnieren|registrieren|kostenlos|testen|herunterladen)"
+    r"|hier (?:anmelden|abonnieren|geht es zu)|teilen$|merken$|drucken$|kommentare$"
+    r"|(?:zum|unser) newsletter|newsletter(?:$|\s+abonnieren|-anmeldung))"
+    r"|\bnewsletter\b.{0,80}\b(?:anmelden|abonnier\w*|bestellen|hier entlang)"
+    r"|\b(?:news-?app|app)\b.{0,60}\b(?:android|ios)\b"
+    r"|\b(?:social media|whatsapp-kanal)\b.{0,60}\b(?:whatsapp|instagram|facebook)\b",
+    _I,
+)
+
+# A call to action led by an emoji: ``🔔 Folge …``, ``❤ … unterstützen``, ``👉 Hier …``.
+EMOJI_CTA = re.compile(
+    r"^[\u2600-\u27bf\u2b50\U0001f300-\U0001faff][\ufe0f\s]*.{0,300}"
+    r"\b(?:folg\w*|abonn\w*|newsletter|jetzt|hier|podcast|kanal|app|unterstütz\w*|anmeld\w*)\b",
+    _I,
+)
+
+# Paywall, ad and embed residue: ``Anzeige``, ``Link zum YouTube-Inhalt``, ``Artikel anhören``.
+PAYWALL = re.compile(
+    r"^(?:anzeige|werbung|sponsored|gesponserter inhalt|exklusiv für abonnenten"
+    r"|dieser (?:artikel|beitrag) ist (?:nur )?(?:für|exklusiv)|jetzt weiterlesen|weiterlesen mit"
+    r"|sie haben bereits ein abo|bereits abonnent|artikel anhören|vorlesen|zur startseite"
+    r"|link zum [\w-]+-inhalt|externer inhalt|empfohlener (?:externer )?inhalt"
+    r"|inhalte? von [\w.-]+ (?:anzeigen|laden)|video abspielen|\((?:z\+|€|\+|s\+|m\+)\))\s*:?$",
+    _I,
+)
+
+# Paywall marks inside a line, removed from the text: ``(Z+)``, ``(€)``.
+PAYWALL_MARK = re.compile(r"\s*\((?:Z\+|€|S\+|M\+)\)")
+
+# Sign-offs of a newsletter: ``Ihre KURIER-Redaktion``, ``Bis morgen!``.
+SIGNOFF = re.compile(
+    r"^(?:(?:ihre?|euer|eure|dein|deine)\s+.{0,40}?(?:redaktion|team|newsroom)\b.{0,20}"
+    r"|bis morgen|bis zum nächsten mal|bis bald|schönen (?:tag|abend|sonntag|wochenende)"
+    r"|(?:viele|herzliche|beste|liebe) grüße)[\s!.,]*.{0,40}$",
+    _I,
+)
+
+# The end of a short item that only links on: ``… Mehr dazu.``, ``… Zum Artikel``.
+ITEM_TAIL = re.compile(r"\s*(?:Mehr dazu|Zum Artikel|Weiterlesen|Mehr lesen)\s*[.…»›→]*\s*$")
+
+# A time heading a short item: ``07:30 Uhr | Titel``.
+ITEM_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:Uhr)?\s*[|–-]\s*")
+
+# A site name appended to a page title: ``Titel | Börsen-Zeitung``, ``Titel - DER SPIEGEL``.
+TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+
+# A line holding only a link, as plain-text newsletters print them.
+URL_LINE = re.compile(r"^(?:\[\d+\]\s*)?<?https?://\S+>?$")
+
+# A link inside a line, removed from the text: ``Text <https://…>``.
+INLINE_URL = re.compile(r"\s*<https?://[^>\s]+>")
+
+# Invisible characters that break matching: zero-width spaces, soft hyphens, BOMs.
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+# Named boilerplate rules, checked in this order; the name says why a line was dropped.
+BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("credit", CREDIT_LINE),
+    ("copyright", COPYRIGHT_LINE),
+    ("agency credit", AGENCY_CREDIT),
+    ("related link", RELATED),
+    ("call to action", CTA),
+    ("emoji call to action", EMOJI_CTA),
+    ("paywall", PAYWALL),
+    ("sign-off", SIGNOFF),
+    ("link", URL_LINE),
+)
+
+
+def boilerplate(line: str) -> str | None:
+    """Return the name of the boilerplate rule ``line`` matches, or None."""
+    for name, pattern in BOILERPLATE:
+        if pattern.search(line):
+            return name
+    return None
+
+
+def is_credit(line: str) -> bool:
+    """Say whether ``line`` is a photo credit on its own line."""
+    return any(p.search(line) for p in (CREDIT_LINE, COPYRIGHT_LINE, AGENCY_CREDIT))
