@@ -195,6 +195,24 @@ def _path(value: Any, ctx: _Ctx) -> Path:
     return path if path.is_absolute() else (ctx.base_dir / path).resolve()
 
 
+def _inside_path(value: Any, ctx: _Ctx) -> Path:
+    """A path to code or templates: a relative one must stay inside the config's folder."""
+    path = _path(value, ctx)
+    if not Path(os.path.expanduser(value)).is_absolute() and not path.is_relative_to(
+        ctx.base_dir.resolve()
+    ):
+        raise _Bad("a path inside the config's folder (give an absolute path to go outside)")
+    return path
+
+
+def _inside_paths(value: Any, ctx: _Ctx) -> list[Path]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise _Bad("a path or a list of paths")
+    return [_inside_path(v, ctx) for v in value]
+
+
 def _paths(value: Any, ctx: _Ctx) -> list[Path]:
     if isinstance(value, str):
         value = [value]
@@ -306,11 +324,11 @@ TOP_SCHEMA: Schema = {
     "timezone": ("timezone", _timezone),
     "inputs": ("inputs", _paths),
     "output": ("output", _path),
-    "templates": ("templates", _opt(_path)),
+    "templates": ("templates", _opt(_inside_path)),
     "archive_url": ("archive_url", _opt(_url)),
     "max_input_bytes": ("max_input_bytes", _positive),
     "max_html_bytes": ("max_html_bytes", _positive),
-    "hooks": ("hooks", _paths),
+    "hooks": ("hooks", _inside_paths),
     "impressum": ("impressum", _string),
 }
 SOURCE_SCHEMA: Schema = {

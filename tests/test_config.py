@@ -101,3 +101,17 @@ def test_the_tracked_config_is_valid_and_documents_every_key() -> None:
     assert len(keys) > 30
     for i in keys:
         assert lines[i - 1].strip().startswith("#"), f"undocumented: {lines[i]}"
+
+
+@pytest.mark.parametrize("key", ["templates", "hooks"])
+def test_code_and_templates_outside_the_config_folder_need_an_absolute_path(
+    write_config, tmp_path: Path, key: str
+) -> None:
+    path = write_config(f"{key}: ../elsewhere\n")
+    assert problems(path) == [
+        f"{path}: {key}: expected a path inside the config's folder (give an absolute path to "
+        "go outside), got '../elsewhere'"
+    ]
+    outside = tmp_path.parent / "elsewhere"
+    config = load_config(write_config(f"{key}: {outside}\n"))
+    assert getattr(config, key) in (outside, [outside])
