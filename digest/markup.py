@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from urllib.parse import urlsplit, urlunsplit
 
 import markdown
 from markdown.extensions import Extension
@@ -16,6 +17,24 @@ _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
+def safe_url(url: str | None) -> str | None:
+    """Return ``url`` if it is http(s) or mailto, with a look-alike host shown as punycode."""
+    if not url:
+        return None
+    url = clean(url).strip()
+    if not _SAFE_URL.match(url) or any(c in url for c in "\"'<>` \t\n"):
+        return None
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname.encode("idna").decode("ascii") if parts.hostname else ""
+    except (UnicodeError, ValueError):
+        return None
+    if parts.hostname and host != parts.hostname:
+        netloc = parts.netloc.replace(parts.hostname, host)
+        url = urlunsplit(parts._replace(netloc=netloc))
+    return url
+
+
 class _LinkGuard(Treeprocessor):
     """Drop images and unsafe link targets that Markdown syntax could smuggle in."""
 
@@ -24,10 +43,11 @@ class _LinkGuard(Treeprocessor):
             for child in list(parent):
                 if child.tag == "img":
                     parent.remove(child)
-                elif child.tag == "a" and not _SAFE_URL.match(child.get("href", "").strip()):
-                    child.attrib.pop("href", None)
+                elif child.tag == "a" and not safe_url(child.get("href")):
+                    child.attrib.clear()
                     child.tag = "span"
                 elif child.tag == "a":
+                    child.set("href", safe_url(child.get("href")) or "")
                     child.set("target", "_blank")
                     child.set("rel", "noopener")
 

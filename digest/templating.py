@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from digest.config import Config
 from digest.i18n import date_time, long_date, number, short_date, translations
-from digest.markup import to_html, to_plain_blocks
+from digest.markup import clean, safe_url, to_html, to_plain_blocks
 from digest.models import SourceRef, Story
 
 WIDTH = 78
@@ -46,6 +46,7 @@ def environment(config: Config, builtin: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_clean_output,
     )
     env.install_gettext_translations(translations(config.locale), newstyle=True)  # type: ignore[attr-defined]
     locale = config.locale
@@ -62,9 +63,17 @@ def environment(config: Config, builtin: Path) -> jinja2.Environment:
         minutes=reading_minutes,
         source_names=source_names,
         anchor=anchor,
+        safe_url=safe_url,
     )  # fmt: skip
     env.globals["now"] = dt.datetime.now
     return env
+
+
+def _clean_output(value: object) -> object:
+    """Strip invisible and direction-changing characters from everything a template prints."""
+    if isinstance(value, Markup):
+        return Markup(clean(str(value)))
+    return clean(value) if isinstance(value, str) else value
 
 
 def wrap(text: str, indent: str = "", first: str | None = None, width: int = WIDTH) -> str:
