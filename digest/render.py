@@ -77,7 +77,7 @@ def render(issue: Issue, config: Config) -> Rendered:
 def _html(env: object, issue: Issue, limit: int, shortened: bool, config: Config) -> str:
     template = env.get_template("issue.html")  # type: ignore[attr-defined]
     raw = template.render(_context(issue, limit, shortened, config))
-    return _inline(raw)
+    return inline_css(raw)
 
 
 def _context(
@@ -105,7 +105,7 @@ def _web_url(issue: Issue, config: Config) -> str | None:
     return f"{config.archive_url.rstrip('/')}/{issue.date.isoformat()}/issue.html"
 
 
-def _inline(html: str) -> str:
+def inline_css(html: str) -> str:
     """Inline every layout style; the ``data-premailer="ignore"`` block stays as it is."""
     inliner = Premailer(
         html, allow_network=False, cssutils_logging_level=logging.CRITICAL,
