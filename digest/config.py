@@ -40,6 +40,7 @@ class SmtpConfig:
     username: str | None = None
     password_env: str = "DIGEST_SMTP_PASSWORD"
     timeout: float = 30.0
+    cafile: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class MailConfig:
     to_file: Path | None = None
     reply_to: str | None = None
     list_unsubscribe: str | None = None
+    list_unsubscribe_mailto: str | None = None
     list_id: str | None = None
 
 
@@ -66,10 +68,20 @@ class DeliveryConfig:
 
 @dataclass(frozen=True)
 class DedupConfig:
-    """Thresholds of the deduplicator (see the README for how they were chosen)."""
+    """Thresholds of the deduplicator; round values, chosen for precision over recall.
 
-    threshold: float = 0.5
-    item_threshold: float = 0.6
+    ``threshold`` (0.4): pair similarity (``digest.api.similarity``) from which two articles
+    may report the same event. ``group_threshold`` (0.3): mean pairwise similarity a merged
+    group must keep (average linkage, so chains do not snowball). ``item_threshold`` (0.5):
+    share of a short item's stems another item or a story must hold for them to be the same
+    news. ``date_window_days`` (3): publication dates further apart than this lower the
+    score. ``max_story_words`` (400): word budget of a merged story (summary and body).
+    """
+
+    threshold: float = 0.4
+    group_threshold: float = 0.3
+    item_threshold: float = 0.5
+    date_window_days: float = 3.0
     max_story_words: int = 400
 
 
@@ -292,6 +304,7 @@ SMTP_SCHEMA: Schema = {
     "username": ("username", _opt(_string)),
     "password_env": ("password_env", _string),
     "timeout": ("timeout", _number),
+    "cafile": ("cafile", _opt(_path)),
 }
 MAIL_SCHEMA: Schema = {
     "from": ("sender", _address),
@@ -299,6 +312,7 @@ MAIL_SCHEMA: Schema = {
     "to_file": ("to_file", _opt(_path)),
     "reply_to": ("reply_to", _opt(_address)),
     "list_unsubscribe": ("list_unsubscribe", _opt(_https_url)),
+    "list_unsubscribe_mailto": ("list_unsubscribe_mailto", _opt(_https_url)),
     "list_id": ("list_id", _opt(_header_text)),
 }
 DELIVERY_SCHEMA: Schema = {
@@ -309,7 +323,9 @@ DELIVERY_SCHEMA: Schema = {
 }
 DEDUP_SCHEMA: Schema = {
     "threshold": ("threshold", _fraction),
+    "group_threshold": ("group_threshold", _fraction),
     "item_threshold": ("item_threshold", _fraction),
+    "date_window_days": ("date_window_days", _number),
     "max_story_words": ("max_story_words", _positive),
 }
 SECTIONS: dict[str, tuple[Schema, type[Any]]] = {

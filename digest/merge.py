@@ -47,7 +47,7 @@ def make_stories(
     articles: Sequence[Article], settings: DedupConfig
 ) -> tuple[list[Story], list[IssueItem]]:
     """Group ``articles`` by story and merge each group; stories come most sources first."""
-    groups = cluster(articles, threshold=settings.threshold)
+    groups = cluster(articles, settings)
     stories = [merge([articles[i] for i in group]) for group in groups]
     stories.sort(key=lambda s: -len(s.sources))
     return stories, merge_items(articles)

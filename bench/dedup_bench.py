@@ -1,0 +1,128 @@
+"""Score same-story detection on the SemEval-2022 German pairs beside two baselines.
+
+Usage: python bench/dedup_bench.py [pairs.jsonl]
+
+Same story: overall <= 1.5; different: overall >= 3; pairs in between are ignored. Prints
+ROC AUC of the similarity and the precision / recall / F1 of the merge decision for
+``digest.api`` (similarity, and cluster on each pair), a word TF-IDF cosine (scikit-learn)
+and MinHash LSH (datasketch); the last two need the ``bench`` extra.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from digest import api
+from digest.models import Article, Source
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+PAIRS = CORPUS / "semeval22-de-pairs-dev.jsonl"
+TFIDF_THRESHOLD = 0.3  # round values; the baselines are not tuned either
+MINHASH_THRESHOLD = 0.3
+
+
+def load_pairs(path: Path) -> list[tuple[str, str, bool]]:
+    """Return (text1, text2, same) for the pairs with a clear label."""
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["overall"] <= 1.5 or row["overall"] >= 3:
+            pairs.append((row["text1"], row["text2"], row["overall"] <= 1.5))
+    return pairs
+
+
+def article(text: str, name: str) -> Article:
+    """Turn a SemEval text into an article: the title ends at the first double space."""
+    title, _, body = text.partition("  ") if "  " in text[:300] else ("", "", text)
+    return Article(title=title.strip(), body=body.strip(), source=Source(name, f"{name}.txt"))
+
+
+def auc(scores: Sequence[float], labels: Sequence[bool]) -> float:
+    """Return the ROC AUC (probability a same pair outscores a different one)."""
+    pos = [s for s, y in zip(scores, labels, strict=True) if y]
+    neg = [s for s, y in zip(scores, labels, strict=True) if not y]
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def prf(merged: Sequence[bool], labels: Sequence[bool]) -> tuple[float, float, float]:
+    """Return precision, recall and F1 of the merge decisions."""
+    tp = sum(m and y for m, y in zip(merged, labels, strict=True))
+    fp = sum(m and not y for m, y in zip(merged, labels, strict=True))
+    fn = sum(y and not m for m, y in zip(merged, labels, strict=True))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def ours(pairs: list[tuple[str, str, bool]]) -> tuple[list[float], list[bool]]:
+    """Score with digest.api.similarity and decide with digest.api.cluster."""
+    scores, merged = [], []
+    for text1, text2, _ in pairs:
+        a, b = article(text1, "a"), article(text2, "b")
+        scores.append(api.similarity(a, b))
+        merged.append(len(api.cluster([a, b])) == 1)
+    return scores, merged
+
+
+def tfidf(pairs: list[tuple[str, str, bool]]) -> tuple[list[float], list[bool]]:
+    """Score with a plain word TF-IDF cosine fitted on all texts of the set."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [t for a, b, _ in pairs for t in (a, b)]
+    matrix = TfidfVectorizer().fit(texts).transform(texts)
+    scores = [float(matrix[2 * i].multiply(matrix[2 * i + 1]).sum()) for i in range(len(pairs))]
+    return scores, [s >= TFIDF_THRESHOLD for s in scores]
+
+
+def minhash(pairs: list[tuple[str, str, bool]]) -> tuple[list[float], list[bool]]:
+    """Score with MinHash Jaccard of word 3-shingles; decide with an LSH index per pair."""
+    from datasketch import MinHash, MinHashLSH
+
+    def sketch(text: str) -> MinHash:
+        words = re.findall(r"\w+", text.lower())
+        m = MinHash(num_perm=128)
+        for shingle in zip(words, words[1:], words[2:], strict=False):
+            m.update(" ".join(shingle).encode())
+        return m
+
+    scores, merged = [], []
+    for text1, text2, _ in pairs:
+        a, b = sketch(text1), sketch(text2)
+        scores.append(a.jaccard(b))
+        lsh = MinHashLSH(threshold=MINHASH_THRESHOLD, num_perm=128)
+        lsh.insert("a", a)
+        merged.append("a" in lsh.query(b))
+    return scores, merged
+
+
+def main(argv: list[str]) -> None:
+    """Print one row per method."""
+    path = Path(argv[0]) if argv else PAIRS
+    pairs = load_pairs(path)
+    labels = [y for _, _, y in pairs]
+    same = sum(labels)
+    print(f"{path.name}: {len(pairs)} pairs ({same} same story, {len(pairs) - same} different)")
+    print(f"{'method':<22}{'AUC':>7}{'P':>7}{'R':>7}{'F1':>7}{'s':>7}")
+    methods: list[tuple[str, Callable[..., tuple[list[float], list[bool]]]]] = [
+        ("digest.api", ours), ("tf-idf cosine", tfidf), ("minhash lsh", minhash),
+    ]  # fmt: skip
+    for name, method in methods:
+        start = time.perf_counter()
+        try:
+            scores, merged = method(pairs)
+        except ImportError as exc:
+            print(f"{name:<22} skipped: {exc} (pip install -e '.[bench]')")
+            continue
+        p, r, f1 = prf(merged, labels)
+        elapsed = time.perf_counter() - start
+        print(f"{name:<22}{auc(scores, labels):7.3f}{p:7.3f}{r:7.3f}{f1:7.3f}{elapsed:7.2f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,93 @@
+"""What the deduplicator compares: weighted stems, the lead's stems, the publication day."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from digest.models import Article
+from digest.sentences import is_stopword, split_sentences, stem_words
+
+TITLE_WEIGHT = 3.0  # a headline names the event; its words count three times
+LEAD_WEIGHT = 1.5  # the first sentences carry the who, what, where
+NAME_WEIGHT = 1.5  # names and numbers pin an event down more than common nouns do
+LEAD_SENTENCES = 3
+FULL_TERMS = 20  # below this many distinct stems a text is too short to judge fully
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*")
+# Web residue that unrelated pages share word for word (consent banners, paywalls, CTAs).
+BOILERPLATE = re.compile(
+    r"cookie|datenschutz|webseite|website|newsletter|abonn|javascript|browser|werbung|anzeige"
+    r"|nutzungsbedingung|einwilligung|zustimmung|akzeptieren|datenverarbeitung|impressum"
+    r"|registrier|e-mail|passwort|\bklicken|weiterlesen|zum artikel|mehr zum thema|foto:"
+    r"|bild:|©|alle rechte",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Features:
+    """One text as the similarity sees it."""
+
+    terms: Mapping[str, float]  # stem -> weight (sublinear term frequency, title weighted)
+    lead: frozenset[str]  # stems of the headline and first sentence: what the story is about
+    day: float | None  # publication time in days since the epoch, if known
+    norm: float  # Euclidean length of ``terms``
+
+
+def _is_name(tokens: list[str], i: int) -> bool:
+    """Tell names and numbers apart from common nouns (German capitalises every noun)."""
+    token = tokens[i]
+    if token[0].isdigit():
+        return len(token) > 1
+    if i == 0 or not token[0].isupper():
+        return False
+    # A run of two capitalised words ("Juri Uschakow") or an acronym ("NATO") marks a name.
+    neighbours = tokens[i - 1 : i] + tokens[i + 1 : i + 2]
+    run = any(n[0].isupper() and not is_stopword(n.lower()) for n in neighbours)
+    return run or (token.isupper() and len(token) > 1)
+
+
+def _weighted_stems(text: str) -> list[tuple[str, float]]:
+    tokens = _TOKEN.findall(text)
+    picked: list[tuple[str, float]] = []
+    for i, token in enumerate(tokens):
+        low = token.lower()
+        if is_stopword(low) or (len(low) < 3 and not low.isdigit()):
+            continue
+        weight = NAME_WEIGHT if _is_name(tokens, i) else 1.0
+        for part in low.split("-"):
+            if len(part) > 2 or part.isdigit():
+                picked.append((part, weight))
+    stems = stem_words([p for p, _ in picked])
+    return [(s, w) for s, (_, w) in zip(stems, picked, strict=True)]
+
+
+def content_sentences(body: str) -> list[str]:
+    """Return the sentences of ``body`` without web boilerplate."""
+    return [s for s in split_sentences(body) if not BOILERPLATE.search(s)]
+
+
+def extract(title: str, body: str, day: float | None = None) -> Features:
+    """Build the features of a text from its title and body."""
+    weighted: dict[str, float] = {}
+    sentences = content_sentences(body)
+    parts = [(title, TITLE_WEIGHT)] if title and not BOILERPLATE.search(title) else []
+    parts += [(s, LEAD_WEIGHT if i < LEAD_SENTENCES else 1.0) for i, s in enumerate(sentences)]
+    lead: set[str] = set()
+    for k, (text, weight) in enumerate(parts):
+        stems = _weighted_stems(text)
+        if k < 1 + bool(title) and len(lead) < 12:
+            lead.update(s for s, _ in stems)
+        for stem, boost in stems:
+            weighted[stem] = weighted.get(stem, 0.0) + weight * boost
+    terms = {t: 1.0 + math.log(w) if w >= 1 else w for t, w in weighted.items()}
+    norm = math.sqrt(sum(w * w for w in terms.values()))
+    return Features(terms=terms, lead=frozenset(lead), day=day, norm=norm)
+
+
+def of_article(article: Article) -> Features:
+    """Build the features of ``article``."""
+    day = article.published.timestamp() / 86400 if article.published else None
+    return extract(article.title, article.body, day)

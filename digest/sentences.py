@@ -1,0 +1,139 @@
+"""German sentences and stems: a splitter that knows abbreviations, ordinals and quotes."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Lower-cased, dots and spaces removed: "z. B." -> "zb". Why a list: a full stop after these
+# does not end a German sentence (see ../shared/docs/german-news-text.md).
+_ABBREVIATIONS = _set(
+    """
+    abs abt allg anm bd bspw bzgl bzw ca chr dr dt ebd etc evtl ff fr frl ggf hr hrsg
+    inkl insb jh jhd jr kap max mio mind mrd mr mrs nr obb prof sog st str tel
+    usw vgl vs zb ua dh uu va oä zt zzgl nchr vchr udgl
+    jan feb febr mär apr jun jul aug sep sept okt nov dez
+    """
+)
+_MONTHS = _set(
+    "januar jänner februar märz april mai juni juli august september oktober november dezember"
+    " jan feb mär apr jun jul aug sep sept okt nov dez"
+)
+# Nouns that follow ordinals ("der 3. Oktober", "zum 2. Mal"): no sentence ends there.
+_ORDINAL_NOUNS = _set(
+    "mal jahrhundert jahrestag liga platz runde stock klasse etappe lesung sitzung"
+)
+_CANDIDATE = re.compile(r"[.!?…]+[\"“”»«’')\]]*(?=\s+[\"„“«»(\[]?[\wÄÖÜ0-9])")
+_WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
+_TOKEN = re.compile(r"[^\W_]+")
+
+_STOPWORDS = _set(
+    """
+    aber alle allem allen aller alles als also am an ander andere anderen anderer anderes
+    auch auf aus bei beim bereits bin bis bisher bist da dabei dadurch dafür dagegen daher
+    damit dann darauf darin darum darüber das dass dem den denen denn der deren des dessen
+    deshalb die dies diese diesem diesen dieser dieses doch dort du durch ein eine einem
+    einen einer eines einige einigen einmal er es etwa euch euer für gab gegen geht gewesen
+    gibt hab habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem
+    ihren ihrer im immer in ins ist ja jede jedem jeden jeder jedes jedoch jetzt kann kein
+    keine keinem keinen keiner können könne könnte laut man mehr mein mit muss müssen nach
+    nachdem neben nicht nichts noch nun nur ob oder ohne rund schon sehr sei seien sein seine
+    seinem seinen seiner seit selbst sich sie sind so solche soll sollen sollte sondern sowie
+    über um und uns unser unter viel vom von vor wann war waren warum was weil weiter weitere
+    welche wem wen wenn wer werde werden wie wieder will wir wird wo wurde wurden während zu
+    zum zur zwar zwischen zudem bereits heute gestern morgen sagte sagt erklärte hieß demnach
+    mehrere worden wäre wären würde würden habe hätte hätten dies diesen jahr jahren prozent
+    """
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("german")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split German ``text`` into sentences; line breaks always end a sentence."""
+    sentences: list[str] = []
+    for line in text.splitlines():
+        sentences.extend(_split_line(line.strip()))
+    return [s for s in sentences if s]
+
+
+def _split_line(line: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for match in _CANDIDATE.finditer(line):
+        end = match.end()
+        if _quote_depth(line[start:end]) > 0 or _no_boundary(line, match.start()):
+            continue
+        out.append(line[start:end].strip())
+        start = end
+    out.append(line[start:].strip())
+    return out
+
+
+_CLOSER = {"„": "“", "«": "»", "»": "«", "“": "”", "‚": "‘", '"': '"'}
+
+
+def _quote_depth(text: str) -> int:
+    """Count quotes still open at the end of ``text`` („…“, «…», »…«, "…")."""
+    expected: list[str] = []
+    for char in text:
+        if expected and char == expected[-1]:
+            expected.pop()
+        elif char == "”" and expected:
+            expected.pop()  # „…” is a common typo for „…“
+        elif char in _CLOSER:
+            expected.append(_CLOSER[char])
+    # An unbalanced quote must not swallow the rest of a long paragraph.
+    return len(expected) if len(text) < 600 else 0
+
+
+def _no_boundary(line: str, dot: int) -> bool:
+    """Tell whether the full stop at ``dot`` belongs to an abbreviation, initial or ordinal."""
+    if line[dot] != ".":
+        return False
+    before = line[:dot]
+    last = re.search(r"([^\W_]+)$", before)
+    if last is None:
+        return False
+    word = last.group(1)
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial ("P. Tiko") or part of "z. B."
+    if word.lower() in _ABBREVIATIONS:
+        return True
+    if word.isdigit():
+        following = re.match(r"\s+([^\W_]+)", line[dot + 1 :])
+        nxt = following.group(1) if following else ""
+        return nxt.lower() in _MONTHS or nxt.lower() in _ORDINAL_NOUNS or nxt.islower()
+    return False
+
+
+def words(text: str) -> list[str]:
+    """Return the words of ``text`` (hyphenated compounds kept whole)."""
+    return _WORD.findall(text)
+
+
+def stems(text: str) -> list[str]:
+    """Return the Snowball German stems of the content words of ``text``, in order."""
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    kept = [t for t in tokens if t not in _STOPWORDS and (len(t) > 2 or t.isdigit())]
+    return list(_stemmer().stemWords(kept))
+
+
+def stem_words(tokens: list[str]) -> list[str]:
+    """Stem already lower-cased ``tokens``."""
+    return list(_stemmer().stemWords(tokens))
+
+
+def is_stopword(token: str) -> bool:
+    """Tell whether the lower-cased ``token`` carries no content."""
+    return token in _STOPWORDS
