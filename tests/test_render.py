@@ -143,3 +143,10 @@ def test_user_templates_override_one_file(tmp_path: Path) -> None:
     result = render(issue, config.replace(templates=tmp_path))  # type: ignore[attr-defined]
     assert "Eigener Fuß" in result.html
     assert "Stadtrat beschließt Neubau der Nordbrücke" in result.html
+
+
+def test_an_empty_issue_says_so() -> None:
+    issue, config = scenario("two_sources_same_story")
+    empty = render(dataclasses.replace(issue, stories=[], items=[]), config)  # type: ignore[arg-type]
+    assert "Heute gibt es keine neuen Meldungen." in empty.html
+    assert "Heute gibt es keine neuen Meldungen." in empty.text
