@@ -19,7 +19,8 @@ _NUMERIC = re.compile(
     r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s*(?:um\s*)?(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?"
 )
 _WORDS = re.compile(
-    r"\b(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})(?:,?\s*(?:um\s*)?(\d{1,2})[:.](\d{2}))?",
+    r"\b(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})"
+    r"(?:,?\s*(?:um\s*)?(\d{1,2})[:.](\d{2}))?",
     re.IGNORECASE,
 )
 

@@ -179,6 +179,18 @@ PAYWALL = re.compile(
 # Paywall marks inside a line, removed from the text: ``(Z+)``, ``(€)``.
 PAYWALL_MARK = re.compile(r"\s*\((?:Z\+|€|S\+|M\+)\)")
 
+# A note that agencies contributed, closing a story: ``mit dpa``, ``Mit Agenturmaterial.``.
+AGENCY_NOTE = re.compile(
+    r"^[*_(]*(?:mit (?:material (?:von |der )?)?"
+    r"(?:agenturmaterial|agenturen|dpa|afp|reuters|ap|kna|epd|sda)"
+    r"(?:\s*(?:,|/|und)\s*\w+)*|quellen?: (?:dpa|afp|reuters|ap|agenturen)(?:\s*,\s*\w+)*)[.)*_]*$",
+    _I,
+)
+
+# An entry of a teaser list linking to other stories: ``**Warnung:** DRK-Präsidentin …``,
+# ``Iran-Krieg: USA verlieren …`` (a kicker with a colon and a headline, no full stop).
+TEASER_ENTRY = re.compile(r"^(?:\*\*)?[^:.!]{2,60}[:?][\"“”*]*\s+(?:\*\*)?\S[^.]*[^.:]$")
+
 # Sign-offs of a newsletter: ``Ihre KURIER-Redaktion``, ``Bis morgen!``.
 SIGNOFF = re.compile(
     r"^(?:(?:ihre?|euer|eure|dein|deine)\s+.{0,40}?(?:redaktion|team|newsroom)\b.{0,20}"
@@ -194,7 +206,7 @@ ITEM_TAIL = re.compile(r"\s*(?:Mehr dazu|Zum Artikel|Weiterlesen|Mehr lesen)\s*[
 ITEM_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:Uhr)?\s*[|–-]\s*")
 
 # A site name appended to a page title: ``Titel | Börsen-Zeitung``, ``Titel - DER SPIEGEL``.
-TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?!.*\s[|–—-]\s).{2,40}$")
 
 # A line holding only a link, as plain-text newsletters print them.
 URL_LINE = re.compile(r"^(?:\[\d+\]\s*)?<?https?://\S+>?$")
@@ -215,6 +227,7 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("emoji call to action", EMOJI_CTA),
     ("paywall", PAYWALL),
     ("sign-off", SIGNOFF),
+    ("agency note", AGENCY_NOTE),
     ("link", URL_LINE),
 )
 

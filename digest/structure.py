@@ -29,6 +29,7 @@ _TITLE_WORDS = 14  # a derived title keeps at most this many words
 _WRAP_WIDTH = 80  # plain-text mail wraps its lines at most this wide
 _WRAP_FULL = 55  # a wrapped line is at least this long, unless it ends its paragraph
 _WRAP_MIN_LINES = 4
+_TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this many words
 
 
 def clean_lines(text: str) -> list[str]:
@@ -88,13 +89,19 @@ class _Header:
     authors: list[str] = field(default_factory=list)
 
 
-def structure(text: str, source: Source, *, title: str = "") -> Article:
-    """Split ``text`` into headline, kicker, dateline, body and items; ``title`` if known."""
+def structure(
+    text: str, source: Source, *, title: str = "", aliases: tuple[str, ...] = ()
+) -> Article:
+    """Split ``text`` into headline, kicker, dateline, body and items.
+
+    ``title`` is the headline when the caller knows it (page metadata); header lines
+    repeating it or one of its ``aliases`` (other titles of the page) are dropped.
+    """
     lines = join_bullets(unwrap(clean_lines(text)))
-    lines = _drop_boilerplate(drop_captions(lines))
+    lines = _drop_teasers(_drop_boilerplate(drop_captions(lines)))
     lines = _cut_end_sections(lines)
     lines, items, signature = _split_items(lines)
-    header, lines = _header(lines, title)
+    header, lines = _header(lines, title, aliases)
     dateline, lines = _dateline(lines)
     body = _body(lines)
     authors = header.authors or ([signature] if signature else [])
@@ -135,6 +142,29 @@ def _caption_like(line: str) -> bool:
 
 def _drop_boilerplate(lines: list[str]) -> list[str]:
     return [line for line in lines if rules.boilerplate(_bare(line)) is None]
+
+
+def _drop_teasers(lines: list[str]) -> list[str]:
+    """Drop lists linking to other stories (each entry a kicker and a headline), with heading."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and rules.BULLET.match(lines[j]):
+            j += 1
+        if j - i >= 2 and all(_is_teaser(_bare(line)) for line in lines[i:j]):
+            if out and _headlike(out[-1]):
+                out.pop()
+            i = j
+            continue
+        out.extend(lines[i : max(j, i + 1)])
+        i = max(j, i + 1)
+    return out
+
+
+def _is_teaser(entry: str) -> bool:
+    headline = entry.split(":", 1)[-1] if ":" in entry else entry.split("?", 1)[-1]
+    return bool(rules.TEASER_ENTRY.match(entry)) and len(headline.split()) >= _TEASER_MIN_WORDS
 
 
 def _bare(line: str) -> str:
@@ -209,7 +239,9 @@ def _headlike(line: str) -> bool:
     return bool(rules.QUOTED_HEADLINE.match(bare)) or not rules.SENTENCE_END.search(bare)
 
 
-def _header(lines: list[str], known_title: str) -> tuple[_Header, list[str]]:
+def _header(
+    lines: list[str], known_title: str, aliases: tuple[str, ...]
+) -> tuple[_Header, list[str]]:
     """Read ressort, date, byline, kicker and headline from the lines above the story."""
     header = _Header(title=known_title)
     heads: list[str] = []
@@ -224,7 +256,7 @@ def _header(lines: list[str], known_title: str) -> tuple[_Header, list[str]]:
     if not heads and end == len(lines):
         return header, lines
     rest = lines[end:]
-    heads = _choose_headline(header, heads)
+    heads = _choose_headline(header, heads, aliases)
     return header, heads + rest
 
 
@@ -243,11 +275,11 @@ def _header_meta(header: _Header, line: str) -> bool:
     return False
 
 
-def _choose_headline(header: _Header, heads: list[str]) -> list[str]:
+def _choose_headline(header: _Header, heads: list[str], aliases: tuple[str, ...]) -> list[str]:
     """Set kicker and title from the header's short lines; return the lines left for the body."""
     if header.title:
-        wanted = _norm(header.title)
-        return [h for h in heads if _norm(_bare(h)) != wanted]
+        known = {_norm(t) for t in (header.title, *aliases) if t}
+        return [h for h in heads if _norm(_bare(h)) not in known]
     if not heads:
         return []
     first = _bare(heads[0])
@@ -268,7 +300,8 @@ def _is_kicker(line: str) -> bool:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    # Compare headlines by their words only: pages drop or add the kicker's colon.
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def split_names(names: str) -> list[str]:

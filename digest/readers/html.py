@@ -1,9 +1,10 @@
-"""Saved HTML pages: trafilatura finds the main content and the page's metadata."""
+"""Saved HTML pages: trafilatura finds the main content, the page's metadata the rest."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 
@@ -11,27 +12,49 @@ from digest.dates import parse_date
 from digest.errors import SkipFile
 from digest.models import Article, Source
 from digest.readers.decode import decode
-from digest.structure import structure
+from digest.readers.pagemeta import page_meta, strip_site
+from digest.structure import split_names, structure
 
 
 def read(data: bytes, filename: str) -> list[Article]:
     """Extract the article of one saved page."""
-    html = decode(data)
-    doc = trafilatura.bare_extraction(
-        html, output_format="python", include_comments=False, include_images=False,
-        include_formatting=True, with_metadata=True, favor_precision=True,
-    )  # fmt: skip
+    return [read_html(decode(data), filename)]
+
+
+def read_html(html: str, filename: str) -> Article:
+    """Extract the article of one page given as text; raise ``SkipFile`` if it has none."""
+    doc = _extract(html)
     if doc is None or not (doc.text or "").strip():
         raise SkipFile("no main content found in the HTML page")
+    sites = [doc.sitename or "", doc.hostname or ""]
+    meta = page_meta(html, sites)
     name = doc.sitename or doc.hostname or Path(filename).stem
     source = Source(name=name, file=filename, url=doc.url or None)
-    title = (doc.title or "").strip()
-    article = structure(f"{title}\n\n{doc.text}" if title else doc.text, source)
-    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
-    return [
-        replace(
-            article,
-            published=parse_date(doc.date or "") or article.published,
-            authors=authors or article.authors,
-        )
-    ]
+    title = meta.title or strip_site((doc.title or "").strip(), sites)
+    article = structure(doc.text, source, title=title, aliases=meta.aliases)
+    authors = meta.authors or _trafilatura_authors(doc.author or "")
+    return replace(
+        article,
+        published=meta.published or parse_date(doc.date or "") or article.published,
+        authors=authors or article.authors,
+    )
+
+
+def _extract(html: str) -> Any:
+    try:
+        return trafilatura.bare_extraction(
+            html, include_comments=False, include_images=False, include_tables=True,
+            include_formatting=True, with_metadata=True,
+        )  # fmt: skip
+    except (ValueError, TypeError, RecursionError, AttributeError) as exc:
+        # lxml and trafilatura reject some malformed pages; that page is unusable.
+        raise SkipFile(f"cannot parse the HTML page ({type(exc).__name__})") from None
+
+
+def _trafilatura_authors(value: str) -> list[str]:
+    names: list[str] = []
+    for part in value.split(";"):
+        part = part.strip()
+        part = part[4:] if part.casefold().startswith("von ") else part
+        names.extend(split_names(part))
+    return names

@@ -1,0 +1,162 @@
+"""Page metadata a publisher states for machines: JSON-LD, then Open Graph and meta tags.
+
+Publishers put the editorial headline, the exact publication time and the author
+names into schema.org JSON-LD; page ``<title>`` and Open Graph titles are often SEO
+variants with the site name appended, and extractors' day-only dates lose the time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as htmllib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from digest import rules
+from digest.dates import parse_date
+from digest.structure import split_names
+
+_SCRIPT = re.compile(
+    r"<script[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.S | re.I
+)
+_META = re.compile(r"<meta\s[^>]*>", re.I)
+_ATTR = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ARTICLE_TYPES = re.compile(r"(?:Article|BlogPosting|LiveBlogPosting|Report)$")
+# Meta tags that hold the publication time, best first.
+_DATE_METAS = (
+    "article:published_time", "article:published:time", "og:published_time", "datepublished",
+    "date", "pubdate", "publishdate", "dc.date", "dcterms.date", "dc.date.issued", "sailthru.date",
+)  # fmt: skip
+_MAX_LD_CHARS = 500_000  # a bigger JSON-LD block is data, not metadata
+_INITIALS = re.compile(r"\s*\([^)]{1,12}\)\s*$")  # "Elena Oberholzer (obe)"
+
+
+@dataclass
+class PageMeta:
+    """The title, publication time and authors a page declares."""
+
+    title: str = ""
+    aliases: tuple[str, ...] = ()
+    published: dt.datetime | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+def page_meta(html: str, sites: list[str]) -> PageMeta:
+    """Read the page's JSON-LD article object, falling back to meta tags."""
+    meta = PageMeta()
+    article = _ld_article(html) or {}
+    meta.published = parse_date(_text(article.get("datePublished")))
+    meta.authors = _authors(article.get("author"))
+    tags = _meta_tags(html)
+    meta.title, meta.aliases = choose_title(
+        _text(article.get("headline")), _text(tags.get("og:title")), _h1(html), sites
+    )
+    if meta.published is None:
+        meta.published = next(
+            (d for d in (parse_date(tags.get(k, "")) for k in _DATE_METAS) if d), None
+        )
+    return meta
+
+
+def choose_title(
+    ld: str, og: str, h1: str, sites: list[str]
+) -> tuple[str, tuple[str, ...]]:
+    """Pick the headline; return it and the page's other titles (to drop from the text).
+
+    The schema.org headline is the one the publisher declares for the article; the
+    Open Graph title (without an appended site name) and the ``<h1>`` come next.
+    """
+    titles = tuple(t for t in (ld, strip_site(og, sites), h1) if t)
+    return (titles[0] if titles else ""), titles
+
+
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _h1(html: str) -> str:
+    match = _H1.search(html)
+    return _text(_TAG.sub(" ", match.group(1))) if match else ""
+
+
+def _ld_article(html: str) -> dict[str, Any] | None:
+    for block in _SCRIPT.findall(html):
+        if len(block) > _MAX_LD_CHARS:
+            continue
+        try:
+            data = json.loads(block.strip())
+        except (ValueError, RecursionError):
+            continue
+        for node in _walk(data, 0):
+            kinds = node.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if node.get("headline") and any(
+                isinstance(k, str) and _ARTICLE_TYPES.search(k) for k in kinds
+            ):
+                return node
+    return None
+
+
+def _walk(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if depth > 6:
+        return
+    if isinstance(data, dict):
+        yield data
+        for value in data.values():
+            yield from _walk(value, depth + 1)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _walk(value, depth + 1)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if not isinstance(value, str):
+        return ""
+    return " ".join(htmllib.unescape(rules.INVISIBLE.sub("", value)).split())
+
+
+def _authors(value: Any) -> list[str]:
+    """Flatten schema.org authors (names, objects, nested lists) into clean names."""
+    names: list[str] = []
+    for node in _flatten(value, 0):
+        name = _text(node.get("name")) if isinstance(node, dict) else _text(node)
+        names.extend(_INITIALS.sub("", n) for n in split_names(name))
+    return list(dict.fromkeys(n for n in names if n and not n.startswith("http")))
+
+
+def _flatten(value: Any, depth: int) -> Iterator[Any]:
+    if isinstance(value, list) and depth < 4:
+        for item in value:
+            yield from _flatten(item, depth + 1)
+    elif value:
+        yield value
+
+
+def _meta_tags(html: str) -> dict[str, str]:
+    """Map ``property``/``name``/``itemprop`` of each meta tag to its content (first wins)."""
+    tags: dict[str, str] = {}
+    for tag in _META.findall(html[:300_000]):
+        attrs = {k.lower(): a or b for k, a, b in _ATTR.findall(tag)}
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        if key and "content" in attrs:
+            tags.setdefault(key.lower(), htmllib.unescape(attrs["content"]).strip())
+    return tags
+
+
+def strip_site(title: str, site_names: list[str]) -> str:
+    """Remove a site name appended to a page title: ``Titel | Börsen-Zeitung``."""
+    match = rules.TITLE_SITE_SUFFIX.search(title)
+    if not match:
+        return title
+    suffix = re.sub(r"\W", "", match.group(0)).casefold()
+    known = [re.sub(r"\W", "", s).casefold() for s in site_names if s]
+    if match.group(0).lstrip().startswith("|") or any(
+        k and (k in suffix or suffix in k) for k in known
+    ):
+        return title[: match.start()].strip()
+    return title
