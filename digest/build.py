@@ -8,6 +8,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+from digest.archive import update_archive
 from digest.config import Config
 from digest.fsutil import atomic_write
 from digest.load import load_all
@@ -51,5 +52,6 @@ def write_issue(issue: Issue, config: Config, output: Path | None = None) -> Pat
     atomic_write(folder / "issue.txt", rendered.text)
     document = json.dumps(issue.to_json(), ensure_ascii=False, indent=2) + "\n"
     atomic_write(folder / "issue.json", document)
+    update_archive(folder.parent, config)
     log.info("Wrote %s (%s bytes of HTML)", folder, f"{len(rendered.html.encode()):,}")
     return folder
