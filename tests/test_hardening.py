@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import json
 import re
+import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from digest.api import SkipFile, parse
 from digest.build import build_issue
 from digest.config import Config
 from digest.markup import safe_url
@@ -75,3 +80,28 @@ def test_rendering_arbitrary_text_never_raises_nor_leaks_markup(issue: Issue) ->
     assert not re.search(r"href=\"(?!https?://|mailto:|#)", html)
     assert all(len(line) <= 78 or "://" in line or len(line.split()) == 1 or
                max(len(w) for w in line.split()) > 30 for line in result.text.splitlines())
+
+
+PATHOLOGICAL = {
+    "one 5 MB line": "Wort " * 1_000_000,
+    "100,000 blank lines": "Titel\n" + "\n" * 100_000 + "Text.",
+    "deep bullets": "Titel\n\n" + "-\n" * 50_000,
+    "one long word": "a" * 2_000_000,
+    "many short-item headings": "Titel\n\n" + "WEITERE MELDUNGEN\n– x\n" * 20_000,
+}
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".jsonl", ".eml"])
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_input_is_parsed_in_bounded_time(suffix: str, name: str) -> None:
+    text = PATHOLOGICAL[name]
+    if suffix == ".jsonl":
+        text = json.dumps({"title": "T", "text": text})
+    elif suffix == ".eml":
+        text = f"From: A <a@example.org>\nSubject: T\nContent-Type: text/plain\n\n{text}"
+    elif suffix == ".html":
+        text = f"<html><body><article><p>{text}</p></article></body></html>"
+    start = time.perf_counter()
+    with contextlib.suppress(SkipFile):
+        parse(text, filename=f"x{suffix}")
+    assert time.perf_counter() - start < 20, f"{name} as {suffix} took too long"
