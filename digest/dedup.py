@@ -23,7 +23,8 @@ from scipy import sparse  # type: ignore[import-untyped]
 
 from digest.config import DedupConfig
 from digest.features import FULL_TERMS, Features, of_article
-from digest.models import Article
+from digest.models import Article, IssueItem, Item, SourceRef
+from digest.sentences import split_sentences, stems
 
 IDF_MIN_DOCS = 50  # below this many texts document frequencies say nothing
 BLOCK_TERMS = 15  # strongest stems per text that go into the inverted index
@@ -172,3 +173,103 @@ def cluster_features(
 def cluster(articles: Sequence[Article], settings: DedupConfig | None = None) -> list[list[int]]:
     """Group the indices of ``articles`` by event (default settings unless given)."""
     return cluster_features([of_article(a) for a in articles], settings)
+
+
+# --- short items: across newsletters, and into the lead story another source wrote ---------
+
+
+def _item_ref(article: Article, item: Item) -> SourceRef:
+    """Cite the newsletter that carried ``item``, with the item's first sentence as title."""
+    first = (split_sentences(item.text) or [item.text])[0]
+    return SourceRef(
+        name=article.source.name, file=article.source.file, title=first,
+        url=item.url or article.source.url, published=article.published,
+        authors=list(article.authors),
+    )  # fmt: skip
+
+
+class _ItemIndex:
+    """Rarity-weighted stems of items, and which story groups hold each stem."""
+
+    def __init__(
+        self, entries: list[tuple[int, Item, frozenset[str]]], feats: Sequence[Features],
+        groups: Sequence[Sequence[int]],
+    ) -> None:  # fmt: skip
+        wanted = set().union(*(s for _, _, s in entries))
+        df: Counter[str] = Counter(t for _, _, s in entries for t in s)
+        self.postings: dict[str, set[int]] = {}
+        for g, members in enumerate(groups):
+            for i in members:
+                for t in wanted.intersection(feats[i].terms):
+                    df[t] += 1
+                    self.postings.setdefault(t, set()).add(g)
+        n = len(entries) + len(feats)
+        # Stems every text shares ("Trump") cannot tell one news item from another.
+        self.weight = {t: math.log(1 + n / c) for t, c in df.items()}
+
+    def mass(self, terms: frozenset[str]) -> float:
+        return sum(self.weight.get(t, 0.0) for t in terms)
+
+    def best_group(self, terms: frozenset[str], own: int) -> tuple[int, float]:
+        """Return the group holding most of ``terms`` (by weight) and that share."""
+        held: dict[int, float] = {}
+        for t in terms:
+            for g in self.postings.get(t, ()):
+                if g != own:
+                    held[g] = held.get(g, 0.0) + self.weight[t]
+        if not held:
+            return -1, 0.0
+        g = max(held, key=lambda k: held[k])
+        return g, held[g] / (self.mass(terms) or 1.0)
+
+
+def group_items(
+    articles: Sequence[Article], feats: Sequence[Features], groups: Sequence[Sequence[int]],
+    settings: DedupConfig,
+) -> tuple[dict[int, list[SourceRef]], list[IssueItem]]:  # fmt: skip
+    """Attach items that are another source's story to it; merge the same item's copies.
+
+    Returns the extra sources per story group and the remaining items, each once.
+    """
+    entries = [(i, it, frozenset(stems(it.text))) for i, a in enumerate(articles) for it in a.items]
+    if not entries:
+        return {}, []
+    index = _ItemIndex(entries, feats, groups)
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    attached: dict[int, list[SourceRef]] = {}
+    rest = []
+    for i, item, terms in entries:
+        g, share = index.best_group(terms, group_of.get(i, -1))
+        if g >= 0 and share >= settings.item_threshold and len(terms) >= 3:
+            attached.setdefault(g, []).append(_item_ref(articles[i], item))
+        else:
+            rest.append((i, item, terms))
+    return attached, _merge_items(rest, articles, index, settings.item_threshold)
+
+
+def _merge_items(
+    entries: list[tuple[int, Item, frozenset[str]]], articles: Sequence[Article],
+    index: _ItemIndex, threshold: float,
+) -> list[IssueItem]:  # fmt: skip
+    """Merge copies of one item from different newsletters; keep the fullest text."""
+    groups = _Groups(len(entries))
+    by_stem: dict[str, list[int]] = {}
+    for k, (_, _, terms) in enumerate(entries):
+        for t in terms:
+            by_stem.setdefault(t, []).append(k)
+    for k, (i, _, terms) in enumerate(entries):
+        near = {m for t in terms for m in by_stem[t] if m > k and entries[m][0] != i}
+        for m in near:
+            shared = index.mass(terms & entries[m][2])
+            small = min(index.mass(terms), index.mass(entries[m][2])) or 1.0
+            a, b = groups.find(k), groups.find(m)
+            if shared / small >= threshold and a != b:
+                groups.join(a, b)
+    items = []
+    for members in sorted(groups.members.values(), key=min):
+        texts = [entries[k][1] for k in members]
+        best = max(texts, key=lambda it: len(it.text))
+        refs = [_item_ref(articles[entries[k][0]], entries[k][1]) for k in sorted(members)]
+        url = next((it.url for it in texts if it.url), None)
+        items.append(IssueItem(text=best.text, sources=refs, url=url))
+    return items

@@ -91,3 +91,10 @@ def of_article(article: Article) -> Features:
     """Build the features of ``article``."""
     day = article.published.timestamp() / 86400 if article.published else None
     return extract(article.title, article.body, day)
+
+
+def name_stems(text: str) -> frozenset[str]:
+    """Return the stems of the names and numbers in ``text``."""
+    tokens = _TOKEN.findall(text)
+    picked = [t.lower() for i, t in enumerate(tokens) if _is_name(tokens, i)]
+    return frozenset(stem_words(picked))

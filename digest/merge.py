@@ -1,53 +1,293 @@
 """Write one story from a group of articles about the same event.
 
-A first version (the longest article stands for the group); the dedup issue replaces it.
+Extractive: every sentence of a story comes from a source. A sentence that several sources
+carry is a shared fact and appears once; a fact only one source reports is kept and
+credited ("(laut Krone)"). Sentences are picked greedily by the new information they add
+per word, early sentences first (news put the essentials on top), until the word budget
+(``max_story_words``) is spent; none may repeat a picked one.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from digest.config import DedupConfig
-from digest.dedup import cluster
+from digest.dedup import cluster_features, feature_similarity, group_items
+from digest.features import Features, name_stems, of_article
 from digest.models import Article, IssueItem, SourceRef, Story
+from digest.sentences import body_paragraphs, body_sentences, split_sentences, stems
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+SUMMARY_WORDS = 60
+SUMMARY_SENTENCES = 3
+REPEAT = 0.5  # weighted stem overlap from which two sentences state the same fact
+MAX_SENTENCE_WORDS = 35  # longer ones are run-ons or parser glue: poor value per word
+MIN_SENTENCE_WORDS = 6  # shorter ones are fragments ("Ein Durchbruch? Fehlanzeige.")
+_QUESTION = re.compile(r"\?[\"“”»«']*$")
+# A sentence opening with a pronoun or connective leans on the one before it.
+_ANAPHORA = re.compile(
+    r"^(?:Er|Sie|Es|Dies|Diese[rsmn]?|Dort|Damit|Dabei|Daher|Deshalb|Allerdings|Dennoch"
+    r"|Trotzdem|Dazu|Darin|Darauf|Zuvor|Darüber|Danach|Doch|Beide)\b"
+    r"|\b(?:sagte|erklärte|betonte|meinte|fügte|äußerte|warnte) (?:er|sie)\b"
+)
+CREDIT_WORDS = 2  # "(laut X)"
+# A digest reports who said or did what; attributed statements beat commentary.
+_REPORTED = re.compile(
+    r"\b(?:sagte|sagt|berichtet\w*|meldete|erklärte|bestätigte|teilte|zufolge|Angaben|nannte"
+    r"|kündigte|forderte?|fordern|telefonierte|reiste|traf)\b|[„«»]"
+)
+_OPINION = re.compile(r"\b(?:wohl|dürfte|scheint|Beobachter|werten|Eindruck|Fazit|Einordnung)\b")
 
 
-def merge(group: Sequence[Article]) -> Story:
+@dataclass(frozen=True)
+class _Sentence:
+    """A candidate sentence with where it came from."""
+
+    text: str
+    source: int
+    position: int
+    stems: frozenset[str]
+    names: frozenset[str]
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def _candidates(group: Sequence[Article]) -> list[_Sentence]:
+    found = []
+    for s, article in enumerate(group):
+        for p, text in enumerate(body_sentences(article.body)):
+            if not _QUESTION.search(text) and len(text.split()) >= MIN_SENTENCE_WORDS:
+                found.append(_Sentence(text, s, p, frozenset(stems(text)), name_stems(text)))
+    return found
+
+
+class _Facts:
+    """Weighted stem overlap between the sentences of one group."""
+
+    def __init__(self, sentences: Sequence[_Sentence]) -> None:
+        df = Counter(t for s in sentences for t in s.stems)
+        n = max(1, len(sentences))
+        # Stems in every sentence ("Putin", "Treffen") say little about which fact it is.
+        self.weight = {t: math.log(1 + n / c) for t, c in df.items()}
+        names = set().union(*(s.names for s in sentences)) if sentences else set()
+        for t in names & self.weight.keys():
+            self.weight[t] *= 2.0  # names and numbers are the checkable part of a fact
+
+    def mass(self, stems: frozenset[str] | set[str]) -> float:
+        return float(sum(self.weight.get(t, 0.0) for t in stems))
+
+    def overlap(self, a: _Sentence, b: _Sentence) -> float:
+        small = min(self.mass(a.stems), self.mass(b.stems))
+        return self.mass(a.stems & b.stems) / small if small else 0.0
+
+
+def _support(sentences: Sequence[_Sentence], facts: _Facts) -> dict[int, int]:
+    """Count, per sentence, how many other sources state the same fact."""
+    support: dict[int, int] = {}
+    for i, a in enumerate(sentences):
+        others = {
+            b.source for b in sentences if b.source != a.source and facts.overlap(a, b) >= REPEAT
+        }
+        support[i] = len(others)
+    return support
+
+
+def _factual(s: _Sentence) -> float:
+    """Weigh how much ``s`` reads as a checkable fact: names, numbers, attribution."""
+    score = 1 + 0.25 * min(4, len(s.names)) + 0.5 * bool(_REPORTED.search(s.text))
+    return score / 2 if _OPINION.search(s.text) else score
+
+
+class _Picker:
+    """Greedy choice of body sentences by new information per word."""
+
+    def __init__(self, pool: Sequence[_Sentence], facts: _Facts, support: dict[_Sentence, int]):
+        self.pool, self.facts, self.support = pool, facts, support
+        self.credit = len({s.source for s in pool}) > 1
+
+    def cost(self, s: _Sentence) -> int:
+        """Count the words ``s`` adds, its credit included."""
+        return s.words + (CREDIT_WORDS if self.credit and self.support[s] == 0 else 0)
+
+    def gain(self, s: _Sentence, covered: set[str], per_source: Counter[int]) -> float:
+        """Score new stems per word; shared facts and early sentences first, sources in turn."""
+        novel = self.facts.mass(s.stems - covered) / float(self.cost(s)) ** 0.75
+        shared = 1 + self.support[s]
+        spread = 1 + 0.5 * per_source[s.source]
+        return novel * shared * _factual(s) / (1 + s.position / 15) / spread
+
+    def pick(self, chosen: list[_Sentence], budget: int) -> list[_Sentence]:
+        """Add sentences until ``budget`` words; none may repeat a chosen one."""
+        picked: list[_Sentence] = []
+        covered: set[str] = set().union(*(s.stems for s in chosen)) if chosen else set()
+        per_source: Counter[int] = Counter()
+        taken = {(s.source, s.position) for s in chosen}
+        while True:
+            options = [s for s in self.pool if self._fits(s, [*chosen, *picked], taken, budget)]
+            if not options:
+                return picked
+            best = max(options, key=lambda s: self.gain(s, covered, per_source))
+            picked.append(best)
+            taken.add((best.source, best.position))
+            covered |= best.stems
+            per_source[best.source] += 1
+            budget -= self.cost(best)
+
+    def _fits(
+        self, s: _Sentence, chosen: list[_Sentence], taken: set[tuple[int, int]], budget: int
+    ) -> bool:
+        if (s.source, s.position) in taken or self.cost(s) > budget or s.words > MAX_SENTENCE_WORDS:
+            return False
+        if _ANAPHORA.search(s.text) and (s.source, s.position - 1) not in taken:
+            return False
+        return not any(self.facts.overlap(s, t) >= REPEAT for t in chosen)
+
+
+def _summary(
+    pool: Sequence[_Sentence], facts: _Facts, support: dict[_Sentence, int]
+) -> list[_Sentence]:
+    """Pick two or three lead sentences (at most 60 words) that most sources share."""
+    lead = [s for s in pool if s.position < 3 and s.words <= 35 and not _ANAPHORA.search(s.text)]
+    lead.sort(key=lambda s: (-(1 + support[s]) / (1 + s.position), s.source, s.words))
+    chosen: list[_Sentence] = []
+    for s in lead:
+        if sum(x.words for x in chosen) + s.words > SUMMARY_WORDS:
+            continue
+        if any(facts.overlap(s, t) >= REPEAT for t in chosen):
+            continue
+        chosen.append(s)
+        if len(chosen) == SUMMARY_SENTENCES:
+            break
+    return chosen
+
+
+def _credit(text: str, name: str) -> str:
+    """Name the source of a fact only it reports, before the final full stop."""
+    if text[-1] in ".!…":
+        return f"{text[:-1]} (laut {name}){text[-1]}"
+    return f"{text} (laut {name})."
+
+
+def _body(
+    picked: Sequence[_Sentence], support: dict[_Sentence, int], names: Sequence[str]
+) -> str:
+    """Shared facts first in story order, then one paragraph per source of its own facts."""
+    shared = sorted((s for s in picked if support[s] > 0), key=lambda s: (s.position, s.source))
+    paragraphs = [" ".join(s.text for s in shared)] if shared else []
+    for source, name in enumerate(names):
+        own = [s for s in picked if support[s] == 0 and s.source == source]
+        if own:
+            own.sort(key=lambda s: s.position)
+            paragraphs.append(" ".join(_credit(s.text, name) for s in own))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _headline(group: Sequence[Article], feats: Sequence[Features]) -> tuple[str, str]:
+    """Return (headline, kicker): the source headline naming most of the shared story."""
+    shared = Counter(t for f in feats for t in f.terms)
+    best: tuple[float, int] = (-1.0, 0)
+    for i, article in enumerate(group):
+        title = article.title.strip()
+        words = len(title.split())
+        if not title or _QUESTION.search(title) or title.endswith(("…", ".", ":")):
+            continue
+        if words < 4 or words > 16:  # a kicker or a whole sentence, not a headline
+            continue
+        score = sum(1 for t in stems(title) if shared[t] > 1) + min(words, 10) / 10
+        best = max(best, (score, -i))
+    index = -best[1] if best[0] >= 0 else max(range(len(group)), key=lambda i: bool(group[i].title))
+    return group[index].title.strip(), group[index].kicker
+
+
+def _primary(feats: Sequence[Features]) -> int:
+    """Return the most central article: the one most similar to the rest."""
+    if len(feats) < 3:
+        return 0
+    sums = [sum(feature_similarity(f, g) for g in feats if g is not f) for f in feats]
+    return max(range(len(feats)), key=lambda i: sums[i])
+
+
+def _single(article: Article, max_words: int) -> tuple[str, str]:
+    """Return (summary, body) of a one-source story: its lead, then its text in order."""
+    paragraphs = [split_sentences(p) for p in body_paragraphs(article.body)]
+    flat = [x for p in paragraphs for x in p]
+    summary: list[str] = []
+    for sentence in flat:
+        words = len(sentence.split())
+        if len(summary) == SUMMARY_SENTENCES or sum(len(x.split()) for x in summary) + words > 60:
+            break
+        summary.append(sentence)
+    budget = max_words - sum(len(x.split()) for x in summary)
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        rest = [x for x in paragraph if x not in summary]
+        while rest and sum(len(x.split()) for x in rest) > budget:
+            rest.pop()
+        budget -= sum(len(x.split()) for x in rest)
+        if rest:
+            kept.append(" ".join(rest))
+    return " ".join(summary), "\n\n".join(kept)
+
+
+def merge(
+    group: Sequence[Article], settings: DedupConfig | None = None,
+    feats: Sequence[Features] | None = None,
+) -> Story:  # fmt: skip
     """Merge ``group`` into one story that cites every article."""
-    primary = max(group, key=lambda a: len(a.body))
-    paragraphs = [p for p in primary.body.split("\n\n") if p and not p.startswith("## ")]
-    sentences = _SENTENCE_END.split(paragraphs[0]) if paragraphs else []
-    summary = " ".join(sentences[:2])
+    settings = settings or DedupConfig()
+    feats = list(feats) if feats is not None else [of_article(a) for a in group]
+    primary = _primary(feats)
+    order = [primary, *(i for i in range(len(group)) if i != primary)]
+    ordered = [group[i] for i in order]
+    headline, kicker = _headline(ordered, [feats[i] for i in order])
+    if len(group) == 1:
+        summary_text, body = _single(group[0], settings.max_story_words)
+    else:
+        summary_text, body = _several(ordered, settings.max_story_words)
     return Story(
-        headline=primary.title or summary[:80],
-        kicker=primary.kicker,
-        summary=summary,
-        body=primary.body,
-        sources=[SourceRef.of(a) for a in group],
+        headline=headline or summary_text.split(". ")[0],
+        kicker=kicker,
+        summary=summary_text,
+        body=body,
+        sources=[SourceRef.of(a) for a in ordered],
     )
 
 
-def merge_items(articles: Sequence[Article]) -> list[IssueItem]:
-    """Collect the short items of every article, each text once."""
-    seen: dict[str, IssueItem] = {}
-    for article in articles:
-        for item in article.items:
-            key = item.text.casefold()
-            if key in seen:
-                seen[key].sources.append(SourceRef.of(article))
-            else:
-                seen[key] = IssueItem(text=item.text, sources=[SourceRef.of(article)], url=item.url)
-    return list(seen.values())
+def _several(ordered: Sequence[Article], max_words: int) -> tuple[str, str]:
+    """Return (summary, body) of a story several sources report."""
+    pool = _candidates(ordered)
+    facts = _Facts(pool)
+    sup = _support(pool, facts)
+    support = {s: sup[i] for i, s in enumerate(pool)}
+    summary = _summary(pool, facts, support)
+    budget = max_words - sum(s.words for s in summary)
+    picked = _Picker(pool, facts, support).pick(summary, budget)
+    body = _body(picked, support, [a.source.name for a in ordered])
+    return " ".join(s.text for s in summary), body
+
+
+def _importance(story: Story) -> tuple[int, int, str]:
+    """Sort key: most sources first, then the longer story, then by headline."""
+    return (-len(story.sources), -story.words, story.headline)
 
 
 def make_stories(
     articles: Sequence[Article], settings: DedupConfig
 ) -> tuple[list[Story], list[IssueItem]]:
-    """Group ``articles`` by story and merge each group; stories come most sources first."""
-    groups = cluster(articles, settings)
-    stories = [merge([articles[i] for i in group]) for group in groups]
-    stories.sort(key=lambda s: -len(s.sources))
-    return stories, merge_items(articles)
+    """Group ``articles`` by event and merge each group; stories come most sources first."""
+    feats = [of_article(a) for a in articles]
+    groups = cluster_features(feats, settings)
+    attached, items = group_items(articles, feats, groups, settings)
+    stories = []
+    for g, group in enumerate(groups):
+        story = merge([articles[i] for i in group], settings, [feats[i] for i in group])
+        if attached.get(g):
+            story = replace(story, sources=story.sources + attached[g])
+        stories.append(story)
+    stories.sort(key=_importance)
+    return stories, items

@@ -137,3 +137,47 @@ def stem_words(tokens: list[str]) -> list[str]:
 def is_stopword(token: str) -> bool:
     """Tell whether the lower-cased ``token`` carries no content."""
     return token in _STOPWORDS
+
+
+# Paragraphs after these headings are not the story (FAQ, source lists, related links).
+_STOP_BLOCK = re.compile(
+    r"^(?:#+\s*)?(faq|quellenangaben|quellen|mehr zum thema|auch interessant|das könnte sie"
+    r" auch interessieren|lesen sie auch)\b",
+    re.IGNORECASE,
+)
+_NOISE = re.compile(
+    r"\((?:bild|foto)\s*:|\bfoto:|bildrechte|©|\bfolge @|abonnier|newsletter|zum artikel"
+    r"|mehr dazu|hier weiterlesen|wir halten sie auf dem laufenden",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(r"\s*\((?:siehe|s\.) (?:unten|oben|video|grafik|karte)\)", re.IGNORECASE)
+_FINAL = re.compile(r"[.!?…][\"“”»«')\]]*$")
+_DATELINE = re.compile(
+    r"^[A-ZÄÖÜ][\w.]+(?:[ /][A-ZÄÖÜ][\w.]+){0,2}(?:\s*\([^)]{1,30}\))?\s*[–—-]\s+(?=[A-ZÄÖÜ„«»\"])"
+)
+
+
+def body_paragraphs(body: str) -> list[str]:
+    """Return the running-text paragraphs of a Markdown body: no headings, captions, CTAs."""
+    kept: list[str] = []
+    for block in body.split("\n\n"):
+        block = _ASIDE.sub("", block.strip())
+        if _STOP_BLOCK.match(block):
+            break
+        if block.startswith(("#", "- ", "* ")) or _NOISE.search(block) or block in kept:
+            continue
+        if kept and kept[-1].endswith(":") and block[:1] in "„«»\"":
+            kept[-1] = f"{kept[-1]} {block}"  # "Er sagte wörtlich:" + the quote
+        elif _FINAL.search(block) or block.endswith(":"):
+            kept.append(block)
+    return [p for p in kept if not p.endswith(":")]
+
+
+def body_sentences(body: str) -> list[str]:
+    """Return the sentences of the running text of ``body``, datelines removed."""
+    sentences: list[str] = []
+    for paragraph in body_paragraphs(body):
+        if not sentences:
+            paragraph = _DATELINE.sub("", paragraph, count=1)
+        sentences.extend(split_sentences(paragraph))
+    return sentences
