@@ -116,7 +116,7 @@ class _Picker:
 
     def gain(self, s: _Sentence, covered: set[str], per_source: Counter[int]) -> float:
         """Score new stems per word; shared facts and early sentences first, sources in turn."""
-        novel = self.facts.mass(s.stems - covered) / float(self.cost(s)) ** 0.75
+        novel = self.facts.mass(s.stems - covered) / math.pow(self.cost(s), 0.75)
         shared = 1 + self.support[s]
         spread = 1 + 0.5 * per_source[s.source]
         return novel * shared * _factual(s) / (1 + s.position / 15) / spread
