@@ -12,6 +12,7 @@ import json
 import logging
 import posixpath
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -271,12 +272,21 @@ class Handler(BaseHTTPRequestHandler):
         log.debug("%s %s", self.address_string(), format % args)
 
 
+class _Server(ThreadingHTTPServer):
+    """A threading server whose long-polls never keep the process alive."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Ignore clients that went away (a closed tab mid long-poll); report the rest."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 def make_server(site: Site, host: str, port: int) -> ThreadingHTTPServer:
     """Return an HTTP server for ``site`` bound to ``host``:``port`` (0: any free port)."""
     handler = type("SiteHandler", (Handler,), {"site": site})
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True  # long-polls must not keep the process alive
-    return server
+    return _Server((host, port), handler)
 
 
 class Preview:

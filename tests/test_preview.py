@@ -61,7 +61,7 @@ def test_root_is_the_issue_with_the_bar(preview: Preview) -> None:
     assert "Stadtwerke Lindenau senken den Strompreis" in page
     assert 'id="digest-preview-bar"' in page
     assert 'href="/issue.txt"' in page
-    assert "of 102,400" in page
+    assert "of 102,400 bytes" in page
     assert "/_reload?since=" in page
 
 

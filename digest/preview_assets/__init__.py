@@ -21,31 +21,37 @@ def _asset(name: str) -> str:
 
 
 def bar(build: Build, mode: str) -> str:
-    """Return the preview bar: plaintext link, width toggle, HTML size and warnings."""
+    """Return the preview bar: HTML size, plaintext link, width toggle and warnings."""
     if build.error is not None:
-        status = '<span class="dp-over">Build failed, showing the error</span>'
+        inside = '<span class="dp-over">Build failed: showing the error, not the issue</span>'
     else:
-        over = ' class="dp-over"' if build.html_bytes > GMAIL_CLIP_BYTES else ""
-        status = (
-            f'<span class="dp-size" id="digest-preview-size"><span{over}>HTML {build.html_bytes:,}'
-            f" bytes</span> of {GMAIL_CLIP_BYTES:,} ({build.html_bytes / GMAIL_CLIP_BYTES:.0%}"
-            " of Gmail's clipping limit)</span>"
-        )
+        inside = f"{_size(build)} <nav>{_nav(mode)}</nav>{_warnings(build.warnings)}"
+    failed = ' class="dp-failed"' if build.error is not None else ""
+    return (
+        f"<style>{_asset('bar.css')}</style>"
+        f'<div id="digest-preview-bar"{failed} role="region" aria-label="Preview">'
+        f'<span class="dp-name">digest preview</span> {inside}</div>'
+    )
+
+
+def _size(build: Build) -> str:
+    over = ' class="dp-over"' if build.html_bytes > min(build.budget, GMAIL_CLIP_BYTES) else ""
+    return (
+        f'<span class="dp-size" id="digest-preview-size"><span{over}>HTML {build.html_bytes:,}'
+        f"</span> of {GMAIL_CLIP_BYTES:,} bytes ({build.html_bytes / GMAIL_CLIP_BYTES:.0%}"
+        " of Gmail's clipping limit)</span>"
+    )
+
+
+def _nav(mode: str) -> str:
     links = [
         ('href="/issue.txt" target="_blank"', "Plaintext", False),
         (f'href="/?width={MOBILE_WIDTH}"', f"Mobile {MOBILE_WIDTH} px", mode == "mobile"),
         ('href="/"', "Desktop", mode == "desktop"),
     ]
-    nav = " ".join(
+    return " ".join(
         f"<a {attrs}{' aria-current=page' if current else ''}>{label}</a>"
         for attrs, label, current in links
-    )
-    failed = ' class="dp-failed"' if build.error is not None else ""
-    return (
-        f"<style>{_asset('bar.css')}</style>"
-        f'<div id="digest-preview-bar"{failed} role="region" aria-label="Preview">'
-        f'<span class="dp-name">digest preview</span> {status} <nav>{nav}</nav>'
-        f"{_warnings(build.warnings)}</div>"
     )
 
 
