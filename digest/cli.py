@@ -172,6 +172,77 @@ def preview(
     serve(Preview(config.path, paths, when, host=host, port=port), click.echo, open_browser)
 
 
+@cli.command()
+@_config_option
+@_date_option
+@click.option("--dry-run", is_flag=True,
+              help="Write the messages as .eml files into the issue folder only.")  # fmt: skip
+@click.option("--test", "test_address", metavar="ADDR", default=None,
+              help="Send one copy marked [TEST] to ADDR; it never counts as sent.")  # fmt: skip
+@click.option("--resend-uncertain", is_flag=True,
+              help="Also send to recipients an interrupted run left in doubt.")  # fmt: skip
+@_verbosity
+def send(
+    config_file: Path | None, date: dt.datetime | None, dry_run: bool,
+    test_address: str | None, resend_uncertain: bool,
+) -> None:  # fmt: skip
+    """Send the built issue to every recipient who does not have it yet.
+
+    Exit codes: 0 sent, 5 nothing to do, 6 partial, 1 failed, 3 config error, 7 locked.
+
+    \b
+    Example:
+      digest send -c config.yaml --test me@example.org
+      digest send -c config.yaml --date 2025-12-03
+    """
+    from digest import send as sending
+
+    config = load(config_file)
+    when = issue_date(config, date)
+    if test_address is not None:
+        subject = sending.send_test(config, when, test_address)
+        click.echo(f"Sent a test copy of '{subject}' to {test_address}.")
+    elif dry_run:
+        paths = sending.dry_run(config, when, resend_uncertain=resend_uncertain)
+        folder = sending.issue_folder(config, when)
+        click.echo(f"Dry run: wrote {len(paths)} message(s) to {folder}; nothing was sent.")
+    else:
+        _report(sending.send_issue(config, when, resend_uncertain=resend_uncertain))
+
+
+@cli.command()
+@_config_option
+@_date_option
+@_verbosity
+def run(config_file: Path | None, date: dt.datetime | None) -> None:
+    """Build the issue from the config's inputs, then send it: the cron entry point.
+
+    A lock keeps two runs from overlapping; the second exits with code 7.
+
+    \b
+    Example:
+      digest run -c /srv/digest/config.yaml
+    """
+    from digest import send as sending
+
+    config = load(config_file)
+    paths = check_inputs(config.inputs)
+    if not paths:
+        raise InputError("no inputs: set 'inputs' in config.yaml")
+    _report(sending.build_and_send(config, issue_date(config, date), paths))
+
+
+def _report(report: Any) -> None:
+    """Print the run's summary line and exit with its code; -q keeps a clean run silent."""
+    code = report.exit_code
+    if code in (ExitCode.OK, ExitCode.NOTHING_TO_DO):
+        if log.getEffectiveLevel() < logging.ERROR:
+            click.echo(report.summary())
+    else:
+        click.echo(report.summary(), err=True)
+    raise click.exceptions.Exit(code)
+
+
 def main() -> None:
     """Run the CLI; expected errors print one line, tracebacks only with -v."""
     try:

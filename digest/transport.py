@@ -1,0 +1,222 @@
+"""Transports hand one message to one recipient: an SMTP server or a local command."""
+
+from __future__ import annotations
+
+import os
+import smtplib
+import ssl
+import subprocess
+from dataclasses import dataclass
+from typing import Protocol
+
+from digest.config import Config, SmtpConfig
+from digest.errors import ConfigError, DigestError
+
+COMMAND_TIMEOUT = 120.0
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The server's final answer to one message: an SMTP code and its text."""
+
+    code: int
+    text: str
+
+    @property
+    def ok(self) -> bool:
+        """Return whether the message was accepted (2xx)."""
+        return 200 <= self.code < 300
+
+    @property
+    def temporary(self) -> bool:
+        """Return whether the failure may go away on retry (4xx)."""
+        return 400 <= self.code < 500
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.text}".strip()
+
+
+class Unreachable(DigestError):
+    """No connection to the server could be made; nothing was handed over."""
+
+
+class ConnectionLost(Exception):
+    """The connection broke during a transaction; ``uncertain`` if it was after DATA."""
+
+    def __init__(self, reason: str, *, uncertain: bool) -> None:
+        super().__init__(reason)
+        self.uncertain = uncertain
+
+
+class Transport(Protocol):
+    """What the sender needs from a transport."""
+
+    def open(self) -> None:
+        """Connect if not connected; raise ``Unreachable`` or ``DigestError``."""
+
+    def send(self, sender: str, recipient: str, data: bytes) -> Reply:
+        """Hand ``data`` over for ``recipient``; raise ``ConnectionLost`` on a broken link."""
+
+    def close(self) -> None:
+        """Drop the connection; the next ``open`` reconnects."""
+
+
+def _text(raw: bytes | str) -> str:
+    value = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    return " ".join(value.split())
+
+
+class SmtpTransport:
+    """Send through an SMTP server with STARTTLS, implicit TLS or (only if set) in the clear."""
+
+    def __init__(self, smtp: SmtpConfig, password: str | None) -> None:
+        self.config = smtp
+        self.password = password
+        self.where = f"{smtp.host}:{smtp.port}"
+        self._smtp: smtplib.SMTP | None = None
+
+    def _context(self) -> ssl.SSLContext:
+        # The system trust store (which honours SSL_CERT_FILE), plus smtp.cafile if given.
+        context = ssl.create_default_context()
+        if self.config.cafile:
+            context.load_verify_locations(cafile=str(self.config.cafile))
+        return context
+
+    def open(self) -> None:
+        """Connect, secure the connection and log in, unless already connected."""
+        if self._smtp is not None:
+            return
+        cfg = self.config
+        try:
+            if cfg.security == "ssl":
+                smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                    cfg.host, cfg.port, timeout=cfg.timeout, context=self._context()
+                )
+            else:
+                smtp = smtplib.SMTP(cfg.host, cfg.port, timeout=cfg.timeout)
+            self._smtp = smtp
+            self._secure_and_login(smtp)
+        except ssl.SSLCertVerificationError as exc:
+            self.close()
+            reason = exc.verify_message
+            raise DigestError(f"TLS certificate of {self.where} not trusted: {reason}") from None
+        except smtplib.SMTPAuthenticationError as exc:
+            self.close()
+            reply = Reply(exc.smtp_code, _text(exc.smtp_error))
+            raise DigestError(f"SMTP server {self.where} refused the login: {reply}") from None
+        except (OSError, smtplib.SMTPException) as exc:
+            self.close()
+            raise Unreachable(f"cannot reach SMTP server {self.where}: {_reason(exc)}") from None
+
+    def _secure_and_login(self, smtp: smtplib.SMTP) -> None:
+        smtp.ehlo()
+        if self.config.security == "starttls":
+            if not smtp.has_extn("starttls"):
+                raise DigestError(
+                    f"SMTP server {self.where} does not offer STARTTLS; "
+                    "set smtp.security: ssl, or none to send unencrypted"
+                )
+            smtp.starttls(context=self._context())
+            smtp.ehlo()
+        if self.config.username:
+            smtp.login(self.config.username, self.password or "")
+
+    def send(self, sender: str, recipient: str, data: bytes) -> Reply:
+        """Run MAIL, RCPT and DATA for one recipient; any refusal resets the transaction."""
+        smtp = self._smtp
+        assert smtp is not None, "open() first"
+        try:
+            for code, text in (smtp.mail(sender), smtp.rcpt(recipient)):
+                if code not in (250, 251):
+                    return self._refused(Reply(code, _text(text)))
+        except (smtplib.SMTPServerDisconnected, OSError) as exc:
+            self.close()
+            raise ConnectionLost(_reason(exc), uncertain=False) from None
+        try:
+            code, text = smtp.data(data)
+        except smtplib.SMTPDataError as exc:  # DATA itself refused: no content went out
+            return self._refused(Reply(exc.smtp_code, _text(exc.smtp_error)))
+        except (smtplib.SMTPServerDisconnected, OSError) as exc:
+            self.close()
+            raise ConnectionLost(_reason(exc), uncertain=True) from None
+        return self._refused(Reply(code, _text(text))) if code != 250 else Reply(code, _text(text))
+
+    def _refused(self, reply: Reply) -> Reply:
+        if reply.code == 421:  # the server is closing the connection
+            self.close()
+            return reply
+        try:
+            assert self._smtp is not None
+            self._smtp.rset()
+        except (smtplib.SMTPException, OSError):
+            self.close()
+        return reply
+
+    def close(self) -> None:
+        """Say QUIT if the connection still works, then drop it."""
+        smtp, self._smtp = self._smtp, None
+        if smtp is None:
+            return
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            smtp.close()
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return str(Reply(exc.smtp_code, _text(exc.smtp_error)))
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+class CommandTransport:
+    """Pipe each message to a local command such as ``sendmail -t -i`` or ``msmtp -t``."""
+
+    def __init__(self, argv: list[str]) -> None:
+        self.argv = argv
+
+    def open(self) -> None:
+        """Nothing to connect to."""
+
+    def send(self, sender: str, recipient: str, data: bytes) -> Reply:
+        """Run the command with the message on stdin; a non-zero exit is a refusal."""
+        name = self.argv[0]
+        try:
+            done = subprocess.run(
+                self.argv, input=data, capture_output=True, timeout=COMMAND_TIMEOUT, check=False
+            )
+        except FileNotFoundError:
+            raise DigestError(f"delivery.command: '{name}' not found") from None
+        except subprocess.TimeoutExpired:
+            raise ConnectionLost(f"'{name}' timed out", uncertain=True) from None
+        if done.returncode == 0:
+            return Reply(250, f"accepted by '{name}'")
+        err = _text(done.stderr) or _text(done.stdout) or "no output"
+        return Reply(554, f"'{name}' exited with status {done.returncode}: {err}")
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+
+def make_transport(config: Config) -> Transport:
+    """Return the configured transport; check its settings before anything is sent."""
+    label = str(config.path or "config")
+    if config.delivery.transport == "command":
+        if not config.delivery.command:
+            raise ConfigError([f"{label}: delivery.command: required for transport 'command'"])
+        return CommandTransport(list(config.delivery.command))
+    smtp = config.smtp
+    password = None
+    if smtp.username:
+        password = os.environ.get(smtp.password_env)
+        if not password:
+            raise ConfigError([
+                f"{label}: smtp.username is set but the environment variable "
+                f"{smtp.password_env} (smtp.password_env) is empty"
+            ])  # fmt: skip
+    return SmtpTransport(smtp, password)
+
+
+__all__ = ["ConnectionLost", "Reply", "Transport", "Unreachable", "make_transport"]
