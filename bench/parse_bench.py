@@ -107,7 +107,7 @@ def ours(html: bytes, name: str, tz: dt.tzinfo | None) -> Result:
 
 def bare(html: bytes, name: str, tz: dt.tzinfo | None) -> Result:
     """Extract one page with trafilatura's defaults."""
-    doc = trafilatura.bare_extraction(html.decode("utf-8", "replace"), with_metadata=True)
+    doc: Any = trafilatura.bare_extraction(html.decode("utf-8", "replace"), with_metadata=True)
     if doc is None:
         return Result("", "", None, [])
     day = dt.date.fromisoformat(doc.date[:10]) if doc.date else None
@@ -152,8 +152,10 @@ def run(
 def _explain(name: str, gold: dict[str, Any], result: Result, row: dict[str, float]) -> None:
     flags = [k for k in ("title", "date", "author") if not row[k]]
     if flags or row["F1"] < 0.9:
-        print(f"  {name} {gold['file']}: F1={row['F1']:.2f} P={row['P']:.2f} R={row['R']:.2f}"
-              f" miss={flags}")
+        print(
+            f"  {name} {gold['file']}: F1={row['F1']:.2f} P={row['P']:.2f} R={row['R']:.2f}"
+            f" miss={flags}"
+        )
         if "title" in flags:
             print(f"    title {result.title!r} != {gold['title']!r}")
         if "author" in flags:
@@ -188,17 +190,23 @@ def main() -> None:
     args = parser.parse_args()
     pages = load_pages(args.limit)
     print(f"fundus-dach-dev: {len(pages)} pages")
-    print(f"{'':12} {'body P':>7} {'body R':>7} {'body F1':>7} {'title':>6} {'date':>6}"
-          f" {'author':>6} {'pages/s':>8}")
+    print(
+        f"{'':12} {'body P':>7} {'body R':>7} {'body F1':>7} {'title':>6} {'date':>6}"
+        f" {'author':>6} {'pages/s':>8}"
+    )
     for name, extract in (("ours", ours), ("trafilatura", bare)):
         means, speed = run(name, extract, pages, args.verbose)
-        print(f"{name:12} {means['P']:7.3f} {means['R']:7.3f} {means['F1']:7.3f}"
-              f" {means['title']:6.3f} {means['date']:6.3f} {means['author']:6.3f} {speed:8.1f}")
+        print(
+            f"{name:12} {means['P']:7.3f} {means['R']:7.3f} {means['F1']:7.3f}"
+            f" {means['title']:6.3f} {means['date']:6.3f} {means['author']:6.3f} {speed:8.1f}"
+        )
     if not args.no_fang:
         with gzip.open(FANG, "rb") as handle:
             count, seconds = fang_seconds(handle)
-        print(f"fang-covid-de: parsed {count} articles in {seconds:.2f} s"
-              f" ({count / seconds:.0f} articles/s, target < 10 s)")
+        print(
+            f"fang-covid-de: parsed {count} articles in {seconds:.2f} s"
+            f" ({count / seconds:.0f} articles/s, target < 10 s)"
+        )
 
 
 if __name__ == "__main__":

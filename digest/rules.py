@@ -67,8 +67,25 @@ MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 # A line that ends like a sentence (full stop, colon, comma, ...), ignoring closing quotes.
 SENTENCE_END = re.compile(r"[.:,;!…]['\"“”«»‘’)\]]*$")
 
-# A sentence boundary inside a line (used to refuse a heading and to cut a title).
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])['\"“”«»]?\s+(?=[A-ZÄÖÜ„«\"])")
+# Abbreviations a full stop does not end a sentence after (German newswire usage).
+ABBREVIATIONS = (
+    "Dr", "Nr", "z. B", "u. a", "bzw", "vgl", "ca", "Mio", "Mrd", "St", "ff", "Prof", "Abs",
+    "Art", "bspw", "d. h", "etc", "evtl", "ggf", "inkl", "Jh", "Min", "Std", "v. a", "z. T",
+)  # fmt: skip
+
+_MONTHS = (
+    "januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
+)
+
+# A sentence boundary inside a line (used to refuse a heading and to cut a title): not
+# after an abbreviation or an initial ("P. Tiko"), nor after an ordinal before a month.
+SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])"
+    + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in ABBREVIATIONS)
+    + r"(?<!\b[A-ZÄÖÜa-zäöü]\.)"
+    + rf"(?!(?<=\d\.)\s+(?i:{_MONTHS})\b)"
+    + r"['\"“”«»]?\s+(?=[A-ZÄÖÜ„«\"])"
+)
 
 # A headline standing in German or Swiss quotation marks.
 QUOTED_HEADLINE = re.compile(r"^(?:„[^“]+“|«[^»]+»|»[^«]+«|\"[^\"]+\")$")
@@ -88,7 +105,7 @@ DATE_LINE = re.compile(
 
 # A byline: ``Von Anna Meier und Jan Kurz``, ``Autorin: …``; the names become authors.
 BYLINE = re.compile(
-    r"^(?:von|text|autor(?:in)?|autoren)\s*:?\s+(?P<names>[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*)"
+    r"^(?i:von|text|autor(?:in)?|autoren)\s*:?\s+(?P<names>[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*)"
     r"{0,3}(?:\s*(?:,|und|&)\s*[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,3})*)$",
 )
 
@@ -177,7 +194,14 @@ PAYWALL = re.compile(
 )
 
 # Paywall marks inside a line, removed from the text: ``(Z+)``, ``(€)``.
-PAYWALL_MARK = re.compile(r"\s*\((?:Z\+|€|S\+|M\+)\)")
+PAYWALL_MARK = re.compile(r" ?\((?:Z\+|€|S\+|M\+)\)")
+
+# A newsletter's greeting on its own line: ``Guten Morgen,``, ``Liebe Leserinnen und Leser,``.
+GREETING = re.compile(
+    r"^(?:guten (?:morgen|tag|abend)|liebe leser\w*(?: und leser\w*)?|hallo|moin|servus"
+    r"|grüezi|grüß gott)\b[^.!?]{0,40}[,!]?$",
+    _I,
+)
 
 # A note that agencies contributed, closing a story: ``mit dpa``, ``Mit Agenturmaterial.``.
 AGENCY_NOTE = re.compile(
@@ -212,7 +236,7 @@ TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?!.*\s[|–—-]\s).{2,40}$")
 URL_LINE = re.compile(r"^(?:\[\d+\]\s*)?<?https?://\S+>?$")
 
 # A link inside a line, removed from the text: ``Text <https://…>``.
-INLINE_URL = re.compile(r"\s*<https?://[^>\s]+>")
+INLINE_URL = re.compile(r" ?<https?://[^>\s]+>")
 
 # Invisible characters that break matching: zero-width spaces, soft hyphens, BOMs.
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -227,13 +251,21 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("emoji call to action", EMOJI_CTA),
     ("paywall", PAYWALL),
     ("sign-off", SIGNOFF),
+    ("greeting", GREETING),
     ("agency note", AGENCY_NOTE),
     ("link", URL_LINE),
 )
 
 
+# Boilerplate and caption lines are short; longer lines are story text (and skipping
+# them keeps parsing fast on long paragraphs).
+MAX_BOILERPLATE_CHARS = 320
+
+
 def boilerplate(line: str) -> str | None:
     """Return the name of the boilerplate rule ``line`` matches, or None."""
+    if len(line) > MAX_BOILERPLATE_CHARS:
+        return None
     for name, pattern in BOILERPLATE:
         if pattern.search(line):
             return name
@@ -242,4 +274,6 @@ def boilerplate(line: str) -> str | None:
 
 def is_credit(line: str) -> bool:
     """Say whether ``line`` is a photo credit on its own line."""
-    return any(p.search(line) for p in (CREDIT_LINE, COPYRIGHT_LINE, AGENCY_CREDIT))
+    return len(line) <= MAX_BOILERPLATE_CHARS and any(
+        p.search(line) for p in (CREDIT_LINE, COPYRIGHT_LINE, AGENCY_CREDIT)
+    )

@@ -29,6 +29,8 @@ _TITLE_WORDS = 14  # a derived title keeps at most this many words
 _WRAP_WIDTH = 80  # plain-text mail wraps its lines at most this wide
 _WRAP_FULL = 55  # a wrapped line is at least this long, unless it ends its paragraph
 _WRAP_MIN_LINES = 4
+# First characters of a Markdown heading or bullet (numbered lines stay: "3. Mai 2024").
+_MARKERS = frozenset("#-–—•*·▪►‣◦")
 _TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this many words
 
 
@@ -36,11 +38,8 @@ def clean_lines(text: str) -> list[str]:
     """Split ``text`` into stripped lines without invisible characters, links or paywall marks."""
     text = rules.INVISIBLE.sub("", text).replace("\u00a0", " ").replace("\t", " ")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = []
-    for line in text.split("\n"):
-        line = rules.PAYWALL_MARK.sub("", rules.INLINE_URL.sub("", line))
-        lines.append(" ".join(line.split()))
-    return lines
+    text = rules.PAYWALL_MARK.sub("", rules.INLINE_URL.sub("", text))
+    return [" ".join(line.split()) for line in text.split("\n")]
 
 
 def unwrap(lines: list[str]) -> list[str]:
@@ -90,12 +89,14 @@ class _Header:
 
 
 def structure(
-    text: str, source: Source, *, title: str = "", aliases: tuple[str, ...] = ()
-) -> Article:
+    text: str, source: Source, *, title: str = "", aliases: tuple[str, ...] = (),
+    fallback_title: str = "",
+) -> Article:  # fmt: skip
     """Split ``text`` into headline, kicker, dateline, body and items.
 
     ``title`` is the headline when the caller knows it (page metadata); header lines
     repeating it or one of its ``aliases`` (other titles of the page) are dropped.
+    ``fallback_title`` (a mail's subject) serves when the text has no headline.
     """
     lines = join_bullets(unwrap(clean_lines(text)))
     lines = _drop_teasers(_drop_boilerplate(drop_captions(lines)))
@@ -106,7 +107,7 @@ def structure(
     body = _body(lines)
     authors = header.authors or ([signature] if signature else [])
     return Article(
-        title=header.title or derive_title(lines), body=body, source=source,
+        title=header.title or fallback_title or derive_title(lines), body=body, source=source,
         kicker=header.kicker, dateline=dateline, published=header.published,
         authors=authors, items=items, ressort=header.ressort,
     )  # fmt: skip
@@ -116,7 +117,9 @@ def drop_captions(lines: list[str]) -> list[str]:
     """Drop photo captions and credits: glued credits, credit lines, repeated captions."""
     keep = [True] * len(lines)
     for i, line in enumerate(lines):
-        glued = rules.GLUED_CREDIT.search(line)
+        short = len(line) <= rules.MAX_BOILERPLATE_CHARS
+        # A glued credit sits in the last characters of its caption line.
+        glued = rules.GLUED_CREDIT.search(line, max(0, len(line) - 140)) if short else None
         if glued and glued.start() > 0:
             keep[i] = False
             _drop_same(lines, keep, i - 1, line[: glued.start()].strip())
@@ -169,9 +172,10 @@ def _is_teaser(entry: str) -> bool:
 
 def _bare(line: str) -> str:
     """Return ``line`` without Markdown markers, as the rules expect it."""
-    line = rules.MD_HEADING.sub("", line)
-    line = rules.BULLET.sub("", line) if not re.match(r"^\d", line) else line
-    return line.replace("**", "").strip()
+    if line[:1] in _MARKERS:
+        line = rules.MD_HEADING.sub("", line)
+        line = rules.BULLET.sub("", line)
+    return line.replace("**", "").strip() if "**" in line else line
 
 
 def _cut_end_sections(lines: list[str]) -> list[str]:
@@ -207,6 +211,7 @@ def _items(lines: list[str]) -> tuple[list[Item], list[str], str]:
     for i, line in enumerate(lines):
         if i == len(lines) - 1 and texts and _is_signature(line):
             return _to_items(texts), [], line
+        line = rules.ITEM_TAIL.sub("", rules.ITEM_TIME.sub("", line)) or line
         if not bulleted:
             # Unbulleted entries: a headline line takes the sentence under it along.
             if texts and _headlike(texts[-1]) and not _headlike(line):
@@ -279,7 +284,17 @@ def _choose_headline(header: _Header, heads: list[str], aliases: tuple[str, ...]
     """Set kicker and title from the header's short lines; return the lines left for the body."""
     if header.title:
         known = {_norm(t) for t in (header.title, *aliases) if t}
-        return [h for h in heads if _norm(_bare(h)) not in known]
+        left = []
+        for i, head in enumerate(heads):
+            if _norm(_bare(head)) in known:
+                continue
+            # A short line right above the headline is its kicker.
+            below = heads[i + 1] if i + 1 < len(heads) else ""
+            if _is_kicker(_bare(head)) and _norm(_bare(below)) in known and not header.kicker:
+                header.kicker = _bare(head)
+            else:
+                left.append(head)
+        return left
     if not heads:
         return []
     first = _bare(heads[0])

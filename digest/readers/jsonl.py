@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -10,19 +11,25 @@ from digest.dates import parse_date
 from digest.errors import SkipFile
 from digest.models import Article, Source
 from digest.readers.decode import decode
-from digest.structure import structure
+from digest.structure import split_names, structure
+
+# Keys scrapers use for the article text and its metadata, best first.
+_TEXT_KEYS = ("text", "body", "content", "maintext", "article")
+_DATE_KEYS = ("date", "published", "date_publish", "publish_date", "datePublished", "pubdate")
+_AUTHOR_KEYS = ("authors", "author", "byline")
 
 
 def read(data: bytes, filename: str) -> list[Article]:
-    """Read every line holding an object with ``text`` as one article; skip the rest."""
+    """Read every line holding an object with text as one article; skip the rest."""
     articles = []
     bad = 0
-    for line in decode(data).splitlines():
+    # split("\n"), not splitlines(): U+2028 and friends may stand inside JSON strings.
+    for line in decode(data).split("\n"):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             bad += 1
             continue
         article = _article(record, filename)
@@ -31,26 +38,51 @@ def read(data: bytes, filename: str) -> list[Article]:
         else:
             articles.append(article)
     if not articles and bad:
-        raise SkipFile(f"no line holds a JSON object with 'text' ({bad} unusable lines)")
+        raise SkipFile(f"no line holds a JSON object with article text ({bad} unusable lines)")
     return articles
 
 
 def _article(record: Any, filename: str) -> Article | None:
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+    if not isinstance(record, dict):
         return None
-    title = record.get("title") if isinstance(record.get("title"), str) else ""
-    name = record.get("source") if isinstance(record.get("source"), str) else Path(filename).stem
-    url = record.get("url") if isinstance(record.get("url"), str) else None
-    source = Source(name=name, file=filename, url=url)
-    text = f"{title}\n\n{record['text']}" if title else record["text"]
-    article = structure(text, source)
-    published = parse_date(str(record.get("date") or ""))
-    authors = record.get("authors")
+    text = _first(record, _TEXT_KEYS)
+    if not text.strip():
+        return None
+    title = _first(record, ("title", "headline"))
+    source = Source(
+        name=_first(record, ("source", "source_domain", "publisher")) or Path(filename).stem,
+        file=filename,
+        url=_first(record, ("url", "link")) or None,
+    )
+    article = structure(text, source, title=title)
     changes: dict[str, Any] = {}
+    published = parse_date(_first(record, _DATE_KEYS))
     if published:
         changes["published"] = published
-    if isinstance(authors, list) and all(isinstance(a, str) for a in authors):
-        changes["authors"] = list(authors)
-    from dataclasses import replace
-
+    authors = _authors(record)
+    if authors:
+        changes["authors"] = authors
     return replace(article, **changes) if changes else article
+
+
+def _first(record: dict[str, Any], keys: tuple[str, ...]) -> str:
+    """Return the first string value among ``keys`` (a source object's name counts)."""
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, dict):
+            value = value.get("name")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _authors(record: dict[str, Any]) -> list[str]:
+    for key in _AUTHOR_KEYS:
+        value = record.get(key)
+        if isinstance(value, str):
+            return split_names(value)
+        if isinstance(value, list):
+            names = [v if isinstance(v, str) else _first(v, ("name",)) if isinstance(v, dict)
+                     else "" for v in value]  # fmt: skip
+            return [n.strip() for n in names if n.strip()]
+    return []

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import mailbox
-import tempfile
+import email.errors
+import re
 from dataclasses import replace
 from email import policy
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.utils import parseaddr
 from pathlib import Path
+
+import trafilatura
 
 from digest.dates import parse_date
 from digest.errors import SkipFile
@@ -17,56 +19,100 @@ from digest.models import Article, Source
 from digest.readers import html as html_reader
 from digest.structure import structure
 
+# A text/plain part shorter than this is a "view it in your browser" stub, not the letter.
+_MIN_PLAIN_WORDS = 40
+# Most of a stub's words are links; real text has few.
+_MAX_LINK_SHARE = 0.3
+# The "From " line that starts each message of an mbox file.
+_MBOX_FROM = re.compile(rb"(?m)^From [^\n]*\n")
+# Newsletters lay out their HTML with tables; read the cells as blocks, not as a table.
+_LAYOUT_TABLE = re.compile(r"</?(?:table|tbody|thead|tfoot|tr|td|th)\b[^>]*>", re.I)
+# The stdlib's header parsing has known crashes on malformed headers; treat those as empty.
+_HEADER_ERRORS = (
+    ValueError, IndexError, TypeError, AttributeError, LookupError,
+    email.errors.HeaderParseError,
+)  # fmt: skip
+
 
 def read(data: bytes, filename: str) -> list[Article]:
     """Read the newsletter in one ``.eml`` file."""
-    message = BytesParser(policy=policy.default).parsebytes(data)
-    assert isinstance(message, EmailMessage)
-    return [_article(message, filename)]
+    return [_article(_parse(data), filename)]
 
 
 def read_mbox(data: bytes, filename: str) -> list[Article]:
-    """Read every message of an ``.mbox`` mailbox."""
-    # mailbox needs a real file; the data may come from memory (api.parse).
-    with tempfile.NamedTemporaryFile(suffix=".mbox") as tmp:
-        tmp.write(data)
-        tmp.flush()
-        box = mailbox.mbox(tmp.name, create=False)
-        messages = [BytesParser(policy=policy.default).parsebytes(m.as_bytes()) for m in box]
+    """Read every message of an ``.mbox`` mailbox; messages without text are left out."""
     articles = []
-    for message in messages:
-        try:
-            articles.append(_article(message, filename))  # type: ignore[arg-type]
-        except SkipFile:
+    reasons = []
+    for chunk in _MBOX_FROM.split(data):
+        if not chunk.strip():
             continue
+        try:
+            articles.append(_article(_parse(chunk.replace(b"\n>From ", b"\nFrom ")), filename))
+        except SkipFile as exc:
+            reasons.append(str(exc))
+    if not articles and reasons:
+        raise SkipFile(f"no message with text in the mailbox ({reasons[0]})")
     return articles
 
 
+def _parse(data: bytes) -> EmailMessage:
+    message = BytesParser(policy=policy.default).parsebytes(data)
+    if not isinstance(message, EmailMessage) or not message.keys():
+        raise SkipFile("not an email message (no headers)")
+    return message
+
+
+def _header(message: Message, name: str) -> str:
+    try:
+        return str(message.get(name, "") or "").strip()
+    except _HEADER_ERRORS:
+        return ""
+
+
 def _article(message: EmailMessage, filename: str) -> Article:
-    display, address = parseaddr(str(message.get("From", "")))
-    name = display or address or Path(filename).stem
-    source = Source(name=name, file=filename)
-    subject = str(message.get("Subject", "")).strip()
-    published = parse_date(str(message.get("Date", "")))
+    display, address = parseaddr(_header(message, "From"))
+    source = Source(name=display or address or Path(filename).stem, file=filename)
+    subject = " ".join(_header(message, "Subject").split())
+    published = parse_date(_header(message, "Date"))
     plain = _part_text(message, "plain")
-    if plain and len(plain.split()) >= 20:
-        article = structure(f"{subject}\n\n{plain}" if subject else plain, source)
+    if _is_real_text(plain):
+        article = structure(plain, source, fallback_title=subject)
     else:
         markup = _part_text(message, "html")
-        if not markup:
-            raise SkipFile("the email has no text/plain or text/html part")
-        article = html_reader.read(markup.encode("utf-8"), filename)[0]
-        article = replace(article, source=source, title=article.title or subject)
+        if not markup.strip():
+            raise SkipFile("the email has no text/plain or text/html part with text")
+        article = _from_html(markup, filename, source, subject)
     return replace(article, published=published or article.published)
 
 
+def _from_html(markup: str, filename: str, source: Source, subject: str) -> Article:
+    """Read a newsletter's HTML part: the main content, else all of its text."""
+    try:
+        article = html_reader.read_html(_LAYOUT_TABLE.sub("<div>", markup), filename)
+        return replace(article, source=source, title=article.title or subject)
+    except SkipFile:
+        text = trafilatura.html2txt(markup) or ""
+        if not text.strip():
+            raise SkipFile("the email's HTML part has no text") from None
+        return structure(text, source, fallback_title=subject)
+
+
+def _is_real_text(text: str) -> bool:
+    words = text.split()
+    links = sum(1 for w in words if "://" in w)
+    return len(words) >= _MIN_PLAIN_WORDS and links <= _MAX_LINK_SHARE * len(words)
+
+
 def _part_text(message: EmailMessage, subtype: str) -> str:
-    part = message.get_body(preferencelist=(subtype,))
+    try:
+        part = message.get_body(preferencelist=(subtype,))
+    except _HEADER_ERRORS:
+        return ""
     if part is None:
         return ""
     try:
         content = part.get_content()
-    except (LookupError, UnicodeDecodeError):
+    except (*_HEADER_ERRORS, UnicodeDecodeError, AssertionError, KeyError):
         payload = part.get_payload(decode=True)
-        content = payload.decode("latin-1") if isinstance(payload, bytes) else ""
+        content = payload.decode("cp1252", "replace") if isinstance(payload, bytes) else ""
     return content if isinstance(content, str) else ""

@@ -61,9 +61,7 @@ def page_meta(html: str, sites: list[str]) -> PageMeta:
     return meta
 
 
-def choose_title(
-    ld: str, og: str, h1: str, sites: list[str]
-) -> tuple[str, tuple[str, ...]]:
+def choose_title(ld: str, og: str, h1: str, sites: list[str]) -> tuple[str, tuple[str, ...]]:
     """Pick the headline; return it and the page's other titles (to drop from the text).
 
     The schema.org headline is the one the publisher declares for the article; the

@@ -1,0 +1,128 @@
+"""Structure rules on the project's own German fixtures (tests/data/parse)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from digest.api import parse
+from digest.models import Article, Source
+from digest.structure import derive_title, structure
+
+DATA = Path(__file__).parent / "data" / "parse"
+SOURCE = Source(name="test", file="test.txt")
+
+
+def fixture(name: str) -> Article:
+    return parse((DATA / name).read_bytes(), filename=name)
+
+
+def blocks(article: Article) -> list[str]:
+    return article.body.split("\n\n")
+
+
+def test_newsletter_without_headline_gets_a_derived_title() -> None:
+    article = fixture("newsletter_no_headline.txt")
+    assert article.title.startswith("Der Stadtrat von Lindenau hat")
+    assert article.title.endswith("…")
+    assert [b for b in blocks(article) if b.startswith("## ")] == [
+        "## Was sich für Familien ändert", "## Streit um die Gewerbesteuer",
+    ]  # fmt: skip
+    assert [i.text.split()[1] for i in article.items] == ["Brücke", "Freibad", "Stadtbibliothek"]
+    assert article.authors == ["Anna Beispiel"]
+    assert "Bis morgen" not in article.body and "Abonnieren" not in article.body
+
+
+def test_bullets_in_every_shape_become_one_markdown_list() -> None:
+    article = fixture("bullets.txt")
+    lists = [b for b in blocks(article) if b.startswith("- ")]
+    assert len(lists) == 1
+    entries = lists[0].split("\n")
+    assert len(entries) == 5
+    assert all(e.startswith("- ") and e[2].isupper() for e in entries)
+    assert blocks(article)[-1].startswith("Der Verband rechnet")
+
+
+def test_glued_kicker_byline_date_and_dpa_dateline() -> None:
+    article = fixture("glued_kicker.txt")
+    assert article.kicker == "Streit im Stadtrat"
+    assert article.title == "«Wir lassen uns nicht erpressen»"
+    assert article.authors == ["Jana Fiktiv", "Olaf Erfunden"]
+    assert article.published is not None
+    assert article.published.replace(tzinfo=None) == dt.datetime(2024, 3, 14, 9, 30)
+    assert article.published.utcoffset() == dt.timedelta(hours=1)
+    assert article.dateline == "Berlin (dpa)"
+    assert article.body.startswith("Im Streit um den Neubau")
+
+
+def test_boilerplate_never_reaches_body() -> None:
+    article = fixture("boilerplate.txt")
+    assert (article.kicker, article.ressort) == ("Gipfeltreffen", "Wirtschaft")
+    assert article.title == "„Wir sind einen Schritt weiter“"
+    assert blocks(article) == [
+        blocks(article)[0], "Die Regeln sollen ab dem kommenden Jahr gelten.",
+        "Kritiker bemängeln, dass die Verbraucher zu wenig profitieren.",
+    ]  # fmt: skip
+    assert blocks(article)[0].startswith("Die Finanzminister")
+    for fragment in ("Helsinki", "Schloss", "Bildrechte", "imago", "APA", "Anzeige", "(Z+)",
+                     "Folge", "FAQ", "Quellen", "Recherche", "Wasserwerk"):  # fmt: skip
+        assert fragment not in article.body
+
+
+def test_item_shapes_headline_time_and_link_tails() -> None:
+    article = fixture("items_variants.txt")
+    texts = [i.text for i in article.items]
+    assert texts[0] == "Verkehr: Die Umleitung an der Hauptstraße bleibt bis Freitag bestehen."
+    assert texts[1] == "Der Wochenmarkt zieht auf den Rathausplatz um"
+    assert texts[2].startswith("Neues Café am Hafen – Am Hafen eröffnet")
+    assert len(texts) == 3
+    assert "Redaktion" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("heading", "text"),
+    [
+        ("WEITERE MELDUNGEN", "– Erste Meldung im Ort.\n– Zweite Meldung im Ort."),
+        ("Weitere wichtige Themen:", "• Erste Meldung im Ort.\n• Zweite Meldung im Ort."),
+        ("Das Wichtigste in Kürze:", "1. Erste Meldung im Ort.\n2. Zweite Meldung im Ort."),
+        ("In Kürze:", "-\nErste Meldung im Ort.\n-\nZweite Meldung im Ort."),
+        ("Was heute wichtig ist", "1\nErste Meldung im Ort.\n2\nZweite Meldung im Ort."),
+    ],
+)
+def test_item_sections_become_items_not_body(heading: str, text: str) -> None:
+    lead = "Ein Titel für den Test\n\nDer Rat hat heute getagt und viel beschlossen."
+    article = structure(f"{lead}\n\n{heading}\n{text}", SOURCE)
+    assert [i.text for i in article.items] == ["Erste Meldung im Ort.", "Zweite Meldung im Ort."]
+    assert "Meldung" not in article.body
+
+
+def test_caption_repeated_then_credit_is_dropped() -> None:
+    text = ("Titel\n\nDer erste Absatz erzählt, was geschah.\n\nZwei Männer am Tisch\n\n"
+            "Zwei Männer am Tisch\n\nFoto: Agentur\n\nDer zweite Absatz geht weiter.")  # fmt: skip
+    article = structure(text, SOURCE)
+    assert blocks(article) == ["Der erste Absatz erzählt, was geschah.",
+                               "Der zweite Absatz geht weiter."]  # fmt: skip
+
+
+def test_derive_title_keeps_short_sentences_whole() -> None:
+    assert derive_title(["Der Rat tagte. Dann ging er."]) == "Der Rat tagte"
+    assert derive_title([]) == ""
+
+
+def test_markdown_headings_and_hard_wrapped_mail_text() -> None:
+    wrapped = "\n".join([
+        "# Überschrift",
+        "",
+        "Dies ist ein langer Absatz, der wie in einer E-Mail nach etwa siebzig",
+        "Zeichen umbrochen wurde, damit er in jedes Fenster passt und lesbar",
+        "bleibt, auch wenn das Programm alt ist und keine langen Zeilen kennt.",
+        "",
+        "Ein zweiter Absatz folgt hier, ebenfalls umbrochen an einer Stelle, die",
+        "der Absender gewählt hat, ohne dass der Satz schon zu Ende gewesen wäre.",
+    ])  # fmt: skip
+    article = structure(wrapped, SOURCE)
+    assert article.title == "Überschrift"
+    assert len(blocks(article)) == 2
+    assert blocks(article)[0].endswith("langen Zeilen kennt.")

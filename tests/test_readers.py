@@ -1,0 +1,110 @@
+"""Each reader turns its kind of file into articles of the same shape, or skips it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from digest.api import parse
+from digest.errors import SkipFile
+from digest.readers import read_bytes
+
+DATA = Path(__file__).parent / "data" / "parse"
+
+
+def read(name: str) -> list:  # type: ignore[type-arg]
+    return read_bytes((DATA / name).read_bytes(), name)
+
+
+def test_text_cp1252_without_mojibake() -> None:
+    article = parse((DATA / "cp1252.txt").read_bytes(), filename="cp1252.txt")
+    assert article.title == "Titel mit ä und ß"
+    assert "enthält Umlaute wie ö und ü" in article.body and "€" in article.body
+    assert "Ã" not in article.body
+
+
+def test_text_with_bom_and_cr_line_ends() -> None:
+    article = parse((DATA / "bom_cr.txt").read_bytes(), filename="bom_cr.md")
+    assert article.title == "Titel mit BOM"
+    assert article.body.startswith("Der Text beginnt")
+
+
+def test_utf8_crlf_text() -> None:
+    article = parse("Titel\r\n\r\nEin Absatz über den Ort.\r\n".encode(), filename="a.txt")
+    assert (article.title, article.body) == ("Titel", "Ein Absatz über den Ort.")
+
+
+def test_html_page_metadata_structure_and_no_caption() -> None:
+    (article,) = read("page.html")
+    assert article.title == "Neue Fähre verbindet die Inseln"
+    assert article.kicker == "Schifffahrt"
+    assert article.dateline == "Kiel (dpa)"
+    assert article.published == dt.datetime.fromisoformat("2024-06-03T07:45:00+02:00")
+    assert article.authors == ["Greta Erdacht", "Piet Ausgedacht"]
+    assert article.source.name == "Küstenbote"
+    assert "## Was Fahrgäste wissen müssen" in article.body
+    assert "- Hunde dürfen an der Leine mitfahren." in article.body
+    for fragment in ("Hafenamt", "Impressum", "Startseite", "Mehr zum Thema"):
+        assert fragment not in article.body
+
+
+def test_eml_prefers_real_plain_text() -> None:
+    (article,) = read("plain.eml")
+    assert article.source.name == "Der Morgen – Lokalnachrichten"
+    assert article.title == "Der Morgen: Neue Fähre und gesperrte Brücke"
+    assert article.published == dt.datetime.fromisoformat("2024-06-03T06:30:00+02:00")
+    assert len(article.items) == 2
+    assert "Guten Morgen" not in article.body and "https://" not in article.body
+    assert "Die Reederei spricht von einem Meilenstein" in article.body  # unwrapped
+
+
+def test_eml_with_stub_plain_part_reads_the_html() -> None:
+    (article,) = read("html_only.eml")
+    assert article.source.name == "Stadtblatt"
+    assert article.title == "Rathaus bekommt ein Solardach"
+    assert article.body.startswith("Das Rathaus der Stadt")
+    assert "|" not in article.body and "Browser" not in article.body
+
+
+def test_mbox_reads_every_message() -> None:
+    articles = read("two.mbox")
+    assert [a.source.name for a in articles] == ["Der Morgen – Lokalnachrichten", "Stadtblatt"]
+
+
+def test_jsonl_one_article_per_line_bad_lines_skipped() -> None:
+    first, second = read("articles.jsonl")
+    assert (first.title, first.dateline, first.authors) == (
+        "Neue Fähre verbindet die Inseln", "Kiel (dpa)", ["Greta Erdacht"],
+    )  # fmt: skip
+    assert first.source.url == "https://example.org/faehre"
+    assert second.source.name == "Stadtblatt"
+    assert second.authors == ["Lea Muster", "Tom Beispiel"]
+    assert second.published is not None and second.published.tzinfo is not None
+    assert "Der Gemeinderat stimmte zu." in second.body
+
+
+def test_jsonl_without_any_article_is_skipped() -> None:
+    data = "\n".join(json.dumps(r) for r in ({"title": "x"}, [1, 2], "text")).encode()
+    with pytest.raises(SkipFile, match="no line holds"):
+        read_bytes(data, "x.jsonl")
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "reason"),
+    [
+        (b"", "a.txt", "empty file"),
+        (b"  \n\n ", "a.md", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "a.txt", "binary"),
+        (b"Titel", "a.pdf", "unsupported file type '.pdf'"),
+        (b"Titel", "README", "unsupported file type '(none)'"),
+        (b"<html><body></body></html>", "a.html", "no main content"),
+        (b"Subject: x\n\n", "a.eml", "no text/plain or text/html"),
+        (b"no headers at all", "a.eml", "not an email message"),
+    ],
+)
+def test_unusable_files_are_skipped_with_a_reason(data: bytes, name: str, reason: str) -> None:
+    with pytest.raises(SkipFile, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        read_bytes(data, name)
