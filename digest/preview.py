@@ -8,6 +8,7 @@ shows the error; open pages long-poll ``/_reload`` and reload themselves after a
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import json
 import logging
 import posixpath
@@ -40,6 +41,7 @@ POLL_SECONDS = 0.3
 # Editors save in several steps (write, rename, touch): wait for the burst to end.
 SETTLE_SECONDS = 0.15
 LONG_POLL_SECONDS = 25.0
+LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
 TYPES = {
     ".html": "text/html; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
@@ -228,7 +230,9 @@ class Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         query = urllib.parse.parse_qs(url.query)
         build = self.site.build
-        if url.path == "/_reload":
+        if not self._host_allowed():
+            self._send(HTTPStatus.FORBIDDEN, b"Unexpected Host header\n", TYPES[".txt"])
+        elif url.path == "/_reload":
             self._reload(query)
         elif url.path in ("/", "/index.html"):
             self._page(build, query)
@@ -236,6 +240,14 @@ class Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, file.read_bytes(), TYPES.get(file.suffix, "text/plain"))
         else:
             self._send(HTTPStatus.NOT_FOUND, b"Not found\n", TYPES[".txt"])
+
+    def _host_allowed(self) -> bool:
+        """Refuse foreign Host names on loopback: no reading drafts through DNS rebinding."""
+        bound = str(self.connection.getsockname()[0])
+        if not ipaddress.ip_address(bound).is_loopback or "Host" not in self.headers:
+            return True
+        name = urllib.parse.urlsplit("//" + self.headers["Host"]).hostname or ""
+        return name in LOOPBACK_NAMES or name.endswith(".localhost")
 
     def _file(self, folder: Path) -> Path | None:
         try:

@@ -6,10 +6,14 @@ Screenshots land in tests/artifacts/ (gitignored) so a person can look at them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import browser as helpers
 import pytest
-from browser import ARTIFACTS, browser, eventually, fetch, preview, touch_later
+from browser import ARTIFACTS, DATE, browser, eventually, fetch, preview, site, touch_later
+from click.testing import Result
 
 from digest.preview import Preview
 
@@ -101,3 +105,26 @@ def test_email_without_style_elements_holds_at_600(browser: Any, preview: Previe
 def test_eventually_helper_reports_timeouts() -> None:
     with pytest.raises(AssertionError, match="still false"):
         eventually(lambda: False, timeout=0.2)
+
+
+def test_archive_page_fits_a_phone(
+    browser: Any, invoke: Callable[..., Result], tmp_path: Path
+) -> None:
+    config = site(tmp_path) / "config.yaml"
+    for date in ("2026-11-19", DATE):
+        assert invoke("build", "-c", config, "--date", date).exit_code == 0
+    index = config.parent / "output" / "index.html"
+    page = open_page(browser, index.as_uri(), 375)
+    page.screenshot(path=str(ARTIFACTS / "archive-375.png"), full_page=True)
+    assert page.evaluate(OVERFLOW) <= 0
+    assert page.locator("article.issue").count() == 2
+    page.locator("article.issue h2 a").first.click()
+    page.wait_for_selector("h1.headline")
+    assert page.url.endswith(f"/{DATE}/issue.html")
+    page.close()
+
+
+def test_missing_chromium_gives_a_skip_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(helpers, "CHROMIUM", Path("/nonexistent/chromium"))
+    reason = helpers.chromium_missing()
+    assert reason is not None and "apt-get install -y chromium" in reason

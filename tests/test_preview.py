@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http.client
+import re
 import socket
 import subprocess
 import sys
@@ -22,11 +23,11 @@ __all__ = ["preview"]  # the fixture, imported for pytest
 BROKEN = "{% if %}\n"
 
 
-def raw_get(running: Preview, target: str) -> int:
+def raw_get(running: Preview, target: str, headers: dict[str, str] | None = None) -> int:
     """Send ``target`` exactly as written (no client-side normalisation); return the status."""
     host, port = running.server.server_address[:2]
     conn = http.client.HTTPConnection(str(host), int(port), timeout=10)
-    conn.request("GET", target)
+    conn.request("GET", target, headers=headers or {})
     status = conn.getresponse().status
     conn.close()
     return status
@@ -40,6 +41,15 @@ def raw_get(running: Preview, target: str) -> int:
 )  # fmt: skip
 def test_nothing_outside_the_build_folder_is_served(preview: Preview, target: str) -> None:
     assert raw_get(preview, target) == 404
+
+
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [("evil.example", 403), ("evil.example:80", 403), ("localhost:8000", 200),
+     ("127.0.0.1", 200), ("[::1]:8000", 200), ("app.localhost", 200)],
+)  # fmt: skip
+def test_foreign_host_names_are_refused(preview: Preview, host: str, status: int) -> None:
+    assert raw_get(preview, "/issue.txt", {"Host": host}) == status
 
 
 def test_resolve_stays_inside_root(tmp_path: Path) -> None:
@@ -190,3 +200,17 @@ def test_preview_command_serves_on_loopback(tmp_path: Path) -> None:
             assert "Lindenauer Morgenpost" in fetch(url)[1]
         finally:
             proc.terminate()
+
+
+def test_bar_lists_what_an_email_tool_would_warn_about(preview: Preview) -> None:
+    config = preview.builder.watched()[0]
+    long_title = "Lindenauer Morgenpost mit allen Nachrichten aus Stadt und Land"
+    text = config.read_text("utf-8").replace("Lindenauer Morgenpost", long_title)
+    touch_later(config, text + "max_html_bytes: 4000\n")
+    footer = preview.builder.watched()[1] / "footer.html"
+    touch_later(footer, '<p><img src="https://example.org/logo.png" width="80"></p>\n')
+    page = eventually(lambda: "image(s) without alt text" in (r := fetch(preview.url)[1]) and r)
+    assert "1 image(s) without alt text" in page
+    assert re.search(r"Subject is 9\d characters \(over 78\)", page)
+    assert "over the budget of 4,000 bytes" in page or "left out to fit the size budget" in page
+    assert 'class="dp-over"' in page
