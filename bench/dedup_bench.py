@@ -1,6 +1,6 @@
 """Score same-story detection on the SemEval-2022 German pairs beside two baselines.
 
-Usage: python bench/dedup_bench.py [pairs.jsonl]
+Run: python bench/dedup_bench.py [--limit N] [pairs.jsonl]
 
 Same story: overall <= 1.5; different: overall >= 3; pairs in between are ignored. Prints
 ROC AUC of the similarity and the precision / recall / F1 of the merge decision for
@@ -10,6 +10,7 @@ and MinHash LSH (datasketch); the last two need the ``bench`` extra.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -17,10 +18,13 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from digest import api
-from digest.models import Article, Source
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+from digest import api  # noqa: E402
+from digest.models import Article, Source  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
 PAIRS = CORPUS / "semeval22-de-pairs-dev.jsonl"
 TFIDF_THRESHOLD = 0.3  # round values; the baselines are not tuned either
 MINHASH_THRESHOLD = 0.3
@@ -101,10 +105,14 @@ def minhash(pairs: list[tuple[str, str, bool]]) -> tuple[list[float], list[bool]
     return scores, merged
 
 
-def main(argv: list[str]) -> None:
+def main() -> None:
     """Print one row per method."""
-    path = Path(argv[0]) if argv else PAIRS
-    pairs = load_pairs(path)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pairs", nargs="?", type=Path, default=PAIRS, help="a pairs .jsonl file")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N clear pairs")
+    args = parser.parse_args()
+    path = args.pairs
+    pairs = load_pairs(path)[: args.limit or None]
     labels = [y for _, _, y in pairs]
     same = sum(labels)
     print(f"{path.name}: {len(pairs)} pairs ({same} same story, {len(pairs) - same} different)")
@@ -125,4 +133,4 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

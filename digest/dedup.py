@@ -30,6 +30,8 @@ IDF_MIN_DOCS = 50  # below this many texts document frequencies say nothing
 BLOCK_TERMS = 15  # strongest stems per text that go into the inverted index
 MAX_DF = 0.05  # stems in more than this share of texts (at least 50) are too common to block on
 MAX_POSTINGS = 1000  # ... and never more than this many, which keeps the cost near-linear
+MIN_ITEM_STEMS = 5  # fewer shared content stems are too few to call two texts the same news
+ITEM_LEAD_SHARE = 0.3  # an item retelling a story names a good part of the story's lead
 
 
 def date_factor(a: Features, b: Features, window: float) -> float:
@@ -61,7 +63,7 @@ def _contained(lead: frozenset[str], other: Features) -> float:
 
 
 def feature_similarity(
-    a: Features, b: Features, idf: Mapping[str, float] | None = None, window: float = 3.0
+    a: Features, b: Features, idf: Mapping[str, float] | None = None, window: float = 1.0
 ) -> float:
     """Return the same-event score of two feature sets, in [0, 1]."""
     cosine = _cosine(a, b, idf)
@@ -189,38 +191,47 @@ def _item_ref(article: Article, item: Item) -> SourceRef:
 
 
 class _ItemIndex:
-    """Rarity-weighted stems of items, and which story groups hold each stem."""
+    """Rarity-weighted stems of items, and which articles hold each stem."""
 
     def __init__(
-        self, entries: list[tuple[int, Item, frozenset[str]]], feats: Sequence[Features],
-        groups: Sequence[Sequence[int]],
-    ) -> None:  # fmt: skip
+        self, entries: list[tuple[int, Item, frozenset[str]]], feats: Sequence[Features]
+    ) -> None:
         wanted = set().union(*(s for _, _, s in entries))
         df: Counter[str] = Counter(t for _, _, s in entries for t in s)
-        self.postings: dict[str, set[int]] = {}
-        for g, members in enumerate(groups):
-            for i in members:
-                for t in wanted.intersection(feats[i].terms):
-                    df[t] += 1
-                    self.postings.setdefault(t, set()).add(g)
+        self.postings: dict[str, list[int]] = {}
+        for i, f in enumerate(feats):
+            for t in wanted.intersection(f.terms):
+                df[t] += 1
+                self.postings.setdefault(t, []).append(i)
         n = len(entries) + len(feats)
         # Stems every text shares ("Trump") cannot tell one news item from another.
         self.weight = {t: math.log(1 + n / c) for t, c in df.items()}
 
     def mass(self, terms: frozenset[str]) -> float:
+        """Sum the weights of ``terms``."""
         return sum(self.weight.get(t, 0.0) for t in terms)
 
-    def best_group(self, terms: frozenset[str], own: int) -> tuple[int, float]:
-        """Return the group holding most of ``terms`` (by weight) and that share."""
+    def best_article(self, terms: frozenset[str], skip: set[int]) -> tuple[int, float, int]:
+        """Return the article holding most of ``terms`` (by weight), that share and count."""
         held: dict[int, float] = {}
+        count: Counter[int] = Counter()
         for t in terms:
-            for g in self.postings.get(t, ()):
-                if g != own:
-                    held[g] = held.get(g, 0.0) + self.weight[t]
+            for i in self.postings.get(t, ()):
+                if i not in skip:
+                    held[i] = held.get(i, 0.0) + self.weight[t]
+                    count[i] += 1
         if not held:
-            return -1, 0.0
-        g = max(held, key=lambda k: held[k])
-        return g, held[g] / (self.mass(terms) or 1.0)
+            return -1, 0.0, 0
+        best = max(held, key=lambda k: held[k])
+        return best, held[best] / (self.mass(terms) or 1.0), count[best]
+
+
+def _is_story_of(
+    terms: frozenset[str], lead: frozenset[str], share: float, held: int, threshold: float
+) -> bool:
+    """Tell whether an item retells an article: it holds the item, the item its lead."""
+    lead_share = len(lead & terms) / len(lead) if lead else 0.0
+    return share >= threshold and held >= MIN_ITEM_STEMS and lead_share >= ITEM_LEAD_SHARE
 
 
 def group_items(
@@ -234,17 +245,20 @@ def group_items(
     entries = [(i, it, frozenset(stems(it.text))) for i, a in enumerate(articles) for it in a.items]
     if not entries:
         return {}, []
-    index = _ItemIndex(entries, feats, groups)
+    index = _ItemIndex(entries, feats)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
-    attached: dict[int, list[SourceRef]] = {}
+    attached: dict[int, dict[int, SourceRef]] = {}
     rest = []
     for i, item, terms in entries:
-        g, share = index.best_group(terms, group_of.get(i, -1))
-        if g >= 0 and share >= settings.item_threshold and len(terms) >= 3:
-            attached.setdefault(g, []).append(_item_ref(articles[i], item))
+        own = set(groups[group_of[i]]) if i in group_of else {i}
+        j, share, held = index.best_article(terms, own)
+        if j >= 0 and _is_story_of(terms, feats[j].lead, share, held, settings.item_threshold):
+            # One citation per newsletter, however many of its items the story covers.
+            attached.setdefault(group_of[j], {}).setdefault(i, _item_ref(articles[i], item))
         else:
             rest.append((i, item, terms))
-    return attached, _merge_items(rest, articles, index, settings.item_threshold)
+    extra = {g: list(refs.values()) for g, refs in attached.items()}
+    return extra, _merge_items(rest, articles, index, settings.item_threshold)
 
 
 def _merge_items(
@@ -263,7 +277,8 @@ def _merge_items(
             shared = index.mass(terms & entries[m][2])
             small = min(index.mass(terms), index.mass(entries[m][2])) or 1.0
             a, b = groups.find(k), groups.find(m)
-            if shared / small >= threshold and a != b:
+            enough = len(terms & entries[m][2]) >= MIN_ITEM_STEMS
+            if shared / small >= threshold and enough and a != b:
                 groups.join(a, b)
     items = []
     for members in sorted(groups.members.values(), key=min):

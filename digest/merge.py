@@ -34,6 +34,7 @@ _ANAPHORA = re.compile(
     r"|\b(?:sagte|erklärte|betonte|meinte|fügte|äußerte|warnte) (?:er|sie)\b"
 )
 CREDIT_WORDS = 2  # "(laut X)"
+MAX_MERGE_SOURCES = 12
 # A digest reports who said or did what; attributed statements beat commentary.
 _REPORTED = re.compile(
     r"\b(?:sagte|sagt|berichtet\w*|meldete|erklärte|bestätigte|teilte|zufolge|Angaben|nannte"
@@ -67,7 +68,7 @@ def _candidates(group: Sequence[Article]) -> list[_Sentence]:
 
 
 class _Facts:
-    """Weighted stem overlap between the sentences of one group."""
+    """Which sentences of one group state the same fact (weighted stem overlap)."""
 
     def __init__(self, sentences: Sequence[_Sentence]) -> None:
         df = Counter(t for s in sentences for t in s.stems)
@@ -77,24 +78,37 @@ class _Facts:
         names = set().union(*(s.names for s in sentences)) if sentences else set()
         for t in names & self.weight.keys():
             self.weight[t] *= 2.0  # names and numbers are the checkable part of a fact
+        self.near: dict[_Sentence, set[_Sentence]] = {s: set() for s in sentences}
+        self._link(sentences)
 
     def mass(self, stems: frozenset[str] | set[str]) -> float:
+        """Sum the weights of ``stems``."""
         return float(sum(self.weight.get(t, 0.0) for t in stems))
 
-    def overlap(self, a: _Sentence, b: _Sentence) -> float:
-        small = min(self.mass(a.stems), self.mass(b.stems))
-        return self.mass(a.stems & b.stems) / small if small else 0.0
+    def _link(self, sentences: Sequence[_Sentence]) -> None:
+        """Record every pair whose overlap reaches REPEAT (only pairs sharing a stem)."""
+        masses = {s: self.mass(s.stems) for s in sentences}
+        by_stem: dict[str, list[_Sentence]] = {}
+        for s in sentences:
+            for t in s.stems:
+                by_stem.setdefault(t, []).append(s)
+        for a in sentences:
+            seen = {b for t in a.stems for b in by_stem[t]}
+            for b in seen:
+                if b is a or b in self.near[a]:
+                    continue
+                small = min(masses[a], masses[b])
+                if small and self.mass(a.stems & b.stems) / small >= REPEAT:
+                    self.near[a].add(b)
+                    self.near[b].add(a)
 
+    def support(self, s: _Sentence) -> int:
+        """Count the other sources that state the fact of ``s``."""
+        return len({b.source for b in self.near[s] if b.source != s.source})
 
-def _support(sentences: Sequence[_Sentence], facts: _Facts) -> dict[int, int]:
-    """Count, per sentence, how many other sources state the same fact."""
-    support: dict[int, int] = {}
-    for i, a in enumerate(sentences):
-        others = {
-            b.source for b in sentences if b.source != a.source and facts.overlap(a, b) >= REPEAT
-        }
-        support[i] = len(others)
-    return support
+    def repeats(self, s: _Sentence, chosen: Sequence[_Sentence] | set[_Sentence]) -> bool:
+        """Tell whether ``s`` restates a chosen sentence."""
+        return not self.near[s].isdisjoint(chosen)
 
 
 def _factual(s: _Sentence) -> float:
@@ -128,7 +142,8 @@ class _Picker:
         per_source: Counter[int] = Counter()
         taken = {(s.source, s.position) for s in chosen}
         while True:
-            options = [s for s in self.pool if self._fits(s, [*chosen, *picked], taken, budget)]
+            done = {*chosen, *picked}
+            options = [s for s in self.pool if self._fits(s, done, taken, budget)]
             if not options:
                 return picked
             best = max(options, key=lambda s: self.gain(s, covered, per_source))
@@ -139,13 +154,13 @@ class _Picker:
             budget -= self.cost(best)
 
     def _fits(
-        self, s: _Sentence, chosen: list[_Sentence], taken: set[tuple[int, int]], budget: int
+        self, s: _Sentence, chosen: set[_Sentence], taken: set[tuple[int, int]], budget: int
     ) -> bool:
         if (s.source, s.position) in taken or self.cost(s) > budget or s.words > MAX_SENTENCE_WORDS:
             return False
         if _ANAPHORA.search(s.text) and (s.source, s.position - 1) not in taken:
             return False
-        return not any(self.facts.overlap(s, t) >= REPEAT for t in chosen)
+        return not self.facts.repeats(s, chosen)
 
 
 def _summary(
@@ -158,7 +173,7 @@ def _summary(
     for s in lead:
         if sum(x.words for x in chosen) + s.words > SUMMARY_WORDS:
             continue
-        if any(facts.overlap(s, t) >= REPEAT for t in chosen):
+        if facts.repeats(s, chosen):
             continue
         chosen.append(s)
         if len(chosen) == SUMMARY_SENTENCES:
@@ -260,10 +275,10 @@ def merge(
 
 def _several(ordered: Sequence[Article], max_words: int) -> tuple[str, str]:
     """Return (summary, body) of a story several sources report."""
-    pool = _candidates(ordered)
+    # Beyond a dozen reports, more sources add citations, not facts that fit 400 words.
+    pool = _candidates(ordered[:MAX_MERGE_SOURCES])
     facts = _Facts(pool)
-    sup = _support(pool, facts)
-    support = {s: sup[i] for i, s in enumerate(pool)}
+    support = {s: facts.support(s) for s in pool}
     summary = _summary(pool, facts, support)
     budget = max_words - sum(s.words for s in summary)
     picked = _Picker(pool, facts, support).pick(summary, budget)
