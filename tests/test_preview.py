@@ -214,3 +214,42 @@ def test_bar_lists_what_an_email_tool_would_warn_about(preview: Preview) -> None
     assert re.search(r"Subject is 9\d characters \(over 78\)", page)
     assert "over the budget of 4,000 bytes" in page or "left out to fit the size budget" in page
     assert 'class="dp-over"' in page
+
+
+def test_a_build_in_progress_is_never_served(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import digest.preview
+
+    started, release = threading.Event(), threading.Event()
+    real_render = digest.preview.render
+
+    def slow_render(*args: object, **kwargs: object) -> object:
+        started.set()
+        release.wait(10)
+        return real_render(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(digest.preview, "render", slow_render)
+    article = preview.builder.watched()[-1] / "theater.txt"
+    touch_later(article, article.read_text("utf-8").replace("Der zerbrochne Krug", "Käthchen"))
+    assert started.wait(10)
+    status, page = fetch(preview.url)  # mid-build: the previous issue, whole
+    assert status == 200 and "Der zerbrochne Krug" in page and page.rstrip().endswith("</html>")
+    release.set()
+    eventually(lambda: "Käthchen" in fetch(preview.url)[1])
+
+
+def test_preview_without_inputs_is_an_input_error(
+    invoke: Callable[..., Result], write_config: Callable[[str], Path]
+) -> None:
+    result = invoke("preview", "-c", write_config("title: Test\n"))
+    assert result.exit_code == 4
+    assert "no inputs: give --input or set 'inputs' in config.yaml" in result.output
+
+
+def test_preview_with_a_missing_input_is_an_input_error(
+    invoke: Callable[..., Result], write_config: Callable[[str], Path], tmp_path: Path
+) -> None:
+    result = invoke("preview", "-c", write_config("title: Test\n"), "-i", tmp_path / "nope")
+    assert result.exit_code == 4
+    assert "input path" in result.output and "does not exist" in result.output
