@@ -119,7 +119,18 @@ class SmtpTransport:
             smtp.starttls(context=self._context())
             smtp.ehlo()
         if self.config.username:
-            smtp.login(self.config.username, self.password or "")
+            self._login(smtp, self.config.username, self.password or "")
+
+    @staticmethod
+    def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
+        # One mechanism, so a wrong password yields the server's 535, not the last of a series.
+        offered = smtp.esmtp_features.get("auth", "").upper().split()
+        for mechanism in ("PLAIN", "LOGIN"):
+            if mechanism in offered:
+                smtp.user, smtp.password = user, password
+                smtp.auth(mechanism, getattr(smtp, f"auth_{mechanism.lower()}"))
+                return
+        smtp.login(user, password)
 
     def send(self, sender: str, recipient: str, data: bytes) -> Reply:
         """Run MAIL, RCPT and DATA for one recipient; any refusal resets the transaction."""

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import email
 import socket
+import sqlite3
 import ssl
+from contextlib import closing
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import default
@@ -14,8 +16,10 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from click.testing import CliRunner, Result
 
 from digest.build import build_issue, write_issue
+from digest.cli import cli
 from digest.config import Config, load_config
 
 DATA = Path(__file__).resolve().parent / "data" / "send"
@@ -23,6 +27,25 @@ INBOX = DATA / "inbox"
 DATE = dt.date(2025, 12, 3)
 SUBJECT = "Der Digest – Mittwoch, 3. Dezember 2025"
 PEOPLE = ["anna@example.org", "bernd@example.org", "carla@example.org"]
+
+
+def digest(*args: object) -> Result:
+    """Run the CLI in-process; stdout and stderr stay apart."""
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def ledger(config: Path) -> dict[str, tuple[str, str, str]]:
+    """Return recipient -> (state, message_id, reply) from the ledger next to ``config``."""
+    path = config.parent / "output" / "ledger.sqlite3"
+    if not path.exists():
+        return {}
+    with closing(sqlite3.connect(path)) as db:
+        rows = db.execute("SELECT recipient, state, message_id, reply FROM deliveries").fetchall()
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+
+def send(config: Path, *args: object) -> Result:
+    return digest("send", "-c", config, "--date", DATE.isoformat(), *args)
 
 
 def free_port() -> int:
@@ -132,8 +155,8 @@ def authenticator(mailbox: Mailbox, user: str, password: str) -> Any:
         if isinstance(data, LoginPassword):
             login, secret = data.login.decode(), data.password.decode()
             mailbox.logins.append((login, secret))
-            return AuthResult(success=(login, secret) == (user, password))
-        return AuthResult(success=False)
+            return AuthResult(success=(login, secret) == (user, password), handled=False)
+        return AuthResult(success=False, handled=False)
 
     return check
 

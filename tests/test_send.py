@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from digest.cli import cli
 from digest.exitcodes import ExitCode
-from tests.smtp_server import DATE, PEOPLE, SUBJECT, Mailbox, Server, free_port, project
+from tests.smtp_server import (
+    PEOPLE,
+    SUBJECT,
+    Mailbox,
+    Server,
+    digest,
+    free_port,
+    ledger,
+    project,
+    send,
+)  # fmt: skip
 
 
 @pytest.fixture
@@ -27,25 +33,6 @@ def server(mailbox: Mailbox) -> Iterator[Server]:
     srv = Server(mailbox).start()
     yield srv
     srv.stop()
-
-
-def digest(*args: object) -> Result:
-    """Run the CLI in-process; stdout and stderr stay apart."""
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-
-
-def ledger(config: Path) -> dict[str, tuple[str, str, str]]:
-    """Return recipient -> (state, message_id, reply) from the ledger next to ``config``."""
-    path = config.parent / "output" / "ledger.sqlite3"
-    if not path.exists():
-        return {}
-    with closing(sqlite3.connect(path)) as db:
-        rows = db.execute("SELECT recipient, state, message_id, reply FROM deliveries").fetchall()
-    return {r[0]: (r[1], r[2], r[3]) for r in rows}
-
-
-def send(config: Path, *args: object) -> Result:
-    return digest("send", "-c", config, "--date", DATE.isoformat(), *args)
 
 
 def test_send_delivers_each_recipient_once(tmp_path: Path, server: Server) -> None:
