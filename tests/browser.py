@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import time
 import urllib.error
@@ -39,8 +40,6 @@ def site(tmp_path: Path) -> Path:
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
     """Run a preview of a fresh copy of the test site on a free loopback port."""
-    import datetime as dt
-
     folder = site(tmp_path)
     running = Preview(folder / "config.yaml", date=dt.date.fromisoformat(DATE), port=0)
     with running:
@@ -95,6 +94,7 @@ def browser() -> Iterator[Any]:
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched

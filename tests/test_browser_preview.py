@@ -35,7 +35,6 @@ def open_page(browser: Any, url: str, width: int) -> Any:
 @pytest.mark.parametrize("width", [375, 800])
 def test_preview_layout(browser: Any, preview: Preview, width: int) -> None:
     page = open_page(browser, preview.url, width)
-    ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"preview-{width}.png"), full_page=True)
     assert page.evaluate(OVERFLOW) <= 0, "the page scrolls horizontally"
     headline = page.locator("h1.headline").first
