@@ -123,6 +123,11 @@ DATELINE = re.compile(
     r"\s*[–—-]\s+(?=[A-ZÄÖÜ„»«\"\d])"
 )
 
+# A dateline in bold with a full stop, as pages print it: ``**Rheinstadt.** Nach …``.
+DATELINE_BOLD = re.compile(
+    r"^\*\*(?P<place>[A-ZÄÖÜ][\w'’-]*(?:[ /][A-ZÄÖÜ][\w'’-]*){0,2})\.?\*\*\.?\s+(?=\S)"
+)
+
 # An all-capitals dateline with a colon: ``MADRID: ``.
 DATELINE_CAPS = re.compile(r"^(?P<place>[A-ZÄÖÜ]{3,}(?:[/ -][A-ZÄÖÜ]{3,})*):\s+(?=\S)")
 
@@ -219,6 +224,8 @@ TEASER_ENTRY = re.compile(r"^(?:\*\*)?[^:.!]{2,60}[:?][\"“”*]*\s+(?:\*\*)?\S
 SIGNOFF = re.compile(
     r"^(?:(?:ihre?|euer|eure|dein|deine)\s+.{0,40}?(?:redaktion|team|newsroom)\b.{0,20}"
     r"|bis morgen|bis zum nächsten mal|bis bald|schönen (?:tag|abend|sonntag|wochenende)"
+    r"|(?:einen )?(?:guten|schönen) (?:start in den tag|tag|abend|sonntag|wochenende)"
+    r"|(?:ein )?(?:schönes|gutes|erholsames) wochenende"
     r"|(?:viele|herzliche|beste|liebe) grüße)[\s!.,]*.{0,40}$",
     _I,
 )

@@ -144,7 +144,15 @@ def _caption_like(line: str) -> bool:
 
 
 def _drop_boilerplate(lines: list[str]) -> list[str]:
-    return [line for line in lines if rules.boilerplate(_bare(line)) is None]
+    kept: list[str] = []
+    greeted = False
+    for line in lines:
+        rule = rules.boilerplate(_bare(line))
+        if rule is None:
+            # After "Guten Morgen," a letter goes on in lower case; its paragraph starts here.
+            kept.append(line[:1].upper() + line[1:] if greeted and not kept else line)
+        greeted = rule == "greeting" or (greeted and not kept)
+    return kept
 
 
 def _drop_teasers(lines: list[str]) -> list[str]:
@@ -330,7 +338,11 @@ def _dateline(lines: list[str]) -> tuple[str, list[str]]:
     for i, line in enumerate(lines):
         if _headlike(line) or rules.BULLET.match(line):
             continue
-        match = rules.DATELINE.match(line) or rules.DATELINE_CAPS.match(line)
+        match = (
+            rules.DATELINE.match(line)
+            or rules.DATELINE_CAPS.match(line)
+            or rules.DATELINE_BOLD.match(line)
+        )
         if not match or match.group("place").split()[0].casefold() in rules.FUNCTION_WORDS:
             return "", lines
         rest = line[match.end() :].strip()
