@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime, make_msgid, parseaddr
+from email.utils import format_datetime, getaddresses, make_msgid
 from pathlib import Path
 from urllib.parse import quote
 
@@ -102,7 +102,8 @@ def parse_recipient(value: str) -> Recipient:
     """Parse ``addr`` or ``Name <addr>``; raise ``ValueError`` when it is not an address."""
     if _LINE_BREAKS.search(value):
         raise ValueError("contains a line break")
-    name, addr = parseaddr(value.strip())
+    found = getaddresses([value.strip()])
+    name, addr = found[0] if len(found) == 1 else ("", "")
     if not _ADDR_SPEC.fullmatch(addr) or not addr.isascii():
         raise ValueError("is not an email address")
     return Recipient(addr=addr, name=name)
