@@ -42,31 +42,27 @@ def date_factor(a: Features, b: Features, window: float) -> float:
     return 1.0 / (1.0 + max(0.0, gap - window) / window)
 
 
-def _cosine(a: Features, b: Features, idf: Mapping[str, float] | None) -> float:
+def _cosine(a: Features, b: Features) -> float:
     small, large = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
-    if idf is None:
-        dot = sum(w * large.terms.get(t, 0.0) for t, w in small.terms.items())
-        norm = a.norm * b.norm
-    else:
-        big = large.terms
-        dot = sum(w * big.get(t, 0.0) * idf.get(t, 1.0) ** 2 for t, w in small.terms.items())
-        norm = _idf_norm(a, idf) * _idf_norm(b, idf)
+    dot = sum(w * large.terms.get(t, 0.0) for t, w in small.terms.items())
+    norm = a.norm * b.norm
     return dot / norm if norm else 0.0
 
 
-def _idf_norm(f: Features, idf: Mapping[str, float]) -> float:
-    return math.sqrt(sum((w * idf.get(t, 1.0)) ** 2 for t, w in f.terms.items()))
+def reweight(f: Features, idf: Mapping[str, float]) -> Features:
+    """Return ``f`` with every stem weighted by its inverse document frequency."""
+    terms = {t: w * idf.get(t, 1.0) for t, w in f.terms.items()}
+    norm = math.sqrt(sum(w * w for w in terms.values()))
+    return Features(terms=terms, lead=f.lead, day=f.day, norm=norm)
 
 
 def _contained(lead: frozenset[str], other: Features) -> float:
     return sum(1 for t in lead if t in other.terms) / len(lead) if lead else 0.0
 
 
-def feature_similarity(
-    a: Features, b: Features, idf: Mapping[str, float] | None = None, window: float = 1.0
-) -> float:
+def feature_similarity(a: Features, b: Features, window: float = 1.0) -> float:
     """Return the same-event score of two feature sets, in [0, 1]."""
-    cosine = _cosine(a, b, idf)
+    cosine = _cosine(a, b)
     lead = (_contained(a.lead, b) + _contained(b.lead, a)) / 2
     # Too little text (a stub, a page that was all consent banner) is weak evidence.
     damp = min(1.0, min(len(a.terms), len(b.terms)) / FULL_TERMS)
@@ -87,10 +83,11 @@ def inverse_document_frequencies(feats: Sequence[Features]) -> dict[str, float] 
     return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
 
 
-def candidate_pairs(
-    feats: Sequence[Features], idf: Mapping[str, float] | None, k: int = 10
-) -> set[tuple[int, int]]:
-    """Return the index pairs worth scoring: each text's top-``k`` by shared strong stems."""
+def candidate_pairs(feats: Sequence[Features], k: int = 10) -> set[tuple[int, int]]:
+    """Return the index pairs worth scoring: each text's top-``k`` by shared strong stems.
+
+    ``feats`` should already be IDF-weighted (``reweight``) for large batches.
+    """
     n = len(feats)
     if n < 2:
         return set()
@@ -101,8 +98,8 @@ def candidate_pairs(
     cols: list[int] = []
     vals: list[float] = []
     for i, f in enumerate(feats):
-        usable = ((t, w * (idf.get(t, 1.0) if idf else 1.0)) for t, w in f.terms.items())
-        for term, weight in heapq.nlargest(BLOCK_TERMS, usable, key=lambda tw: tw[1]):
+        strongest = heapq.nlargest(BLOCK_TERMS, f.terms.items(), key=lambda tw: tw[1])
+        for term, weight in strongest:
             if df[term] <= cap:
                 rows.append(i)
                 cols.append(vocab.setdefault(term, len(vocab)))
@@ -151,15 +148,17 @@ def cluster_features(
     """Group the indices of ``feats`` by event; biggest groups first."""
     settings = settings or DedupConfig()
     idf = inverse_document_frequencies(feats)
+    if idf is not None:
+        feats = [reweight(f, idf) for f in feats]
     cache: dict[tuple[int, int], float] = {}
 
     def score(i: int, j: int) -> float:
         key = (min(i, j), max(i, j))
         if key not in cache:
-            cache[key] = feature_similarity(feats[i], feats[j], idf, settings.date_window_days)
+            cache[key] = feature_similarity(feats[i], feats[j], settings.date_window_days)
         return cache[key]
 
-    scored = [(score(i, j), i, j) for i, j in candidate_pairs(feats, idf)]
+    scored = [(score(i, j), i, j) for i, j in candidate_pairs(feats)]
     groups = _Groups(len(feats))
     for value, i, j in sorted(scored, reverse=True):
         a, b = groups.find(i), groups.find(j)

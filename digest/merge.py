@@ -19,7 +19,13 @@ from digest.config import DedupConfig
 from digest.dedup import cluster_features, feature_similarity, group_items
 from digest.features import Features, name_stems, of_article
 from digest.models import Article, IssueItem, SourceRef, Story
-from digest.sentences import body_paragraphs, body_sentences, split_sentences, stems
+from digest.sentences import (
+    body_paragraphs,
+    body_sentences,
+    split_sentences,
+    stems,
+    strip_dateline,
+)
 
 SUMMARY_WORDS = 60
 SUMMARY_SENTENCES = 3
@@ -229,7 +235,8 @@ def _primary(feats: Sequence[Features]) -> int:
 
 def _single(article: Article, max_words: int) -> tuple[str, str]:
     """Return (summary, body) of a one-source story: its lead, then its text in order."""
-    paragraphs = [split_sentences(p) for p in body_paragraphs(article.body)]
+    texts = body_paragraphs(article.body)
+    paragraphs = [split_sentences(strip_dateline(p) if i == 0 else p) for i, p in enumerate(texts)]
     flat = [x for p in paragraphs for x in p]
     summary: list[str] = []
     for sentence in flat:

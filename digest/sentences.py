@@ -30,7 +30,9 @@ _MONTHS = _set(
 _ORDINAL_NOUNS = _set(
     "mal jahrhundert jahrestag liga platz runde stock klasse etappe lesung sitzung"
 )
-_CANDIDATE = re.compile(r"[.!?…]+[\"“”»«’')\]]*(?=\s+[\"„“«»(\[]?[\wÄÖÜ0-9])")
+# A German sentence starts with a capital, a digit or an opening quote or bracket.
+_CANDIDATE = re.compile(r"[.!?…]+[\"“”»«’')\]]*(?=\s+[\"„“«»(\[]?[^\W\d_a-zäöüß]|\s+\d)")
+_LAST_WORD = re.compile(r"([^\W_]+)$")
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -102,7 +104,7 @@ def _no_boundary(line: str, dot: int) -> bool:
     if line[dot] != ".":
         return False
     before = line[:dot]
-    last = re.search(r"([^\W_]+)$", before)
+    last = _LAST_WORD.search(before[-40:])  # a window: "$" searches would scan the line
     if last is None:
         return False
     word = last.group(1)
@@ -173,11 +175,14 @@ def body_paragraphs(body: str) -> list[str]:
     return [p for p in kept if not p.endswith(":")]
 
 
+def strip_dateline(paragraph: str) -> str:
+    """Remove a leading dateline ("Berlin (dpa) – ", "Washington/Moskau – ")."""
+    return _DATELINE.sub("", paragraph, count=1)
+
+
 def body_sentences(body: str) -> list[str]:
     """Return the sentences of the running text of ``body``, datelines removed."""
     sentences: list[str] = []
     for paragraph in body_paragraphs(body):
-        if not sentences:
-            paragraph = _DATELINE.sub("", paragraph, count=1)
-        sentences.extend(split_sentences(paragraph))
+        sentences.extend(split_sentences(paragraph if sentences else strip_dateline(paragraph)))
     return sentences

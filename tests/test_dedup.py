@@ -1,0 +1,87 @@
+"""Grouping: same event merges, same topic does not; items across newsletters."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dedup_fixtures import (
+    BRIDGE_A,
+    BRIDGE_B,
+    NEWSLETTER,
+    NEWSLETTER_2,
+    UKRAINE_ISTANBUL,
+    UKRAINE_PARIS,
+)
+
+from digest import api
+from digest.config import DedupConfig
+from digest.dedup import candidate_pairs, cluster
+from digest.features import extract, of_article
+from digest.merge import make_stories
+
+
+def test_same_event_from_two_outlets_merges() -> None:
+    assert api.similarity(BRIDGE_A, BRIDGE_B) >= DedupConfig().threshold
+    assert api.cluster([BRIDGE_A, BRIDGE_B]) == [[0, 1]]
+
+
+def test_two_different_ukraine_meetings_do_not_merge() -> None:
+    assert api.similarity(UKRAINE_PARIS, UKRAINE_ISTANBUL) < DedupConfig().threshold
+    assert sorted(api.cluster([UKRAINE_PARIS, UKRAINE_ISTANBUL])) == [[0], [1]]
+
+
+def test_similarity_is_symmetric_and_bounded() -> None:
+    pairs = [(BRIDGE_A, BRIDGE_B), (BRIDGE_A, UKRAINE_PARIS), (UKRAINE_ISTANBUL, NEWSLETTER)]
+    for a, b in pairs:
+        assert api.similarity(a, b) == api.similarity(b, a)
+        assert 0.0 <= api.similarity(a, b) <= 1.0
+    assert api.similarity(BRIDGE_A, BRIDGE_A) > 0.99
+
+
+def test_far_apart_dates_lower_the_score() -> None:
+    later = replace(BRIDGE_B, published=BRIDGE_B.published.replace(year=2027))  # type: ignore[union-attr]
+    assert api.similarity(BRIDGE_A, later) < api.similarity(BRIDGE_A, BRIDGE_B) / 10
+
+
+def test_cluster_mixed_batch_groups_only_the_bridge() -> None:
+    batch = [UKRAINE_PARIS, BRIDGE_A, NEWSLETTER, UKRAINE_ISTANBUL, BRIDGE_B, NEWSLETTER_2]
+    assert cluster(batch) == [[1, 4], [0], [2], [3], [5]]
+
+
+def test_threshold_comes_from_the_settings() -> None:
+    strict = replace(DedupConfig(), threshold=0.99)
+    assert cluster([BRIDGE_A, BRIDGE_B], strict) == [[0], [1]]
+
+
+def test_blocking_proposes_the_duplicate_among_many_unrelated_texts() -> None:
+    filler = [
+        extract(f"Meldung {i}", f"Im Ort Beispiel{i} wurde am Montag das Fest Nummer {i} "
+                f"gefeiert, Gäste aus Region{i} kamen mit Zug{i} und Bus{i} zum Markt{i}.")
+        for i in range(80)
+    ]  # fmt: skip
+    feats = [*filler, of_article(BRIDGE_A), of_article(BRIDGE_B)]
+    pairs = candidate_pairs(feats)
+    assert (80, 81) in pairs
+    assert len(pairs) <= 10 * len(feats)
+
+
+def test_the_same_item_in_two_newsletters_appears_once_with_both_sources() -> None:
+    _, items = make_stories([NEWSLETTER, NEWSLETTER_2], DedupConfig())
+    zoo = [i for i in items if "Schneeleoparden" in i.text]
+    assert len(zoo) == 1
+    assert [s.name for s in zoo[0].sources] == ["Morgenlage", "Abendpost"]
+    assert len(items) == 4
+
+
+def test_an_item_that_is_another_sources_story_joins_that_story() -> None:
+    stories, items = make_stories([BRIDGE_A, NEWSLETTER], DedupConfig())
+    bridge = next(s for s in stories if "Rheinbrücke" in s.headline)
+    assert [s.name for s in bridge.sources] == ["Tagesblatt", "Morgenlage"]
+    assert bridge.sources[1].title.startswith("Neustadt hat die neue Rheinbrücke")
+    assert not any("Rheinbrücke" in i.text for i in items)
+    assert len(items) == 2
+
+
+def test_items_of_one_newsletter_stay_separate() -> None:
+    _, items = make_stories([NEWSLETTER], DedupConfig())
+    assert len(items) == 3
