@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dedup_fixtures import (
+from test_dedup_fixtures import (
     BRIDGE_A,
     BRIDGE_B,
     NEWSLETTER,

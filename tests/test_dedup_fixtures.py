@@ -1,4 +1,4 @@
-"""German test articles written for the dedup tests (no third-party text)."""
+"""German test articles written for the dedup tests (no third-party text; no tests here)."""
 
 from __future__ import annotations
 
