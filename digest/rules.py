@@ -23,6 +23,13 @@ FUNCTION_WORDS = _words(
     "wo wann warum nun so als ich wir sie er es man hier dort dann mit nach von für bei"
 )
 
+# Capitalised words that start short closing lines but are no names (never a signature).
+NON_NAME_WORDS = _words(
+    "weitere weiterer mehr alle neue neues unsere unser ihre ihr fazit hinweis kontakt "
+    "impressum quelle quellen redaktion update korrektur anmerkung transparenzhinweis "
+    "offenlegung info infos service termine bilder video videos galerie"
+)
+
 # Names of newspaper sections (Ressorts) printed on a line of their own near the headline.
 RESSORTS = _words(
     "politik außenpolitik innenpolitik ausland inland international welt deutschland "

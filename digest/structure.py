@@ -241,7 +241,10 @@ def _to_items(texts: list[str]) -> list[Item]:
 
 
 def _is_signature(line: str) -> bool:
-    return len(line.split()) >= 2 and bool(rules.SIGNATURE.match(line))
+    words = line.split()
+    if len(words) < 2 or words[0].casefold() in rules.NON_NAME_WORDS:
+        return False
+    return words[0].casefold() not in rules.FUNCTION_WORDS and bool(rules.SIGNATURE.match(line))
 
 
 def _headlike(line: str) -> bool:

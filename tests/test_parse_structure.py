@@ -126,3 +126,20 @@ def test_markdown_headings_and_hard_wrapped_mail_text() -> None:
     assert article.title == "Überschrift"
     assert len(blocks(article)) == 2
     assert blocks(article)[0].endswith("langen Zeilen kennt.")
+
+
+@pytest.mark.parametrize(
+    ("last", "authors"),
+    [("Anna Meier", ["Anna Meier"]), ("P. Tiko", ["P. Tiko"]), ("Weitere Informationen", [])],
+)
+def test_a_bare_name_closing_the_text_is_its_author(last: str, authors: list[str]) -> None:
+    article = structure(f"Titel\n\nEin Absatz endet hier.\n\n{last}", SOURCE)
+    assert article.authors == authors
+    assert (last in article.body) is not bool(authors)
+
+
+def test_all_boilerplate_is_skipped() -> None:
+    from digest.errors import SkipFile
+
+    with pytest.raises(SkipFile, match="no article text"):
+        parse(b"Abonniere den Newsletter\nFoto: AFP\n", filename="a.txt")

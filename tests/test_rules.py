@@ -177,3 +177,4 @@ def test_boilerplate_names_the_rule(line: str, rule: str | None) -> None:
 def test_word_lists() -> None:
     assert "außenpolitik" in rules.RESSORTS
     assert "die" in rules.FUNCTION_WORDS
+    assert "weitere" in rules.NON_NAME_WORDS

@@ -37,7 +37,8 @@ def read_bytes(data: bytes, filename: str) -> list[Article]:
     reader = reader_for(filename)
     if not data.strip():
         raise SkipFile("empty file")
-    articles = reader(data, filename)
+    # An article with neither body nor items was all boilerplate: nothing to show.
+    articles = [a for a in reader(data, filename) if a.body.strip() or a.items]
     if not articles:
         raise SkipFile("no article text found")
     return articles
