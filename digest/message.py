@@ -152,18 +152,29 @@ def build_message(
     now: dt.datetime, test: bool = False,
 ) -> EmailMessage:  # fmt: skip
     """Build the message for one recipient: text/plain then text/html, quoted-printable."""
+    msg = EmailMessage(policy=SMTP)
+    _add_headers(msg, built, recipient, mail, now=now, test=test)
+    text, body = built.text, built.html
+    if test:
+        text, body = _with_banner(text, body, recipient, built.issue.locale)
+    msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    msg.add_alternative(body, subtype="html", charset="utf-8", cte="quoted-printable")
+    return msg
+
+
+def _add_headers(
+    msg: EmailMessage, built: BuiltIssue, recipient: Recipient, mail: MailConfig, *,
+    now: dt.datetime, test: bool,
+) -> None:  # fmt: skip
     sender = _address(mail.sender, "from")
     domain = sender.addr.rpartition("@")[2]
-    text, body = built.text, built.html
-    msg = EmailMessage(policy=SMTP)
     msg["From"] = sender.header()
     msg["To"] = recipient.header()
     msg["Subject"] = f"[TEST] {built.subject}" if test else built.subject
     msg["Date"] = format_datetime(now)
     # A test copy gets a fresh ID: it must never look like the real delivery to dedupers.
-    msg["Message-ID"] = make_msgid("digest-test", domain) if test else message_id(
-        built.issue, recipient, domain
-    )
+    real_id = message_id(built.issue, recipient, domain)
+    msg["Message-ID"] = make_msgid("digest-test", domain) if test else real_id
     if mail.reply_to:
         msg["Reply-To"] = _address(mail.reply_to, "reply_to").header()
     ident = list_id(mail, domain)
@@ -173,11 +184,6 @@ def build_message(
         msg["List-Id"] = ident
     for name, value in unsubscribe_headers(mail).items():
         msg.set_raw(name, value)
-    if test:
-        text, body = _with_banner(text, body, recipient, built.issue.locale)
-    msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
-    msg.add_alternative(body, subtype="html", charset="utf-8", cte="quoted-printable")
-    return msg
 
 
 def _with_banner(text: str, body: str, recipient: Recipient, locale: str) -> tuple[str, str]:
