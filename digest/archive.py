@@ -7,7 +7,6 @@ written last, so its presence marks a complete issue); they can be put on any st
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 import json
 import logging
 import uuid
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from digest.config import Config
 from digest.fsutil import atomic_write
-from digest.i18n import long_date, translations
+from digest.i18n import long_date
 from digest.render import BUILTIN_TEMPLATES
 from digest.templating import environment
 
@@ -26,19 +25,6 @@ log = logging.getLogger(__name__)
 ATOM = "http://www.w3.org/2005/Atom"
 XML = "http://www.w3.org/XML/1998/namespace"
 TOP_STORIES = 3
-# The archive's strings until they are extracted into messages.po; the catalogue wins over them.
-FALLBACK = {
-    "de": {
-        "Archive": "Archiv",
-        "All issues": "Alle Ausgaben",
-        "Subscribe to the Atom feed": "Atom-Feed abonnieren",
-        "Read the issue": "Ausgabe lesen",
-        "Top stories": "Die wichtigsten Themen",
-        "No issues yet.": "Noch keine Ausgaben.",
-    },
-}
-
-
 @dataclass(frozen=True)
 class Entry:
     """One archived issue, as the index and the feed list it."""
@@ -53,22 +39,6 @@ class Entry:
     def href(self) -> str:
         """Return the issue's HTML path relative to the output folder."""
         return f"{self.date.isoformat()}/issue.html"
-
-
-class _Catalog(gettext.NullTranslations):
-    """The project catalogue, falling back to the archive's own strings for ``locale``."""
-
-    def __init__(self, locale: str) -> None:
-        super().__init__()
-        self.catalog = translations(locale)
-        self.extra = FALLBACK.get(locale.split("_")[0], {})
-
-    def gettext(self, message: str) -> str:
-        found = self.catalog.gettext(message)
-        return self.extra.get(message, found) if found == message else found
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self.catalog.ngettext(singular, plural, n)
 
 
 def read_entry(path: Path) -> Entry:
@@ -109,7 +79,6 @@ def update_archive(output: Path, config: Config) -> None:
 def index_html(found: list[Entry], config: Config) -> str:
     """Render the archive page (``archive.html``, overridable like every template)."""
     env = environment(config, BUILTIN_TEMPLATES)
-    env.install_gettext_translations(_Catalog(config.locale), newstyle=True)  # type: ignore[attr-defined]
     return env.get_template("archive.html").render(
         entries=found, config=config, feed_url=_url(config, "feed.xml")
     )
