@@ -70,6 +70,7 @@ def _config_option(f: Any) -> Any:
 def _date_option(f: Any) -> Any:
     return click.option(
         "--date", "date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+        metavar="YYYY-MM-DD",
         help="Issue date, YYYY-MM-DD [default: today in the configured timezone].",
     )(f)  # fmt: skip
 
@@ -240,7 +241,9 @@ def _report(report: Any) -> None:
             click.echo(report.summary())
     else:
         click.echo(report.summary(), err=True)
-    raise click.exceptions.Exit(code)
+    # SystemExit, not click's Exit: main() runs click with standalone_mode=False, which
+    # turns Exit into a return value that would be lost.
+    sys.exit(int(code))
 
 
 def main() -> None:
