@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from digest.cli import main
 from digest.exitcodes import ExitCode
 from digest.lock import run_lock
 from tests.smtp_server import DATE, PEOPLE, SUBJECT, Mailbox, Server, digest, project
@@ -85,3 +86,31 @@ def test_run_without_inputs_is_an_input_error(tmp_path: Path, server: Server) ->
     result = digest("run", "-c", config, "--date", DATE.isoformat())
     assert result.exit_code == ExitCode.INPUT_ERROR
     assert result.stderr == "Error: no inputs: set 'inputs' in config.yaml\n"
+
+
+def test_the_console_script_exits_with_the_codes(
+    tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    config = project(tmp_path, server.port, build=False)
+    args = ["digest", "run", "-c", str(config), "--date", DATE.isoformat()]
+    monkeypatch.setattr(sys, "argv", args)
+    server.mailbox.data_refusals["bernd@example.org"] = "550 5.1.1 User unknown"
+    with pytest.raises(SystemExit) as partial:
+        main()
+    server.mailbox.data_refusals.clear()
+    with pytest.raises(SystemExit) as rest:
+        main()
+    with pytest.raises(SystemExit) as nothing:
+        main()
+    codes = [partial.value.code, rest.value.code, nothing.value.code]
+    assert codes == [ExitCode.PARTIAL, ExitCode.OK, ExitCode.NOTHING_TO_DO]
+    out = capsys.readouterr()
+    assert out.err == (
+        f"Sent '{SUBJECT}' to 2 of 3 recipients; "
+        "1 failed: bernd@example.org (550 5.1.1 User unknown).\n"
+    )
+    assert out.out == (
+        f"Sent '{SUBJECT}' to 1 of 3 recipients (2 already had it).\n"
+        "Nothing to do: already sent to all 3 recipients.\n"
+    )
