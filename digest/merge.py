@@ -29,7 +29,7 @@ from digest.sentences import (
 
 SUMMARY_WORDS = 60
 SUMMARY_SENTENCES = 3
-REPEAT = 0.5  # weighted stem overlap from which two sentences state the same fact
+REPEAT = 0.4  # weighted stem overlap from which two sentences state the same fact
 MAX_SENTENCE_WORDS = 35  # longer ones are run-ons or parser glue: poor value per word
 MIN_SENTENCE_WORDS = 6  # shorter ones are fragments ("Ein Durchbruch? Fehlanzeige.")
 _QUESTION = re.compile(r"\?[\"“”»«']*$")

@@ -1,0 +1,95 @@
+"""Merging: headline, summary, body (shared facts once, unique facts credited), sources."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from test_dedup_fixtures import BRIDGE_A, BRIDGE_B, UKRAINE_ISTANBUL, UKRAINE_PARIS, article
+
+from digest.config import DedupConfig
+from digest.merge import make_stories, merge
+from digest.models import Story
+from digest.sentences import split_sentences, stems
+
+
+def _sentences(story: Story) -> list[str]:
+    return [s for part in (story.summary, story.body) for s in split_sentences(part)]
+
+
+def _overlap(a: str, b: str) -> float:
+    sa, sb = set(stems(a)), set(stems(b))
+    return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
+
+
+def test_summary_has_two_or_three_sentences_within_sixty_words() -> None:
+    story = merge([BRIDGE_A, BRIDGE_B])
+    assert 2 <= len(split_sentences(story.summary)) <= 3
+    assert len(story.summary.split()) <= 60
+
+
+def test_shared_facts_appear_once_and_no_sentence_repeats_another() -> None:
+    story = merge([BRIDGE_A, BRIDGE_B])
+    text = f"{story.summary} {story.body}"
+    assert text.count("84 Millionen") == 1
+    sentences = _sentences(story)
+    for i, a in enumerate(sentences):
+        for b in sentences[i + 1 :]:
+            assert _overlap(a, b) < 0.8, (a, b)
+
+
+def test_unique_facts_are_kept_and_credited_to_their_source() -> None:
+    story = merge([BRIDGE_A, BRIDGE_B])
+    assert re.search(r"Buslinie[^.]*\(laut Tagesblatt\)\.", story.body)
+    assert re.search(r"Abriss[^.]*\(laut Rheinpost\)\.", story.body)
+    assert "Radfahrer" in story.body
+
+
+def test_every_sentence_comes_from_a_source() -> None:
+    story = merge([BRIDGE_A, BRIDGE_B])
+    sources = f"{BRIDGE_A.body} {BRIDGE_B.body}"
+    for sentence in _sentences(story):
+        plain = re.sub(r" \(laut \w+\)", "", sentence)
+        assert plain.rstrip(".") in sources, sentence
+
+
+def test_sources_carry_name_file_title_url_date_and_authors() -> None:
+    story = merge([BRIDGE_A, BRIDGE_B])
+    assert {s.name for s in story.sources} == {"Tagesblatt", "Rheinpost"}
+    first = next(s for s in story.sources if s.name == "Tagesblatt")
+    assert first.file == "inbox/tagesblatt.txt"
+    assert first.title == BRIDGE_A.title
+    assert first.url == "https://tagesblatt.example/a"
+    assert first.published == BRIDGE_A.published
+    assert first.authors == ["Autorin Tagesblatt"]
+
+
+def test_headline_is_a_source_headline_not_a_question_or_kicker() -> None:
+    question = replace(BRIDGE_B, title="Wird die neue Brücke den Stau in Neustadt beenden?")
+    kicker = replace(BRIDGE_A, title="Endlich frei")
+    story = merge([kicker, question, replace(BRIDGE_A, source=replace(BRIDGE_A.source, name="X"))])
+    assert story.headline == BRIDGE_A.title
+
+
+def test_budget_caps_summary_and_body() -> None:
+    long_body = " ".join(
+        f"In der Gemeinde Ort{i} eröffnete der Rat am Montag die Halle Nummer {i} für Vereine."
+        for i in range(120)
+    )
+    story = merge([article("Lang", "Viele Hallen in vielen Orten eröffnet", long_body)])
+    assert story.words <= DedupConfig().max_story_words
+    small = replace(DedupConfig(), max_story_words=80)
+    assert merge([BRIDGE_A, BRIDGE_B], small).words <= 80
+
+
+def test_stories_come_most_sources_first() -> None:
+    stories, _ = make_stories([UKRAINE_PARIS, BRIDGE_A, UKRAINE_ISTANBUL, BRIDGE_B], DedupConfig())
+    assert [len(s.sources) for s in stories] == [2, 1, 1]
+    assert "Rheinbrücke" in stories[0].headline
+
+
+def test_single_source_story_keeps_text_order_without_credit() -> None:
+    story = merge([UKRAINE_PARIS])
+    assert story.summary.startswith("Der ukrainische Präsident")  # dateline removed
+    assert "(laut" not in story.body
+    assert story.body.index("dankte") < story.body.index("Wiederaufbau")

@@ -1,0 +1,91 @@
+"""The five seed reports of one event become one story; the newsletter's items stay apart.
+
+The seeds are third-party text: they are read from ../shared/seeds and only checked with
+short fragments and structure here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.api import load
+from digest.config import DedupConfig
+from digest.merge import make_stories
+from digest.models import Article, IssueItem, Story
+from digest.sentences import body_sentences, split_sentences, stems
+
+SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not here")
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[Article]:
+    return [a for path in sorted(SEEDS.glob("*.txt")) for a in load(path)]
+
+
+@pytest.fixture(scope="module")
+def built(seeds: list[Article]) -> tuple[list[Story], list[IssueItem]]:
+    return make_stories(seeds, DedupConfig())
+
+
+def test_one_story_with_all_five_sources(
+    seeds: list[Article], built: tuple[list[Story], list[IssueItem]]
+) -> None:
+    stories, _ = built
+    assert len(seeds) == 5
+    assert len(stories) == 1
+    assert sorted(s.file for s in stories[0].sources) == sorted(a.source.file for a in seeds)
+
+
+def test_the_seven_items_stay_seven_separate_items(
+    built: tuple[list[Story], list[IssueItem]],
+) -> None:
+    _, items = built
+    assert len(items) == 7
+    assert all(len(item.sources) == 1 for item in items)
+
+
+def test_story_fits_the_budget_and_has_a_short_summary(
+    built: tuple[list[Story], list[IssueItem]],
+) -> None:
+    story = built[0][0]
+    assert story.words <= DedupConfig().max_story_words
+    assert 2 <= len(split_sentences(story.summary)) <= 3
+    assert len(story.summary.split()) <= 60
+    assert not story.headline.endswith("?")
+    assert len(story.headline.split()) >= 4
+
+
+def test_every_source_contributes_and_single_source_facts_are_credited(
+    seeds: list[Article], built: tuple[list[Story], list[IssueItem]]
+) -> None:
+    story = built[0][0]
+    text = f"{story.summary}\n{story.body}"
+    for seed in seeds:
+        own = [s for s in body_sentences(seed.body) if s.rstrip(".") in text]
+        assert own, f"nothing from {seed.source.name}"
+    credited = {a.source.name for a in seeds if f"(laut {a.source.name})" in story.body}
+    assert len(credited) >= 4
+
+
+@pytest.mark.parametrize(
+    "fact", ["Friedenstaube", "Peskow", "Rubio", "vier Dokumente", "Umerov", "Donbass"]
+)
+def test_distinct_facts_of_single_sources_are_kept(
+    fact: str, built: tuple[list[Story], list[IssueItem]]
+) -> None:
+    story = built[0][0]
+    assert fact in f"{story.summary} {story.body}"
+
+
+def test_shared_facts_are_stated_once(built: tuple[list[Story], list[IssueItem]]) -> None:
+    story = built[0][0]
+    text = f"{story.summary} {story.body}"
+    assert text.count("fünf Stunden") + text.count("fünfstündig") <= 1
+    sentences = [s for part in (story.summary, story.body) for s in split_sentences(part)]
+    for i, a in enumerate(sentences):
+        for b in sentences[i + 1 :]:
+            sa, sb = set(stems(a)), set(stems(b))
+            assert len(sa & sb) / min(len(sa), len(sb)) < 0.8, (a[:40], b[:40])
