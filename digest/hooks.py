@@ -1,4 +1,10 @@
-"""User hooks: Python files named in config with on_issue, on_before_send, on_after_send."""
+"""User hooks: Python files named in config with on_issue, on_before_send, on_after_send.
+
+``on_issue(issue)`` gets the ``Issue`` before anything is sent; ``on_before_send(message)``
+gets each ``EmailMessage`` (also for --dry-run and --test) and returns it, changed or not, or
+``None`` to veto it; ``on_after_send(report)`` gets the run's ``SendReport`` once, after a
+real send (not for --dry-run or --test).
+"""
 
 from __future__ import annotations
 
