@@ -241,15 +241,14 @@ def _report(report: Any) -> None:
             click.echo(report.summary())
     else:
         click.echo(report.summary(), err=True)
-    # SystemExit, not click's Exit: main() runs click with standalone_mode=False, which
-    # turns Exit into a return value that would be lost.
     sys.exit(int(code))
 
 
 def main() -> None:
     """Run the CLI; expected errors print one line, tracebacks only with -v."""
     try:
-        cli.main(standalone_mode=False)
+        # Without standalone mode click returns an Exit's code instead of exiting.
+        code = cli.main(standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(ExitCode.FAILED)
@@ -265,6 +264,7 @@ def main() -> None:
             raise
         click.echo(f"Error: {type(exc).__name__}: {exc} (run with -v for the traceback)", err=True)
         sys.exit(ExitCode.FAILED)
+    sys.exit(int(code) if isinstance(code, int) else ExitCode.OK)
 
 
 def _verbose() -> bool:
