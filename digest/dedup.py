@@ -138,6 +138,8 @@ class _Groups:
         return i
 
     def join(self, a: int, b: int) -> None:
+        if a == b:
+            return
         self.parent[b] = a
         self.members[a].extend(self.members.pop(b))
 
@@ -241,7 +243,10 @@ def group_items(
 
     Returns the extra sources per story group and the remaining items, each once.
     """
-    entries = [(i, it, frozenset(stems(it.text))) for i, a in enumerate(articles) for it in a.items]
+    entries = [
+        (i, it, frozenset(stems(it.text)))
+        for i, a in enumerate(articles) for it in a.items if it.text.strip()
+    ]  # fmt: skip
     if not entries:
         return {}, []
     index = _ItemIndex(entries, feats)
@@ -270,6 +275,12 @@ def _merge_items(
     for k, (_, _, terms) in enumerate(entries):
         for t in terms:
             by_stem.setdefault(t, []).append(k)
+    first: dict[str, int] = {}
+    for k, (_, item, _) in enumerate(entries):
+        key = " ".join(item.text.casefold().split())
+        if key in first:  # word for word the same item: one entry, whatever its length
+            groups.join(groups.find(first[key]), groups.find(k))
+        first.setdefault(key, k)
     for k, (i, _, terms) in enumerate(entries):
         near = {m for t in terms for m in by_stem[t] if m > k and entries[m][0] != i}
         for m in near:
@@ -282,7 +293,7 @@ def _merge_items(
     items = []
     for members in sorted(groups.members.values(), key=min):
         texts = [entries[k][1] for k in members]
-        best = max(texts, key=lambda it: len(it.text))
+        best = max(texts, key=lambda it: len(it.text.split()))  # ties: the first
         refs = [_item_ref(articles[entries[k][0]], entries[k][1]) for k in sorted(members)]
         url = next((it.url for it in texts if it.url), None)
         items.append(IssueItem(text=best.text, sources=refs, url=url))

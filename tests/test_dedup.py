@@ -18,6 +18,7 @@ from digest.config import DedupConfig
 from digest.dedup import candidate_pairs, cluster
 from digest.features import extract, of_article
 from digest.merge import make_stories
+from digest.models import Item
 
 
 def test_same_event_from_two_outlets_merges() -> None:
@@ -85,3 +86,14 @@ def test_an_item_that_is_another_sources_story_joins_that_story() -> None:
 def test_items_of_one_newsletter_stay_separate() -> None:
     _, items = make_stories([NEWSLETTER], DedupConfig())
     assert len(items) == 3
+
+
+def test_word_for_word_short_items_merge_and_empty_ones_vanish() -> None:
+    first = replace(NEWSLETTER, items=[Item(text="Kurz: Regen."), Item(text=" ")])
+    second = replace(NEWSLETTER_2, items=[Item(text="kurz:  Regen.")])
+    _, items = make_stories([first, second], DedupConfig())
+    assert [(i.text, len(i.sources)) for i in items] == [("Kurz: Regen.", 2)]
+
+
+def test_no_articles_no_stories() -> None:
+    assert make_stories([], DedupConfig()) == ([], [])
