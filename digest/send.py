@@ -19,6 +19,7 @@ from digest.fsutil import atomic_write
 from digest.hooks import Hooks, load_hooks
 from digest.ledger import Ledger
 from digest.lock import run_lock
+from digest.render import subject
 from digest.message import (
     BuiltIssue,
     Recipient,
@@ -60,6 +61,8 @@ class SendReport:
     stopped: str = ""
     #: Recipients not reached because the run stopped.
     not_attempted: int = 0
+    #: ``run`` built an issue without any news and sent nothing.
+    empty: bool = False
 
     def _with(self, state: str) -> list[Outcome]:
         return [o for o in self.outcomes if o.state == state]
@@ -72,6 +75,8 @@ class SendReport:
     @property
     def exit_code(self) -> ExitCode:
         """Map the report to the documented exit code; anything short of complete is not 0."""
+        if self.empty:
+            return ExitCode.NOTHING_TO_DO
         trouble = self.stopped or self.uncertain or self._with("failed") or self._with("uncertain")
         if trouble:
             return ExitCode.PARTIAL if self.sent + self.already else ExitCode.FAILED
@@ -81,6 +86,8 @@ class SendReport:
 
     def summary(self) -> str:
         """Return the one line a cron user reads."""
+        if self.empty:
+            return f"Nothing to do: the issue of {self.date.isoformat()} has no news; not sent."
         if self.exit_code == ExitCode.NOTHING_TO_DO:
             return f"Nothing to do: already sent to all {_n(self.total, 'recipient')}."
         line = f"Sent '{self.subject}' to {self.sent} of {_n(self.total, 'recipient')}"
@@ -343,7 +350,10 @@ def build_and_send(
             # Everyone must get the same issue: never rebuild one that already went out.
             log.info("%s: delivery already started; sending the issue built then", folder)
         else:
-            write_issue(build_issue(config, inputs=inputs, date=date), config)
+            issue = build_issue(config, inputs=inputs, date=date)
+            write_issue(issue, config)
+            if not issue.stories and not issue.items:
+                return SendReport(subject(issue), date, len(recipients(config)), empty=True)
         return _send_locked(config, date, resend_uncertain=False, sleep=sleep)
 
 

@@ -114,3 +114,17 @@ def test_the_console_script_exits_with_the_codes(
         f"Sent '{SUBJECT}' to 1 of 3 recipients (2 already had it).\n"
         "Nothing to do: already sent to all 3 recipients.\n"
     )
+
+
+def test_run_sends_nothing_when_the_issue_has_no_news(tmp_path: Path, server: Server) -> None:
+    config = project(tmp_path, server.port, build=False)
+    empty = tmp_path / "leer"
+    empty.mkdir()
+    text = config.read_text("utf-8").splitlines()
+    config.write_text("\n".join(f"inputs: {empty}" if ln.startswith("inputs:") else ln
+                                for ln in text) + "\n", "utf-8")  # fmt: skip
+    result = digest("run", "-c", config, "--date", DATE.isoformat())
+    assert result.exit_code == ExitCode.NOTHING_TO_DO
+    assert result.stdout == "Nothing to do: the issue of 2025-12-03 has no news; not sent.\n"
+    assert server.mailbox.received == []
+    assert (tmp_path / "output" / "2025-12-03" / "issue.json").is_file()
