@@ -19,7 +19,6 @@ from digest.fsutil import atomic_write
 from digest.hooks import Hooks, load_hooks
 from digest.ledger import Ledger
 from digest.lock import run_lock
-from digest.render import subject
 from digest.message import (
     BuiltIssue,
     Recipient,
@@ -29,6 +28,7 @@ from digest.message import (
     parse_recipient,
     read_built,
 )
+from digest.render import subject
 from digest.transport import ConnectionLost, Reply, Transport, Unreachable, make_transport
 
 log = logging.getLogger(__name__)
