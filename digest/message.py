@@ -17,8 +17,10 @@ from urllib.parse import quote
 
 from digest.config import MailConfig
 from digest.errors import DigestError
-from digest.i18n import long_date
+from digest.i18n import translations
 from digest.models import Issue, issue_from_json
+from digest.render import subject
+from digest.templating import wrap
 
 # Anything that could end a header line: CR, LF and the other Unicode line breaks.
 _LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
@@ -27,12 +29,6 @@ _PRINTABLE = "".join(chr(c) for c in range(33, 127))
 # into RFC 2047 encoded words, which no client reads as a URL.
 _WIRE_POLICY = SMTP.clone(refold_source="none")
 _ADDR_SPEC = re.compile(r"[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[^@\s<>(),;:\"\[\]\\]+")
-
-TEST_BANNER = {
-    "de": "TEST – diese Ausgabe ging nur an {address} und zählt nicht als versendet.",
-    "en": "TEST – this copy went to {address} only and does not count as sent.",
-}
-
 
 class NotBuiltError(DigestError):
     """The issue of the requested date has not been built."""
@@ -75,8 +71,7 @@ class BuiltIssue:
     @property
     def subject(self) -> str:
         """Return the subject: the issue title and its long localized date."""
-        title = f"{self.issue.title} – {long_date(self.issue.date, self.issue.locale)}"
-        return one_line(title)
+        return one_line(subject(self.issue))
 
 
 def read_built(folder: Path) -> BuiltIssue:
@@ -188,10 +183,11 @@ def _add_headers(
 
 def _with_banner(text: str, body: str, recipient: Recipient, locale: str) -> tuple[str, str]:
     """Put a visible test banner on top of both parts."""
-    template = TEST_BANNER.get(locale.split("_")[0], TEST_BANNER["en"])
-    banner = template.format(address=recipient.addr)
-    rule = "=" * min(len(banner), 78)
-    text = f"{rule}\n{banner}\n{rule}\n\n{text}"
+    banner = translations(locale).gettext(
+        "TEST – this copy went to %(address)s only and does not count as sent."
+    ) % {"address": recipient.addr}
+    rule = "=" * 78
+    text = f"{rule}\n{wrap(banner)}\n{rule}\n\n{text}"
     block = (
         '<div style="background:#fff3bf;border:3px solid #b8860b;color:#000000;'
         'font:bold 16px Arial,sans-serif;padding:12px;margin:0 0 12px 0;text-align:center">'
