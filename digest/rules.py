@@ -30,6 +30,13 @@ NON_NAME_WORDS = _words(
     "offenlegung info infos service termine bilder video videos galerie"
 )
 
+# Words a line cannot end with unless the sentence goes on on the next line (hard-wrapped
+# text): articles, conjunctions, prepositions that are never separable verb particles.
+CONTINUATION_WORDS = _words(
+    "der die das den dem des ein eine einer eines einem und oder sowie aber dass ob weil "
+    "wenn als wie am im zum zur vom beim bis für von seit ohne gegen laut trotz wegen"
+)
+
 # Names of newspaper sections (Ressorts) printed on a line of their own near the headline.
 RESSORTS = _words(
     "politik außenpolitik innenpolitik ausland inland international welt deutschland "
@@ -45,7 +52,7 @@ RESSORTS = _words(
 # bullets or numbered entries become ``Article.items``.
 ITEM_SECTION = re.compile(
     r"^(?:weitere (?:wichtige )?(?:meldungen|themen|nachrichten)|das wichtigste(?: in kürze)?"
-    r"|kurz gemeldet|kurzmeldungen|in kürze|kurz und knapp|nachrichten in kürze"
+    r"|kurz gemeldet|kurzmeldungen|in (?:aller )?kürze|kurz und knapp|nachrichten in kürze"
     r"|was (?:heute|sonst noch) wichtig (?:ist|war)|was (?:heute )?wichtig wird"
     r"|unsere themen(?: heute)?|die themen des tages|heute wichtig|meldungen des tages"
     r"|das müssen sie (?:heute )?wissen)\s*[:.!…]?$",
@@ -61,6 +68,9 @@ END_SECTION = re.compile(
 
 # A bullet at the start of a line: dashes, bullets, arrows, or "1." / "1)".
 BULLET = re.compile(r"^(?:[-–—•*·▪►‣◦]\s+|\d{1,2}[.)]\s+(?=\S))")
+
+# Bullets inside one line, as some newsletters run their short items together: `` • ``.
+INLINE_BULLET = re.compile(r"\s+[•·▪]\s+|\s+[•·▪]$")
 
 # A bullet sign alone on its line; the item's text is on the next line.
 LONE_BULLET = re.compile(r"^[-–—•*·▪►‣◦]$")
@@ -112,8 +122,8 @@ DATE_LINE = re.compile(
 
 # A byline: ``Von Anna Meier und Jan Kurz``, ``Autorin: …``; the names become authors.
 BYLINE = re.compile(
-    r"^(?i:von|text|autor(?:in)?|autoren)\s*:?\s+(?P<names>[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*)"
-    r"{0,3}(?:\s*(?:,|und|&)\s*[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,3})*)$",
+    r"^(?i:von|text|autor(?:in)?|autoren|aufgezeichnet von|protokoll)\s*:?\s+"
+    r"(?P<names>[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,3}(?:\s*(?:,|und|&)\s*[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,3})*)$",
 )
 
 # A signature: a bare name on the last line ("P. Tiko", "Anna Meier"); it is the author.

@@ -32,6 +32,7 @@ _WRAP_MIN_LINES = 4
 # First characters of a Markdown heading or bullet (numbered lines stay: "3. Mai 2024").
 _MARKERS = frozenset("#-–—•*·▪►‣◦")
 _TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this many words
+_CAPS_HEADING_LETTERS = 4  # "THEMA DES TAGES" opens a new section
 
 
 def clean_lines(text: str) -> list[str]:
@@ -54,12 +55,29 @@ def unwrap(lines: list[str]) -> list[str]:
     previous = ""
     for line in lines:
         joinable = wrapped and previous and len(previous) >= _WRAP_FULL
-        if line and joinable and not rules.BULLET.match(line) and out:
+        if line and out and (joinable or _continues(previous, line)) and not _starts_item(line):
             out[-1] = f"{out[-1]} {line}"
         elif line:
             out.append(line)
         previous = line
     return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Say whether ``line`` goes on with the sentence ``previous`` broke off."""
+    if not previous or rules.SENTENCE_END.search(previous) or previous.endswith(("?", "!")):
+        return previous.endswith(",") and line[:1].islower() and not rules.GREETING.match(previous)
+    if rules.MD_HEADING.match(previous) or rules.LONE_BULLET.match(previous):
+        return False
+    # A line never ends on an article or preposition, and a sentence never starts in lower case.
+    last = previous.rsplit(" ", 1)[-1].casefold()
+    return last in rules.CONTINUATION_WORDS or line[:1].islower()
+
+
+def _starts_item(line: str) -> bool:
+    return bool(
+        rules.BULLET.match(line) or rules.LONE_BULLET.match(line) or rules.BARE_NUMBER.match(line)
+    )
 
 
 def join_bullets(lines: list[str]) -> list[str]:
@@ -105,7 +123,7 @@ def structure(
     header, lines = _header(lines, title, aliases)
     dateline, lines = _dateline(lines)
     body = _body(lines)
-    authors = header.authors or ([signature] if signature else [])
+    authors = header.authors or _signature_names(signature)
     return Article(
         title=header.title or fallback_title or derive_title(lines), body=body, source=source,
         kicker=header.kicker, dateline=dateline, published=header.published,
@@ -202,37 +220,55 @@ def _cut_end_sections(lines: list[str]) -> list[str]:
 
 
 def _split_items(lines: list[str]) -> tuple[list[str], list[Item], str]:
-    """Split off the short-item section; return body lines, items and a signature."""
-    for i, line in enumerate(lines):
-        if rules.ITEM_SECTION.match(_bare(line)):
-            items, rest, signature = _items(lines[i + 1 :])
-            return lines[:i] + rest, items, signature
+    """Take out the short-item sections and a closing signature; return body, items, signature."""
+    signature = ""
     if len(lines) > 1 and _is_signature(lines[-1]):
-        return lines[:-1], [], lines[-1]
-    return lines, [], ""
+        lines, signature = lines[:-1], lines[-1]
+    body: list[str] = []
+    items: list[Item] = []
+    i = 0
+    while i < len(lines):
+        if rules.ITEM_SECTION.match(_bare(lines[i])):
+            found, i = _section(lines, i + 1)
+            items.extend(found)
+        else:
+            body.append(lines[i])
+            i += 1
+    return body, items, signature
 
 
-def _items(lines: list[str]) -> tuple[list[Item], list[str], str]:
-    """Read the entries of an item section; return items, lines after it and a signature."""
-    bulleted = any(rules.BULLET.match(line) for line in lines)
+def _section(lines: list[str], start: int) -> tuple[list[Item], int]:
+    """Read the entries of an item section from ``start``; return them and where it ends."""
+    bulleted = start < len(lines) and bool(rules.BULLET.match(lines[start]))
     texts: list[str] = []
-    for i, line in enumerate(lines):
-        if i == len(lines) - 1 and texts and _is_signature(line):
-            return _to_items(texts), [], line
+    i = start
+    for i in range(start, len(lines) + 1):  # ``i`` ends where the section ends
+        line = lines[i] if i < len(lines) else ""
+        if not line or _ends_section(_bare(line)):
+            break
         line = rules.ITEM_TAIL.sub("", rules.ITEM_TIME.sub("", line)) or line
-        if not bulleted:
-            # Unbulleted entries: a headline line takes the sentence under it along.
-            if texts and _headlike(texts[-1]) and not _headlike(line):
-                texts[-1] = f"{texts[-1]} – {line}"
-            else:
-                texts.append(line)
-        elif rules.BULLET.match(line):
+        if rules.BULLET.match(line):
             texts.append(rules.BULLET.sub("", line))
-        elif texts and not _headlike(line):
+        elif bulleted:
+            # After bulleted entries, a line in lower case goes on; anything else is body.
+            if not (texts and line[:1].islower()):
+                break
             texts[-1] = f"{texts[-1]} {line}"
-        elif texts:
-            return _to_items(texts), lines[i:], ""
-    return _to_items(texts), [], ""
+        elif texts and _headlike(texts[-1]) and not _headlike(line):
+            # Unbulleted entries: a headline line takes the sentence under it along.
+            texts[-1] = f"{texts[-1]} – {line}"
+        else:
+            texts.append(line)
+    entries = [e.strip() for t in texts for e in rules.INLINE_BULLET.split(t)]
+    return _to_items(entries), i
+
+
+def _ends_section(line: str) -> bool:
+    """Say whether ``line`` opens another section: item or end heading, or a capitals heading."""
+    if rules.ITEM_SECTION.match(line) or rules.END_SECTION.match(line):
+        return True
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= _CAPS_HEADING_LETTERS and all(c.isupper() for c in letters)
 
 
 def _to_items(texts: list[str]) -> list[Item]:
@@ -240,7 +276,14 @@ def _to_items(texts: list[str]) -> list[Item]:
     return [Item(text=t) for t in cleaned if t]
 
 
+def _signature_names(line: str) -> list[str]:
+    byline = rules.BYLINE.match(line)
+    return split_names(byline.group("names")) if byline else [line] if line else []
+
+
 def _is_signature(line: str) -> bool:
+    if rules.BYLINE.match(line):
+        return True
     words = line.split()
     if len(words) < 2 or words[0].casefold() in rules.NON_NAME_WORDS:
         return False
@@ -363,17 +406,17 @@ def _body(lines: list[str]) -> str:
                 blocks[-1] += "\n" + entry
             else:
                 blocks.append(entry)
-        elif _is_heading(line, lines[i + 1 :]):
+        elif _is_heading(line, last=i == len(lines) - 1):
             blocks.append("## " + _bare(line).rstrip(":"))
         else:
             blocks.append(line)
     return "\n\n".join(blocks)
 
 
-def _is_heading(line: str, after: list[str]) -> bool:
+def _is_heading(line: str, *, last: bool) -> bool:
     if rules.MD_HEADING.match(line):
         return True
-    if not after or not _headlike(line) or rules.QUOTED_HEADLINE.match(line):
+    if last or not _headlike(line) or rules.QUOTED_HEADLINE.match(line):
         return False
     return len(line.split()) <= _MAX_HEADING_WORDS and not rules.SENTENCE_BREAK.search(line)
 

@@ -20,6 +20,7 @@ CASES: list[tuple[str, str, bool]] = [
     ("ITEM_SECTION", "Was wichtig wird", True),
     ("ITEM_SECTION", "Unsere Themen heute:", True),
     ("ITEM_SECTION", "Heute wichtig:", True),
+    ("ITEM_SECTION", "In aller Kürze", True),
     ("ITEM_SECTION", "Weitere Meldungen aus der Region sind unten.", False),
     # end sections
     ("END_SECTION", "FAQ", True),
@@ -33,6 +34,8 @@ CASES: list[tuple[str, str, bool]] = [
     ("BULLET", "1. Ein Punkt", True),
     ("BULLET", "2) Ein Punkt", True),
     ("BULLET", "-Wort ohne Leerzeichen", False),
+    ("INLINE_BULLET", "Erste Meldung • Zweite Meldung", True),
+    ("INLINE_BULLET", "Erste Meldung - Zweite Meldung", False),
     ("LONE_BULLET", "-", True),
     ("LONE_BULLET", "•", True),
     ("LONE_BULLET", "- x", False),
@@ -71,6 +74,7 @@ CASES: list[tuple[str, str, bool]] = [
     ("DATELINE_CAPS", "Madrid: Die Regierung", False),
     ("BYLINE", "Von Anna Meier und Jan Kurz", True),
     ("BYLINE", "Von Montag an gilt das.", False),
+    ("BYLINE", "Aufgezeichnet von Anna Meier", True),
     ("SIGNATURE", "P. Tiko", True),
     ("SIGNATURE", "Anna-Lena Meier", True),
     ("SIGNATURE", "Das ist gut.", False),
@@ -178,3 +182,4 @@ def test_word_lists() -> None:
     assert "außenpolitik" in rules.RESSORTS
     assert "die" in rules.FUNCTION_WORDS
     assert "weitere" in rules.NON_NAME_WORDS
+    assert "zum" in rules.CONTINUATION_WORDS and "um" not in rules.CONTINUATION_WORDS
