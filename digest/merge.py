@@ -267,10 +267,15 @@ def merge(
     order = [primary, *(i for i in range(len(group)) if i != primary)]
     ordered = [group[i] for i in order]
     headline, kicker = _headline(ordered, [feats[i] for i in order])
-    if len(group) == 1:
-        summary_text, body = _single(group[0], settings.max_story_words)
+    # Syndicated copies (the same agency text in two outlets) add a citation, not facts.
+    firsts: dict[str, Article] = {}
+    for a in ordered:
+        firsts.setdefault(a.body, a)
+    distinct = list(firsts.values())
+    if len(distinct) == 1:
+        summary_text, body = _single(distinct[0], settings.max_story_words)
     else:
-        summary_text, body = _several(ordered, settings.max_story_words)
+        summary_text, body = _several(distinct, settings.max_story_words)
     return Story(
         headline=headline or summary_text.split(". ")[0],
         kicker=kicker,

@@ -93,3 +93,11 @@ def test_single_source_story_keeps_text_order_without_credit() -> None:
     assert story.summary.startswith("Der ukrainische Präsident")  # dateline removed
     assert "(laut" not in story.body
     assert story.body.index("dankte") < story.body.index("Wiederaufbau")
+
+
+def test_syndicated_copies_are_cited_but_told_once() -> None:
+    copy = replace(BRIDGE_A, source=replace(BRIDGE_A.source, name="Kurier", file="inbox/k.txt"))
+    story = merge([BRIDGE_A, copy])
+    assert {s.name for s in story.sources} == {"Tagesblatt", "Kurier"}
+    assert "(laut" not in story.body
+    assert f"{story.summary} {story.body}".count("Buslinie") == 1
