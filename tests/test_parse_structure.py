@@ -143,3 +143,19 @@ def test_all_boilerplate_is_skipped() -> None:
 
     with pytest.raises(SkipFile, match="no article text"):
         parse(b"Abonniere den Newsletter\nFoto: AFP\n", filename="a.txt")
+
+
+def test_newsletter_with_several_sections_and_broken_lines() -> None:
+    article = fixture("newsletter_sections.txt")
+    first = blocks(article)[0]
+    assert first.startswith("Heute beschäftigt die Stadt")  # greeting gone, capitalised
+    assert first.endswith("am Abend abstimmt.")  # broken lines joined
+    texts = [i.text for i in article.items]
+    assert len(texts) == 5
+    assert texts[2:] == [
+        "Der Weihnachtsmarkt öffnet schon am Freitag", "Die Eisbahn bleibt geschlossen",
+        "Im Hallenbad gibt es neue Kurse",
+    ]  # fmt: skip
+    assert "## Wie die Umgehungsstraße geplant wurde" in blocks(article)
+    assert blocks(article)[-1].startswith("Seit zwanzig Jahren")
+    assert article.authors == ["Lena Erfunden"]
