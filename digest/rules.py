@@ -62,7 +62,8 @@ ITEM_SECTION = re.compile(
 # A heading after which the rest is not the story: FAQ and source lists.
 END_SECTION = re.compile(
     r"^(?:faq|häufig gestellte fragen|häufige fragen|fragen und antworten"
-    r"|quellenangaben|quellen|quellenverzeichnis|verwendete quellen)\s*:?$",
+    r"|quellenangaben|quellen|quellenverzeichnis|verwendete quellen"
+    r"|(?:über )?(?:die autorin|den autor|der autor|die autoren|die autorinnen))\s*:?$",
     _I,
 )
 
@@ -154,6 +155,13 @@ DATELINE_CAPS = re.compile(r"^(?P<place>[A-ZÄÖÜ]{3,}(?:[/ -][A-ZÄÖÜ]{3,})*
 CREDIT_LINE = re.compile(
     r"^\(?(?:fotos?|bild(?:er)?|bildquelle|bildrechte|grafik|illustration|video|copyright"
     r"|foto\s*&\s*video|quelle\s+(?:bild|foto))\s*:\s*[^\n]{2,120}\)?$",
+    _I,
+)
+
+# A translation credit: ``Aus dem Englischen von Name``, ``Übersetzung: Name``.
+TRANSLATION_NOTE = re.compile(
+    r"^(?:aus dem [a-zäöü]+en (?:übersetzt )?von|übersetzung(?: aus dem [a-zäöü]+en)?(?: von|:))"
+    r"\s*[^.]{2,80}\.?$",
     _I,
 )
 
@@ -269,6 +277,7 @@ INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit", CREDIT_LINE),
     ("copyright", COPYRIGHT_LINE),
+    ("translation credit", TRANSLATION_NOTE),
     ("agency credit", AGENCY_CREDIT),
     ("related link", RELATED),
     ("call to action", CTA),

@@ -201,6 +201,8 @@ def _bare(line: str) -> str:
     if line[:1] in _MARKERS:
         line = rules.MD_HEADING.sub("", line)
         line = rules.BULLET.sub("", line)
+        if line[:1] in "*_" and line[-1:] == line[:1]:
+            line = line.strip("*_ ")  # a line in emphasis: *Copyright: …*
     return line.replace("**", "").strip() if "**" in line else line
 
 
