@@ -108,3 +108,14 @@ def test_jsonl_without_any_article_is_skipped() -> None:
 def test_unusable_files_are_skipped_with_a_reason(data: bytes, name: str, reason: str) -> None:
     with pytest.raises(SkipFile, match=reason.replace("(", r"\(").replace(")", r"\)")):
         read_bytes(data, name)
+
+
+def test_double_encoded_utf8_is_repaired() -> None:
+    text = "Titel\n\nDie Gärten sind „schön“ – sagt Straßer. Übermorgen öffnet die Ölmühle."
+    article = parse(text.encode("utf-8").decode("cp1252").encode("utf-8"), filename="a.txt")
+    assert "Gärten sind „schön“" in article.body and "Ölmühle" in article.body
+
+
+def test_utf16_text_with_bom() -> None:
+    article = parse("Titel\r\n\r\nEin Absatz über Köln.".encode("utf-16"), filename="a.txt")
+    assert (article.title, article.body) == ("Titel", "Ein Absatz über Köln.")

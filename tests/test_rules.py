@@ -141,6 +141,9 @@ CASES: list[tuple[str, str, bool]] = [
     ("URL_LINE", "<https://example.org/a>", True),
     ("URL_LINE", "Siehe https://example.org/a", False),
     ("INLINE_URL", "Text <https://example.org/a>", True),
+    ("MOJIBAKE", "GÃ¤rten", True),
+    ("MOJIBAKE", "â€žZitatâ€œ", True),
+    ("MOJIBAKE", "Gärten „Zitat“", False),
     ("INVISIBLE", "Wort\u200b", True),
     ("INVISIBLE", "Wort", False),
 ]
