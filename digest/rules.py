@@ -272,7 +272,8 @@ INLINE_URL = re.compile(r" ?<https?://[^>\s]+>")
 
 # Marks of UTF-8 read as cp1252 ("Ã¤" for "ä", "â€ž" for "„"): a double-encoded text.
 MOJIBAKE = re.compile(
-    "Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013\u2014\u201e\u2020\u2021\u2026\u2030\u2039\u203a]|â€"
+    "Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u2013\u2014\u201e\u2020\u2021\u2026\u2030\u2039\u203a]|â€"
 )
 
 # Invisible characters that break matching: zero-width spaces, soft hyphens, BOMs.
