@@ -10,7 +10,7 @@ from pathlib import Path
 
 from digest.archive import update_archive
 from digest.config import Config
-from digest.fsutil import atomic_write
+from digest.fsutil import atomic_write, remove_stale_temps
 from digest.load import load_all
 from digest.merge import make_stories
 from digest.models import Issue
@@ -47,6 +47,7 @@ def write_issue(issue: Issue, config: Config, output: Path | None = None) -> Pat
     """Render ``issue`` and write issue.html, issue.txt and issue.json; return the folder."""
     folder = (output or config.output) / issue.date.isoformat()
     rendered = render(issue, config)
+    remove_stale_temps(folder)
     # JSON last: its presence marks a complete issue for `send` and the archive.
     atomic_write(folder / "issue.html", rendered.html)
     atomic_write(folder / "issue.txt", rendered.text)

@@ -21,3 +21,10 @@ def atomic_write(path: Path, content: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Delete temp files that a killed process left behind in ``folder``."""
+    if folder.is_dir():
+        for tmp in folder.glob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
