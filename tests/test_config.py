@@ -115,3 +115,25 @@ def test_code_and_templates_outside_the_config_folder_need_an_absolute_path(
     outside = tmp_path.parent / "elsewhere"
     config = load_config(write_config(f"{key}: {outside}\n"))
     assert getattr(config, key) in (outside, [outside])
+
+
+def test_the_tracked_config_names_every_key_of_the_schema() -> None:
+    from digest.config import SECTIONS, SOURCE_SCHEMA, TOP_SCHEMA
+
+    text = (ROOT / "config.yaml").read_text("utf-8")
+    schemas = [("", TOP_SCHEMA), ("sources[].", SOURCE_SCHEMA)]
+    schemas += [(f"{name}.", schema) for name, (schema, _) in SECTIONS.items()]
+    missing = [f"{prefix}{key}" for prefix, schema in schemas for key in schema
+               if not re.search(rf"^\s*(- )?{key}:", text, re.MULTILINE)]  # fmt: skip
+    assert missing == []
+
+
+def test_the_tracked_config_states_the_real_defaults() -> None:
+    from digest.config import DedupConfig, DeliveryConfig, SmtpConfig
+
+    config = load_config(ROOT / "config.yaml")
+    assert config.dedup == DedupConfig()
+    assert config.smtp == SmtpConfig()
+    assert config.delivery == DeliveryConfig()
+    assert (config.locale, config.timezone, config.max_html_bytes) == ("de_DE", "Europe/Berlin",
+                                                                      102_400)  # fmt: skip
