@@ -166,7 +166,7 @@ TRANSLATION_NOTE = re.compile(
 )
 
 # A copyright-sign credit: ``© imago``, ``©dpa``.
-COPYRIGHT_LINE = re.compile(r"^(?:\(c\)|©)\s*\S.{0,100}$", _I)
+COPYRIGHT_LINE = re.compile(r"^(?:copyright\s*)?(?:\(c\)|©)\s*\S.{0,300}$", _I)
 
 # An agency credit such as ``APA/AFP/Adem Altan`` or ``picture alliance / dpa | Name``:
 # a short line with a slash or bar naming a photo agency, and no sentence in it.
@@ -181,7 +181,8 @@ AGENCY_CREDIT = re.compile(
 # a line ending like this is a caption.
 GLUED_CREDIT = re.compile(
     r"(?:\s?\((?i:bild|fotos?|grafik|quelle|video)\s*:[^)]{1,120}\)"
-    r"|(?<=[a-zäöüß.)“\"])(?:Bild|Fotos?)\s*:\s*[^.]{2,100})$"
+    r"|(?<=[a-zäöüß.)“\"])(?:Bild|Fotos?)\s*:\s*[^.]{2,100}"
+    r"|(?<=[.!?“\"])\s(?:Bild|Fotos?)\s*:\s*[^.]{2,80})$"
 )
 
 # Related-content links: ``Mehr zum Thema…``, ``Auch interessant``, ``Lesen Sie auch``.
@@ -202,7 +203,11 @@ CTA = re.compile(
     r"|(?:zum|unser) newsletter|newsletter(?:$|\s+abonnieren|-anmeldung))"
     r"|\bnewsletter\b.{0,80}\b(?:anmelden|abonnier\w*|bestellen|hier entlang)"
     r"|\b(?:news-?app|app)\b.{0,60}\b(?:android|ios)\b"
-    r"|\b(?:social media|whatsapp-kanal)\b.{0,60}\b(?:whatsapp|instagram|facebook)\b",
+    r"|\b(?:social media|whatsapp-kanal)\b.{0,60}\b(?:whatsapp|instagram|facebook)\b"
+    r"|\babonnier\w*\b.{0,60}\b(?:kanal|newsletter|podcast)\b|^folgst du (?:schon|uns)\b"
+    r"|^ihre meinung (?:ist uns wichtig|interessiert uns)|^(?:schreiben|senden) sie uns\b"
+    r"|\bteilen? (?:sie )?(?:deine|ihre|uns)\b.{0,60}\b(?:community|kommentar\w*)\b"
+    r"|\bum [\w.-]+ zu unterstützen\b",
     _I,
 )
 
@@ -219,9 +224,30 @@ PAYWALL = re.compile(
     r"|dieser (?:artikel|beitrag) ist (?:nur )?(?:für|exklusiv)|jetzt weiterlesen|weiterlesen mit"
     r"|sie haben bereits ein abo|bereits abonnent|artikel anhören|vorlesen|zur startseite"
     r"|link zum [\w-]+-inhalt|externer inhalt|empfohlener (?:externer )?inhalt"
-    r"|inhalte? von [\w.-]+ (?:anzeigen|laden)|video abspielen|\((?:z\+|€|\+|s\+|m\+)\))\s*:?$",
+    r"|inhalte? von [\w.-]+ (?:anzeigen|laden)|video abspielen|\((?:z\+|€|\+|s\+|m\+)\)"
+    r"|embed|hauptinhalt|zum inhalt springen|navigation|menü|[-–\s]*(?:aktualisiert|veröffentlicht)"
+    r"(?: am)?)\s*:?$",
     _I,
 )
+
+# Notes about the piece rather than the story: first publication, broadcast, disclaimer.
+EDITORIAL_NOTE = re.compile(
+    r"^(?:dieser (?:artikel|beitrag|text) (?:ist|wurde) (?:zuerst|erstmals|ursprünglich)"
+    r"|(?:dieses thema im programm|sendung)\s*:"
+    r"|.{0,80}\b(?:entspricht|entsprechen) nicht (?:zwingend |unbedingt |immer )?der meinung"
+    r"|.{0,80}\bmüssen nicht der meinung der redaktion)",
+    _I,
+)
+
+# Staff credits: ``Redaktion: Name, Name``, ``Faktencheck: Name``, ``MDR (Name, Name)``.
+STAFF_CREDIT = re.compile(
+    r"^(?:(?i:redaktion|faktencheck|recherche|mitarbeit|gestaltung|lektorat|schlussredaktion"
+    r"|produktion|kamera|schnitt|moderation|datenanalyse)\s*:\s*[A-ZÄÖÜ][^.!?]{2,150}"
+    r"|[A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,})*\s*\([^()]{2,80}\))$"
+)
+
+# A fragment left over from a citation box or widget: a line opening with punctuation.
+PUNCT_RESIDUE = re.compile(r"^[.,;:)\]}]")
 
 # Paywall marks inside a line, removed from the text: ``(Z+)``, ``(€)``.
 PAYWALL_MARK = re.compile(r" ?\((?:Z\+|€|S\+|M\+)\)")
@@ -289,6 +315,9 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("call to action", CTA),
     ("emoji call to action", EMOJI_CTA),
     ("paywall", PAYWALL),
+    ("editorial note", EDITORIAL_NOTE),
+    ("staff credit", STAFF_CREDIT),
+    ("residue", PUNCT_RESIDUE),
     ("sign-off", SIGNOFF),
     ("greeting", GREETING),
     ("agency note", AGENCY_NOTE),

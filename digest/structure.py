@@ -402,6 +402,8 @@ def _body(lines: list[str]) -> str:
     """Write the lines as Markdown blocks: paragraphs, ``## `` headings and ``- `` lists."""
     blocks: list[str] = []
     for i, line in enumerate(lines):
+        if rules.DATE_LINE.match(_bare(line)):
+            continue  # a date line inside the text is page residue, not story
         if rules.BULLET.match(line):
             entry = "- " + rules.BULLET.sub("", line)
             if blocks and blocks[-1].startswith("- "):
@@ -412,6 +414,8 @@ def _body(lines: list[str]) -> str:
             blocks.append("## " + _bare(line).rstrip(":"))
         else:
             blocks.append(line)
+    while blocks and blocks[-1].startswith("## "):
+        blocks.pop()  # a heading with nothing under it introduced something we dropped
     return "\n\n".join(blocks)
 
 
