@@ -246,8 +246,9 @@ STAFF_CREDIT = re.compile(
     r"|[A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,})*\s*\([^()]{2,80}\))$"
 )
 
-# A fragment left over from a citation box or widget: a line opening with punctuation.
-PUNCT_RESIDUE = re.compile(r"^[.,;:)\]}]")
+# A fragment left over from a citation box or widget: a line opening with punctuation
+# (not an ellipsis: "... ging es weiter" continues a story).
+PUNCT_RESIDUE = re.compile(r"^(?:[,;:)\]}]|\.(?!\.))")
 
 # Paywall marks inside a line, removed from the text: ``(Z+)``, ``(€)``.
 PAYWALL_MARK = re.compile(r" ?\((?:Z\+|€|S\+|M\+)\)")

@@ -129,6 +129,7 @@ CASES: list[tuple[str, str, bool]] = [
     ("STAFF_CREDIT", "Redaktion: Die Zeitung hat sich entschuldigt.", False),
     ("PUNCT_RESIDUE", ". In: Zeitung,", True),
     ("PUNCT_RESIDUE", "„Zitat“ sagte sie.", False),
+    ("PUNCT_RESIDUE", "... ging es weiter.", False),
     ("PAYWALL", "Anzeige", True),
     ("PAYWALL", "(Z+)", True),
     ("PAYWALL", "Link zum YouTube-Inhalt", True),
