@@ -207,7 +207,7 @@ CTA = re.compile(
     r"|\babonnier\w*\b.{0,60}\b(?:kanal|newsletter|podcast)\b|^folgst du (?:schon|uns)\b"
     r"|^ihre meinung (?:ist uns wichtig|interessiert uns)|^(?:schreiben|senden) sie uns\b"
     r"|\bteilen? (?:sie )?(?:deine|ihre|uns)\b.{0,60}\b(?:community|kommentar\w*)\b"
-    r"|\bum [\w.-]+ zu unterstützen\b",
+    r"|\bum (?-i:[A-ZÄÖÜ])[\w.-]* zu unterstützen\b",
     _I,
 )
 

@@ -117,6 +117,7 @@ CASES: list[tuple[str, str, bool]] = [
     ("CTA", "Folgst du schon Beispiel auf Whatsapp?", True),
     ("CTA", "Teile deine Tipps mit der Community.", True),
     ("CTA", "Nutzen Sie die Links, um Beispiel zu unterstützen:", True),
+    ("CTA", "Wir fragen, was sie brauchen, um sie zu unterstützen.", False),
     ("PAYWALL", "Embed", True),
     ("PAYWALL", "Hauptinhalt", True),
     ("PAYWALL", "- -Aktualisiert am", True),
