@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import trafilatura
 
+from digest import rules
 from digest.dates import parse_date
 from digest.errors import SkipFile
 from digest.models import Article, Source
@@ -32,7 +34,7 @@ def read_html(html: str, filename: str) -> Article:
     source = Source(name=name, file=filename, url=doc.url or None)
     title = meta.title or strip_site((doc.title or "").strip(), sites)
     article = structure(doc.text, source, title=title, aliases=meta.aliases)
-    authors = meta.authors or _trafilatura_authors(doc.author or "")
+    authors = _authors(meta.authors, _trafilatura_authors(doc.author or ""), sites)
     return replace(
         article,
         published=meta.published or parse_date(doc.date or "") or article.published,
@@ -51,10 +53,25 @@ def _extract(html: str) -> Any:
         raise SkipFile(f"cannot parse the HTML page ({type(exc).__name__})") from None
 
 
+def _authors(declared: list[str], bylines: list[str], sites: list[str]) -> list[str]:
+    """Prefer the declared authors, unless they only name the outlet and a byline names people."""
+    if not declared:
+        return bylines
+    outlet = all(_is_site(name, sites) for name in declared)
+    people = [b for b in bylines if rules.SIGNATURE.match(b) and len(b.split()) >= 2]
+    return people if outlet and people and len(people) == len(bylines) else declared
+
+
+def _is_site(name: str, sites: list[str]) -> bool:
+    key = re.sub(r"\W", "", name.casefold()).removeprefix("www")
+    known = [re.sub(r"\W", "", s.casefold()).removeprefix("www") for s in sites if s]
+    return bool(key) and any(key in k or k in key for k in known)
+
+
 def _trafilatura_authors(value: str) -> list[str]:
     names: list[str] = []
     for part in value.split(";"):
-        part = part.strip()
-        part = part[4:] if part.casefold().startswith("von ") else part
+        # "Capital Von Anna Muster": the byline's name follows its "von".
+        part = re.split(r"(?i)\bvon\s+", part.strip())[-1]
         names.extend(split_names(part))
     return names
