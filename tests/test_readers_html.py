@@ -1,0 +1,76 @@
+"""Page metadata: headline, time and authors from JSON-LD and meta tags."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from digest.readers.html import _authors, _trafilatura_authors
+from digest.readers.pagemeta import choose_title, page_meta, strip_site
+
+
+def page(ld: object, head: str = "", body: str = "<h1>Sichtbarer Titel</h1>") -> str:
+    script = f'<script type="application/ld+json">{json.dumps(ld)}</script>' if ld else ""
+    return f"<html><head>{head}{script}</head><body>{body}</body></html>"
+
+
+def test_json_ld_article_in_a_graph() -> None:
+    ld = {"@graph": [
+        {"@type": "WebPage", "name": "Seite"},
+        {"@type": ["NewsArticle"], "headline": "Titel &amp; Sache",
+         "datePublished": "2024-04-27T07:39:18.751+0200",
+         "author": [{"name": "Anna Muster (am)"}, [{"@type": "Person", "name": "Ben Beispiel"}]]},
+    ]}  # fmt: skip
+    meta = page_meta(page(ld), [])
+    assert meta.title == "Titel & Sache"
+    assert meta.published == dt.datetime(2024, 4, 27, 7, 39, 18, 751000,
+                                         tzinfo=dt.timezone(dt.timedelta(hours=2)))  # fmt: skip
+    assert meta.authors == ["Anna Muster", "Ben Beispiel"]
+
+
+def test_author_string_with_several_names() -> None:
+    meta = page_meta(page({"@type": "Article", "headline": "T", "author": "A B und C D, dpa"}), [])
+    assert meta.authors == ["A B", "C D", "dpa"]
+
+
+def test_meta_tags_when_there_is_no_json_ld() -> None:
+    head = ('<meta property="og:title" content="Ein Titel | Zeitung">'
+            '<meta name="article:published:time" content="2024-10-23T15:48:15+00:00">')  # fmt: skip
+    meta = page_meta(page(None, head), ["Zeitung", "zeitung.de"])
+    assert meta.title == "Ein Titel"
+    assert meta.published == dt.datetime(2024, 10, 23, 15, 48, 15, tzinfo=dt.UTC)
+
+
+def test_broken_json_ld_is_ignored() -> None:
+    html = '<script type="application/ld+json">{"headline": </script><h1>Nur H1</h1>'
+    assert page_meta(html, []).title == "Nur H1"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Titel | Börsen-Zeitung", "Titel"),
+        ("Titel - DER SPIEGEL", "Titel"),
+        ("Bericht: Frau getötet - Justiz dementiert", "Bericht: Frau getötet - Justiz dementiert"),
+    ],
+)  # fmt: skip
+def test_strip_site(title: str, expected: str) -> None:
+    assert strip_site(title, ["DER SPIEGEL", "spiegel.de"]) == expected
+
+
+def test_choose_title_prefers_json_ld_and_keeps_the_others_as_aliases() -> None:
+    title, aliases = choose_title("LD-Titel", "OG-Titel | Seite", "H1-Titel", ["Seite"])
+    assert title == "LD-Titel"
+    assert aliases == ("LD-Titel", "OG-Titel", "H1-Titel")
+    assert choose_title("", "", "", [])[0] == ""
+
+
+def test_outlet_as_author_gives_way_to_a_byline() -> None:
+    sites = ["STERN.de", "www.stern.de"]
+    assert _authors(["STERN.de"], _trafilatura_authors("Capital Von Anna Muster"), sites) == [
+        "Anna Muster"
+    ]
+    assert _authors(["ORF.at"], ["Red", "ORF at"], ["news.ORF.at"]) == ["ORF.at"]
+    assert _authors([], ["Anna Muster"], sites) == ["Anna Muster"]
