@@ -165,6 +165,9 @@ TRANSLATION_NOTE = re.compile(
     _I,
 )
 
+# An image in Markdown on its own line: ``![Alt-Text](bild.jpg)``.
+MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
+
 # A copyright-sign credit: ``© imago``, ``©dpa``.
 COPYRIGHT_LINE = re.compile(r"^(?:copyright\s*)?(?:\(c\)|©)\s*\S.{0,300}$", _I)
 
@@ -310,6 +313,7 @@ INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit", CREDIT_LINE),
     ("copyright", COPYRIGHT_LINE),
+    ("image", MD_IMAGE),
     ("translation credit", TRANSLATION_NOTE),
     ("agency credit", AGENCY_CREDIT),
     ("related link", RELATED),

@@ -32,6 +32,7 @@ _WRAP_MIN_LINES = 4
 # First characters of a Markdown heading or bullet (numbered lines stay: "3. Mai 2024").
 _MARKERS = frozenset("#-–—•*·▪►‣◦")
 _TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this many words
+_MAX_CAPTION_CHARS = 300  # a longer line with a credit at its end is a paragraph
 _CAPS_HEADING_LETTERS = 4  # "THEMA DES TAGES" opens a new section
 
 
@@ -133,14 +134,17 @@ def structure(
 
 def drop_captions(lines: list[str]) -> list[str]:
     """Drop photo captions and credits: glued credits, credit lines, repeated captions."""
+    lines = list(lines)
     keep = [True] * len(lines)
     for i, line in enumerate(lines):
-        short = len(line) <= rules.MAX_BOILERPLATE_CHARS
         # A glued credit sits in the last characters of its caption line.
-        glued = rules.GLUED_CREDIT.search(line, max(0, len(line) - 140)) if short else None
-        if glued and glued.start() > 0:
+        glued = rules.GLUED_CREDIT.search(line, max(0, len(line) - 140))
+        stem = line[: glued.start()].strip() if glued else ""
+        if glued and len(stem) > _MAX_CAPTION_CHARS:
+            lines[i] = stem  # a paragraph with a credit run into it: keep the paragraph
+        elif glued and stem:
             keep[i] = False
-            _drop_same(lines, keep, i - 1, line[: glued.start()].strip())
+            _drop_same(lines, keep, i - 1, stem)
         elif rules.is_credit(line):
             keep[i] = False
             if i > 0 and keep[i - 1] and _caption_like(lines[i - 1]):

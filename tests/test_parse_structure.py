@@ -106,6 +106,12 @@ def test_caption_repeated_then_credit_is_dropped() -> None:
                                "Der zweite Absatz geht weiter."]  # fmt: skip
 
 
+def test_credit_run_into_a_long_paragraph_keeps_the_paragraph() -> None:
+    paragraph = "Der Rat hat am Abend lange beraten und viel beschlossen. " * 8
+    article = structure(f"Titel\n\nEin kurzer Absatz.\n\n{paragraph}Foto: Agentur", SOURCE)
+    assert blocks(article)[-1] == paragraph.strip()
+
+
 def test_derive_title_keeps_short_sentences_whole() -> None:
     assert derive_title(["Der Rat tagte. Dann ging er."]) == "Der Rat tagte"
     assert derive_title([]) == ""

@@ -88,6 +88,8 @@ CASES: list[tuple[str, str, bool]] = [
     ("TRANSLATION_NOTE", "Übersetzung: Anna Muster", True),
     ("TRANSLATION_NOTE", "Aus dem Englischen übernahm er viele Wörter, sagt sie.", False),
     ("END_SECTION", "Die Autorin", True),
+    ("MD_IMAGE", "![Ein Bild](bild.jpg)", True),
+    ("MD_IMAGE", "Ein ![Bild](b.jpg) im Satz", False),
     ("COPYRIGHT_LINE", "© imago", True),
     ("COPYRIGHT_LINE", "©dpa", True),
     ("COPYRIGHT_LINE", "Copyright © Agentur 2017-2026. Für die Nutzung ist ein Abo nötig.", True),
