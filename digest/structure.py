@@ -440,5 +440,8 @@ def derive_title(lines: list[str]) -> str:
         return sentence.rstrip(".")
     head = " ".join(words[:_TITLE_WORDS])
     clause = re.split(r",\s|\s[–—-]\s|:\s", head)[0]
-    cut = clause if len(clause.split()) >= 5 else " ".join(words[:10])
-    return cut.rstrip(",;:–— ") + "…"
+    kept = clause.split() if len(clause.split()) >= 5 else words[:10]
+    # Never end a cut title on "und" or "die": the headline would read as broken.
+    while len(kept) > 1 and kept[-1].casefold() in rules.CONTINUATION_WORDS | rules.FUNCTION_WORDS:
+        kept.pop()
+    return " ".join(kept).rstrip(",;:–— ") + "…"

@@ -115,6 +115,11 @@ def test_credit_run_into_a_long_paragraph_keeps_the_paragraph() -> None:
 def test_derive_title_keeps_short_sentences_whole() -> None:
     assert derive_title(["Der Rat tagte. Dann ging er."]) == "Der Rat tagte"
     assert derive_title([]) == ""
+    long = "Am Morgen traf der Rat im Saal des Rathauses die Gäste aus dem Umland und der Stadt."
+    assert (
+        derive_title([long])
+        == "Am Morgen traf der Rat im Saal des Rathauses die Gäste aus dem Umland…"
+    )
 
 
 def test_markdown_headings_and_hard_wrapped_mail_text() -> None:
