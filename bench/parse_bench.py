@@ -112,7 +112,7 @@ def ours(html: bytes, name: str, tz: dt.tzinfo | None) -> Result:
 
 def bare(html: bytes, name: str, tz: dt.tzinfo | None) -> Result:
     """Extract one page with trafilatura's defaults."""
-    doc: Any = trafilatura.bare_extraction(html.decode("utf-8", "replace"), with_metadata=True)
+    doc: Any = trafilatura.bare_extraction(html, with_metadata=True)  # it detects the encoding
     if doc is None:
         return Result("", "", None, [])
     day = dt.date.fromisoformat(doc.date[:10]) if doc.date else None
