@@ -111,6 +111,14 @@ QUOTED_HEADLINE = re.compile(r"^(?:„[^“]+“|«[^»]+»|»[^«]+«|\"[^\"]+\
 # A kicker glued to a quoted headline: ``Iranischer Angriff auf Israel: «…»``.
 GLUED_KICKER = re.compile(r"^(?P<kicker>[^:„“«»\"]{2,60}):\s+(?P<title>(?:„[^“]+“|«[^»]+»))$")
 
+# A kicker as pages mark it up (matched on HTML near the ``<h1>``): an element whose
+# class names it, ``<span class="article-kicker">Boxen</span>``.
+KICKER_MARKUP = re.compile(
+    r"<(?P<tag>\w+)[^>]*class=\"[^\"]*(?:kicker|topline|dachzeile|overline|roofline|spitzmarke"
+    r"|supertitle)[^\"]*\"[^>]*>(?P<text>.{1,400}?)</(?P=tag)>",
+    re.S | _I,
+)
+
 # A date line above or below the headline: ``03.12.2025 00:15``, ``Stand: …``,
 # ``Versendet am 24.06.2022``, ``21.09.2021 | Rubrik Titel``, ``3. Dezember 2025, 10:15 Uhr``.
 DATE_LINE = re.compile(

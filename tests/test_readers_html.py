@@ -74,3 +74,9 @@ def test_outlet_as_author_gives_way_to_a_byline() -> None:
     ]
     assert _authors(["ORF.at"], ["Red", "ORF at"], ["news.ORF.at"]) == ["ORF.at"]
     assert _authors([], ["Anna Muster"], sites) == ["Anna Muster"]
+
+
+def test_kicker_from_markup_next_to_the_headline() -> None:
+    body = '<div><span class="article-kicker">Schiff&shy;fahrt</span><h1>Neue Fähre</h1></div>'
+    assert page_meta(page(None, body=body), []).kicker == "Schifffahrt"
+    assert page_meta(page(None, body="<h1>Ohne</h1>"), []).kicker == ""

@@ -59,6 +59,8 @@ CASES: list[tuple[str, str, bool]] = [
     ("GLUED_KICKER", "Krisentreffen: „Keine Einigung“", True),
     ("GLUED_KICKER", "Krisentreffen: Keine Einigung", False),
     # date lines and datelines
+    ("KICKER_MARKUP", '<span class="headline__kicker">Boxen</span>', True),
+    ("KICKER_MARKUP", '<span class="headline">Boxen</span>', False),
     ("DATE_LINE", "03.12.2025 00:15", True),
     ("DATE_LINE", "Stand: 03.12.2025, 14:20 Uhr", True),
     ("DATE_LINE", "Versendet am 24.06.2022", True),

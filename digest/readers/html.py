@@ -35,6 +35,7 @@ def read_html(html: str, filename: str) -> Article:
     title = meta.title or strip_site((doc.title or "").strip(), sites)
     article = structure(doc.text, source, title=title, aliases=meta.aliases)
     authors = _authors(meta.authors, _trafilatura_authors(doc.author or ""), sites)
+    article = _with_kicker(article, meta.kicker)
     return replace(
         article,
         published=meta.published or parse_date(doc.date or "") or article.published,
@@ -51,6 +52,15 @@ def _extract(html: str) -> Any:
     except (ValueError, TypeError, RecursionError, AttributeError) as exc:
         # lxml and trafilatura reject some malformed pages; that page is unusable.
         raise SkipFile(f"cannot parse the HTML page ({type(exc).__name__})") from None
+
+
+def _with_kicker(article: Article, kicker: str) -> Article:
+    """Add the page's kicker, unless the headline already opens with it or it names a ressort."""
+    if not kicker or article.kicker or article.title.casefold().startswith(kicker.casefold()):
+        return article
+    if kicker.casefold() in rules.RESSORTS:
+        return replace(article, ressort=article.ressort or kicker)
+    return replace(article, kicker=kicker)
 
 
 def _authors(declared: list[str], bylines: list[str], sites: list[str]) -> list[str]:

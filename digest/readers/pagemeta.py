@@ -31,6 +31,8 @@ _DATE_METAS = (
     "date", "pubdate", "publishdate", "dc.date", "dcterms.date", "dc.date.issued", "sailthru.date",
 )  # fmt: skip
 _MAX_LD_CHARS = 500_000  # a bigger JSON-LD block is data, not metadata
+_KICKER_REACH = 3000  # the kicker sits this close to the headline in the markup
+_KICKER_WORDS = 5
 _INITIALS = re.compile(r"\s*\([^)]{1,12}\)\s*$")  # "Elena Oberholzer (obe)"
 
 
@@ -39,6 +41,7 @@ class PageMeta:
     """The title, publication time and authors a page declares."""
 
     title: str = ""
+    kicker: str = ""
     aliases: tuple[str, ...] = ()
     published: dt.datetime | None = None
     authors: list[str] = field(default_factory=list)
@@ -58,7 +61,21 @@ def page_meta(html: str, sites: list[str]) -> PageMeta:
         meta.published = next(
             (d for d in (parse_date(tags.get(k, "")) for k in _DATE_METAS) if d), None
         )
+    meta.kicker = _kicker(html)
     return meta
+
+
+def _kicker(html: str) -> str:
+    """Return the kicker the page marks up next to its ``<h1>`` (class "kicker", "topline" …)."""
+    h1 = html.find("<h1")
+    if h1 < 0:
+        return ""
+    around = html[max(0, h1 - _KICKER_REACH) : h1 + _KICKER_REACH]
+    for match in rules.KICKER_MARKUP.finditer(around):
+        text = _text(_TAG.sub(" ", match.group("text")))
+        if text and len(text.split()) <= _KICKER_WORDS:
+            return text
+    return ""
 
 
 def choose_title(ld: str, og: str, h1: str, sites: list[str]) -> tuple[str, tuple[str, ...]]:
@@ -115,7 +132,7 @@ def _text(value: Any) -> str:
         value = value[0] if value else ""
     if not isinstance(value, str):
         return ""
-    return " ".join(htmllib.unescape(rules.INVISIBLE.sub("", value)).split())
+    return " ".join(rules.INVISIBLE.sub("", htmllib.unescape(value)).split())
 
 
 def _authors(value: Any) -> list[str]:
