@@ -119,3 +119,32 @@ def test_double_encoded_utf8_is_repaired() -> None:
 def test_utf16_text_with_bom() -> None:
     article = parse("Titel\r\n\r\nEin Absatz über Köln.".encode("utf-16"), filename="a.txt")
     assert (article.title, article.body) == ("Titel", "Ein Absatz über Köln.")
+
+
+def test_single_part_html_mail_in_latin1() -> None:
+    data = (
+        b'From: "Blatt" <a@b.de>\nSubject: =?iso-8859-1?q?Gr=FC=DFe?=\n'
+        b"Date: Tue, 04 Jun 2024 18:00:00 +0200\n"
+        b"Content-Type: text/html; charset=iso-8859-1\n"
+        b"Content-Transfer-Encoding: quoted-printable\n\n"
+        b"<html><body><h1>Rathaus bekommt Solardach</h1><p>Das Rathaus bekommt bis zum Herbst "
+        b"ein Solardach, das einen gro=DFen Teil des Stroms liefern soll. Der Rat stimmte zu.</p>"
+        b"<p>Die Kosten liegen bei rund zweihunderttausend Euro, ein Teil kommt vom Land.</p>"
+        b"</body></html>\n"
+    )
+    (article,) = read_bytes(data, "x.eml")
+    assert (article.title, article.source.name) == ("Rathaus bekommt Solardach", "Blatt")
+    assert "einen großen Teil" in article.body
+
+
+def test_plain_mail_in_latin1_uses_the_subject_when_there_is_no_headline() -> None:
+    sentence = (
+        "Der Rat hat heute ein Konzept für die Straßen beschlossen, um die Stadt zu beruhigen. "
+    )
+    data = (
+        b"From: Blatt <a@b.de>\nSubject: Abendbrief\nContent-Type: text/plain; charset=iso-8859-1\n"
+    )
+    data += b"Content-Transfer-Encoding: 8bit\n\n" + (sentence * 4).encode("latin-1")
+    (article,) = read_bytes(data, "y.eml")
+    assert article.title == "Abendbrief"
+    assert article.body.startswith("Der Rat hat heute ein Konzept für die Straßen")
