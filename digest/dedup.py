@@ -53,7 +53,7 @@ def reweight(f: Features, idf: Mapping[str, float]) -> Features:
     """Return ``f`` with every stem weighted by its inverse document frequency."""
     terms = {t: w * idf.get(t, 1.0) for t, w in f.terms.items()}
     norm = math.sqrt(sum(w * w for w in terms.values()))
-    return Features(terms=terms, lead=f.lead, day=f.day, norm=norm)
+    return Features(terms=terms, lead=f.lead, day=f.day, norm=norm, weighted=True)
 
 
 def _contained(lead: frozenset[str], other: Features) -> float:
@@ -81,6 +81,17 @@ def inverse_document_frequencies(feats: Sequence[Features]) -> dict[str, float] 
     df = Counter(t for f in feats for t in f.terms)
     n = len(feats)
     return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+
+
+def weigh(feats: Sequence[Features]) -> list[Features]:
+    """Return ``feats`` IDF-weighted when the batch is large enough to tell (else as given)."""
+    weighted = list(feats)
+    idf = None if all(f.weighted for f in weighted) else inverse_document_frequencies(feats)
+    if idf is None:
+        return weighted
+    for i, f in enumerate(weighted):
+        weighted[i] = reweight(f, idf)  # one by one, so the unweighted copies can go
+    return weighted
 
 
 def candidate_pairs(feats: Sequence[Features], k: int = 10) -> set[tuple[int, int]]:
@@ -149,9 +160,7 @@ def cluster_features(
 ) -> list[list[int]]:
     """Group the indices of ``feats`` by event; biggest groups first."""
     settings = settings or DedupConfig()
-    idf = inverse_document_frequencies(feats)
-    if idf is not None:
-        feats = [reweight(f, idf) for f in feats]
+    feats = weigh(feats)
     cache: dict[tuple[int, int], float] = {}
 
     def score(i: int, j: int) -> float:

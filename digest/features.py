@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ class Features:
     lead: frozenset[str]  # stems of the headline and first sentence: what the story is about
     day: float | None  # publication time in days since the epoch, if known
     norm: float  # Euclidean length of ``terms``
+    weighted: bool = False  # terms already carry the batch's inverse document frequencies
 
 
 def _is_name(tokens: list[str], i: int) -> bool:
@@ -82,7 +84,8 @@ def extract(title: str, body: str, day: float | None = None) -> Features:
             lead.update(s for s, _ in stems)
         for stem, boost in stems:
             weighted[stem] = weighted.get(stem, 0.0) + weight * boost
-    terms = {t: 1.0 + math.log(w) if w >= 1 else w for t, w in weighted.items()}
+    # Interned: thousands of texts share each stem, and the batch keeps every text's terms.
+    terms = {sys.intern(t): 1.0 + math.log(w) if w >= 1 else w for t, w in weighted.items()}
     norm = math.sqrt(sum(w * w for w in terms.values()))
     return Features(terms=terms, lead=frozenset(lead), day=day, norm=norm)
 

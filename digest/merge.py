@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from digest.config import DedupConfig
-from digest.dedup import cluster_features, feature_similarity, group_items
+from digest.dedup import cluster_features, feature_similarity, group_items, weigh
 from digest.features import Features, name_stems, of_article
 from digest.models import Article, IssueItem, SourceRef, Story
 from digest.sentences import (
@@ -307,7 +307,7 @@ def make_stories(
     articles: Sequence[Article], settings: DedupConfig
 ) -> tuple[list[Story], list[IssueItem]]:
     """Group ``articles`` by event and merge each group; stories come most sources first."""
-    feats = [of_article(a) for a in articles]
+    feats = weigh([of_article(a) for a in articles])
     groups = cluster_features(feats, settings)
     attached, items = group_items(articles, feats, groups, settings)
     stories = []
