@@ -132,7 +132,8 @@ DATE_LINE = re.compile(
 # A byline: ``Von Anna Meier und Jan Kurz``, ``Autorin: …``; the names become authors.
 BYLINE = re.compile(
     r"^(?i:von|text|autor(?:in)?|autoren|aufgezeichnet von|protokoll)\s*:?\s+"
-    r"(?P<names>[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,3}(?:\s*(?:,|und|&)\s*[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,3})*)$",
+    r"(?P<names>[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,3}"
+    r"(?:\s*(?:,|und|&)\s*[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,3})*)$",
 )
 
 # A signature: a bare name on the last line ("P. Tiko", "Anna Meier"); it is the author.
