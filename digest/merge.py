@@ -189,6 +189,8 @@ def _summary(
 
 def _credit(text: str, name: str) -> str:
     """Name the source of a fact only it reports, before the final full stop."""
+    if name in text:  # "Nach Informationen der Morgenlage …" credits itself
+        return text
     if text[-1] in ".!…":
         return f"{text[:-1]} (laut {name}){text[-1]}"
     return f"{text} (laut {name})."

@@ -101,3 +101,14 @@ def test_syndicated_copies_are_cited_but_told_once() -> None:
     assert {s.name for s in story.sources} == {"Tagesblatt", "Kurier"}
     assert "(laut" not in story.body
     assert f"{story.summary} {story.body}".count("Buslinie") == 1
+
+
+def test_a_sentence_that_names_its_source_is_not_credited_twice() -> None:
+    scoop = replace(
+        BRIDGE_B,
+        body=f"{BRIDGE_B.body}\n\nNach Informationen der Rheinpost prüft die Stadt eine Maut "
+        "für Lastwagen auf der neuen Brücke.",
+    )
+    story = merge([BRIDGE_A, scoop])
+    assert "Nach Informationen der Rheinpost prüft" in story.body
+    assert "Lastwagen auf der neuen Brücke (laut" not in story.body
