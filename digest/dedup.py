@@ -4,8 +4,11 @@ Similarity of two texts is the geometric mean of two views that must agree: the 
 their stem vectors (headline and lead weighted, names and numbers boosted) and how much of
 each one's lead (headline and first sentence) the other contains. Same topic is not enough:
 two reports of different meetings share the topic words but not the lead. Far-apart
-publication dates lower the score. Candidate pairs come from a sparse inverted index over
-each article's strongest stems (top-k per article), so the cost grows near-linearly.
+publication dates lower the score. In a batch of 50 texts or more, stems are weighted by
+inverse document frequency (a lone pair has no statistics to weigh them by, so
+``similarity`` of two articles leaves them equal). Candidate pairs come from a sparse
+inverted index over each article's strongest stems (top-k per article), so the cost grows
+near-linearly.
 Groups form by average linkage: a pair above ``threshold`` joins two groups only if the
 groups' mean pairwise similarity stays above ``group_threshold``, so chains of "somewhat
 similar" articles do not snowball into one false story.
