@@ -84,7 +84,7 @@ def choose_title(ld: str, og: str, h1: str, sites: list[str]) -> tuple[str, tupl
     The schema.org headline is the one the publisher declares for the article; the
     Open Graph title (without an appended site name) and the ``<h1>`` come next.
     """
-    titles = tuple(t for t in (ld, strip_site(og, sites), h1) if t)
+    titles = tuple(t for t in (strip_site(ld, sites), strip_site(og, sites), h1) if t)
     return (titles[0] if titles else ""), titles
 
 
