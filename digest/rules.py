@@ -174,6 +174,9 @@ TRANSLATION_NOTE = re.compile(
     _I,
 )
 
+# A separator line: Markdown's ``---``, a mail's ``=====`` or ``_____``.
+SEPARATOR = re.compile(r"^(?:[-*_=~#+]\s*){3,}$")
+
 # An image in Markdown on its own line: ``![Alt-Text](bild.jpg)``.
 MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
 
@@ -323,6 +326,7 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit", CREDIT_LINE),
     ("copyright", COPYRIGHT_LINE),
     ("image", MD_IMAGE),
+    ("separator", SEPARATOR),
     ("translation credit", TRANSLATION_NOTE),
     ("agency credit", AGENCY_CREDIT),
     ("related link", RELATED),

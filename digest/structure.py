@@ -26,6 +26,7 @@ _MAX_HEADING_WORDS = 14  # a sub-heading is short
 _MAX_KICKER_WORDS = 4  # "Stundenlanges Treffen", "Krieg in Nahost"
 _HEADER_LINES = 10  # the header never runs longer than this
 _TITLE_WORDS = 14  # a derived title keeps at most this many words
+_TITLE_CHARS = 150  # ... and at most about this many characters
 _WRAP_WIDTH = 80  # plain-text mail wraps its lines at most this wide
 _WRAP_FULL = 55  # a wrapped line is at least this long, unless it ends its paragraph
 _WRAP_MIN_LINES = 4
@@ -436,11 +437,13 @@ def derive_title(lines: list[str]) -> str:
     paragraph = next((ln for ln in lines if not rules.BULLET.match(ln)), lines[0] if lines else "")
     sentence = rules.SENTENCE_BREAK.split(_bare(paragraph), maxsplit=1)[0].strip()
     words = sentence.split()
-    if len(words) <= _TITLE_WORDS:
+    if len(words) <= _TITLE_WORDS and len(sentence) <= _TITLE_CHARS:
         return sentence.rstrip(".")
-    head = " ".join(words[:_TITLE_WORDS])
+    if len(words) <= 1:
+        return sentence[:_TITLE_CHARS] + "…"  # one endless token: no word to cut at
+    head = " ".join(words[:_TITLE_WORDS])[:_TITLE_CHARS]
     clause = re.split(r",\s|\s[–—-]\s|:\s", head)[0]
-    kept = clause.split() if len(clause.split()) >= 5 else words[:10]
+    kept = clause.split() if len(clause.split()) >= 5 else head.split()[:10]
     # Never end a cut title on "und" or "die": the headline would read as broken.
     while len(kept) > 1 and kept[-1].casefold() in rules.CONTINUATION_WORDS | rules.FUNCTION_WORDS:
         kept.pop()

@@ -148,3 +148,15 @@ def test_plain_mail_in_latin1_uses_the_subject_when_there_is_no_headline() -> No
     (article,) = read_bytes(data, "y.eml")
     assert article.title == "Abendbrief"
     assert article.body.startswith("Der Rat hat heute ein Konzept für die Straßen")
+
+
+def test_markdown_front_matter_gives_title_date_authors_and_source() -> None:
+    (article,) = read("front_matter.md")
+    assert article.title == "Neue Radwege für die Altstadt"
+    assert article.published is not None and article.published.hour == 8
+    assert article.authors == ["Lea Muster", "Tom Beispiel"]
+    assert (article.source.name, article.source.url) == (
+        "Stadtblatt",
+        "https://example.org/radwege",
+    )
+    assert article.body.startswith("Die Stadt baut") and "## Was sich ändert" in article.body

@@ -2,15 +2,57 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import yaml
+
+from digest.dates import parse_date
 from digest.models import Article, Source
 from digest.readers.decode import decode
-from digest.structure import structure
+from digest.structure import split_names, structure
+
+# YAML front matter at the top of a Markdown file: ``---`` lines around ``key: value``.
+_FRONT_MATTER = re.compile(r"\A---\n(.{0,4000}?)\n---\n", re.S)
 
 
 def read(data: bytes, filename: str) -> list[Article]:
     """Read one article from a ``.txt`` or ``.md`` file."""
     text = decode(data)
-    source = Source(name=Path(filename).stem, file=filename)
-    return [structure(text, source)]
+    meta, text = _front_matter(text)
+    source = Source(
+        name=_get(meta, "source") or Path(filename).stem,
+        file=filename,
+        url=_get(meta, "url") or None,
+    )
+    article = structure(text, source, title=_get(meta, "title"))
+    published = parse_date(_get(meta, "date"))
+    authors = split_names(_get(meta, "author") or _get(meta, "authors"))
+    return [
+        replace(
+            article,
+            published=published or article.published,
+            authors=authors or article.authors,
+        )
+    ]
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """Split YAML front matter (title, date, author, source, url) from the text."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return {}, text
+    return (meta, text[match.end() :]) if isinstance(meta, dict) else ({}, text)
+
+
+def _get(meta: dict[str, Any], key: str) -> str:
+    value = meta.get(key)
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    return str(value).strip() if value is not None else ""
