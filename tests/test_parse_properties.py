@@ -23,7 +23,8 @@ NEWSY = st.sampled_from([
     "WEITERE MELDUNGEN", "– Eine Meldung.", "-", "1", "Foto: AFP", "(Bild: EPA/X)",
     "Mehr zum Thema", "FAQ", "Quellenangaben", "Berlin (dpa) - Text.", "03.12.2025 00:15",
     "„Zitat“", "P. Tiko", "Abonniere den Newsletter", "Ein kurzer Titel", "Ein Satz.", "",
-    "<p>Absatz</p>", "<h1>Titel</h1>", '{"text": "x"}', "Subject: Betreff", "From x",
+    "<p>Absatz</p>", "<h1>Titel</h1>", '{"text": "x"}', "Subject: Betreff", "From x", "---",
+    "title: [x", "date: 2024-01-01", "author:", "![b](c)",
 ])  # fmt: skip
 
 
