@@ -251,7 +251,7 @@ def _section(lines: list[str], start: int) -> tuple[list[Item], int]:
     i = start
     for i in range(start, len(lines) + 1):  # ``i`` ends where the section ends
         line = lines[i] if i < len(lines) else ""
-        if not line or _ends_section(_bare(line)):
+        if not line or _ends_section(line):
             break
         line = rules.ITEM_TAIL.sub("", rules.ITEM_TIME.sub("", line)) or line
         if rules.BULLET.match(line):
@@ -271,7 +271,10 @@ def _section(lines: list[str], start: int) -> tuple[list[Item], int]:
 
 
 def _ends_section(line: str) -> bool:
-    """Say whether ``line`` opens another section: item or end heading, or a capitals heading."""
+    """Say whether ``line`` opens another section: a Markdown, item, end or capitals heading."""
+    if rules.MD_HEADING.match(line):
+        return True
+    line = _bare(line)
     if rules.ITEM_SECTION.match(line) or rules.END_SECTION.match(line):
         return True
     letters = [c for c in line if c.isalpha()]

@@ -98,6 +98,14 @@ def test_item_sections_become_items_not_body(heading: str, text: str) -> None:
     assert "Meldung" not in article.body
 
 
+def test_item_section_ends_at_the_next_markdown_heading() -> None:
+    text = ("# Titel\n\nDer Rat tagte.\n\n## Das Wichtigste\n\nErste Meldung im Ort.\n\n"
+            "## Hintergrund\n\nDer Rat tagt seit Jahren im Saal.")  # fmt: skip
+    article = structure(text, SOURCE)
+    assert [i.text for i in article.items] == ["Erste Meldung im Ort."]
+    assert article.body.endswith("## Hintergrund\n\nDer Rat tagt seit Jahren im Saal.")
+
+
 def test_caption_repeated_then_credit_is_dropped() -> None:
     text = ("Titel\n\nDer erste Absatz erzählt, was geschah.\n\nZwei Männer am Tisch\n\n"
             "Zwei Männer am Tisch\n\nFoto: Agentur\n\nDer zweite Absatz geht weiter.")  # fmt: skip
