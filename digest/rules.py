@@ -136,6 +136,18 @@ BYLINE = re.compile(
     r"(?:\s*(?:,|und|&)\s*[A-ZÄÖÜ][\w.'’-]*(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,3})*)$",
 )
 
+# What separates author names in a byline: ``A, B und C``, ``A; B``, ``A & B``, ``A/B``.
+NAME_SEPARATOR = re.compile(r"\s*(?:,|;|\bund\b|&|/)\s*")
+
+# Initials an outlet puts after an author's name: ``Elena Oberholzer (obe)``.
+AUTHOR_INITIALS = re.compile(r"\s*\([^)]{1,12}\)\s*$")
+
+# The "von" that opens a byline inside a longer credit: ``Capital Von Anna Muster``.
+BYLINE_VON = re.compile(r"\bvon\s+", _I)
+
+# Where a long first sentence may be cut into a title: after a clause (comma, dash, colon).
+CLAUSE_BREAK = re.compile(r",\s|\s[–—-]\s|:\s")
+
 # A signature: a bare name on the last line ("P. Tiko", "Anna Meier"); it is the author.
 SIGNATURE = re.compile(
     r"^(?:[A-ZÄÖÜ]\.\s?){0,2}[A-ZÄÖÜ][a-zäöüßéè]+(?:-[A-ZÄÖÜ][a-zäöüßéè]+)?"

@@ -385,7 +385,7 @@ def _norm(text: str) -> str:
 
 def split_names(names: str) -> list[str]:
     """Split a list of author names: ``A, B und C``."""
-    parts = re.split(r"\s*(?:,|;|\bund\b|&|/)\s*", names)
+    parts = rules.NAME_SEPARATOR.split(names)
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -445,7 +445,7 @@ def derive_title(lines: list[str]) -> str:
     if len(words) <= 1:
         return sentence[:_TITLE_CHARS] + "…"  # one endless token: no word to cut at
     head = " ".join(words[:_TITLE_WORDS])[:_TITLE_CHARS]
-    clause = re.split(r",\s|\s[–—-]\s|:\s", head)[0]
+    clause = rules.CLAUSE_BREAK.split(head)[0]
     kept = clause.split() if len(clause.split()) >= 5 else head.split()[:10]
     # Never end a cut title on "und" or "die": the headline would read as broken.
     while len(kept) > 1 and kept[-1].casefold() in rules.CONTINUATION_WORDS | rules.FUNCTION_WORDS:

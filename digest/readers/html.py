@@ -82,6 +82,6 @@ def _trafilatura_authors(value: str) -> list[str]:
     names: list[str] = []
     for part in value.split(";"):
         # "Capital Von Anna Muster": the byline's name follows its "von".
-        part = re.split(r"(?i)\bvon\s+", part.strip())[-1]
+        part = rules.BYLINE_VON.split(part.strip())[-1]
         names.extend(split_names(part))
     return names

@@ -33,7 +33,6 @@ _DATE_METAS = (
 _MAX_LD_CHARS = 500_000  # a bigger JSON-LD block is data, not metadata
 _KICKER_REACH = 3000  # the kicker sits this close to the headline in the markup
 _KICKER_WORDS = 5
-_INITIALS = re.compile(r"\s*\([^)]{1,12}\)\s*$")  # "Elena Oberholzer (obe)"
 
 
 @dataclass
@@ -140,7 +139,7 @@ def _authors(value: Any) -> list[str]:
     names: list[str] = []
     for node in _flatten(value, 0):
         name = _text(node.get("name")) if isinstance(node, dict) else _text(node)
-        names.extend(_INITIALS.sub("", n) for n in split_names(name))
+        names.extend(rules.AUTHOR_INITIALS.sub("", n) for n in split_names(name))
     return list(dict.fromkeys(n for n in names if n and not n.startswith("http")))
 
 
