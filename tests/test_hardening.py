@@ -142,3 +142,22 @@ def test_the_scanner_finds_what_it_guards_against() -> None:
     assert found == ["p onclick=", "<img>", "a href=javascript:1",
                      "div style=width: expression(1)", "<iframe>",
                      "invisible or bidi character"]  # fmt: skip
+
+
+def test_the_xss_corpus_never_survives_into_the_email(tmp_path, invoke) -> None:
+    import email
+    from email.policy import default
+
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"inputs: ['{DATA / 'xss'}']\noutput: out\nmail:\n  to: [leser@example.org]\n", "utf-8"
+    )
+    assert invoke("build", "-c", config, "--date", "2026-01-02").exit_code == 0
+    result = invoke("send", "-c", config, "--date", "2026-01-02", "--dry-run")
+    assert result.exit_code == 0, result.output
+    [eml] = (tmp_path / "out" / "2026-01-02").glob("*.eml")
+    message = email.message_from_bytes(eml.read_bytes(), policy=default)
+    html = message.get_body(preferencelist=("html",)).get_content()  # type: ignore[union-attr]
+    assert "Haushalt" in html
+    assert active_content(html) == []
+    assert all("\n" not in str(value) for value in message.values())
