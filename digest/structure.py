@@ -1,7 +1,8 @@
 """German news structure: kicker, headline, dateline, body and short items from plain text.
 
 The steps run in order on the lines of a text: clean the lines, join hard-wrapped
-paragraphs and split bullets, drop captions and boilerplate, cut FAQ and source lists,
+paragraphs and lone bullets, drop captions and boilerplate (``digest.readers.lines``),
+cut FAQ and source lists,
 take the short-item section and the signature, read the header (ressort, date, kicker,
 headline, byline), then the dateline, and write the body as Markdown blocks. Every
 pattern comes from ``digest.rules``.
@@ -20,81 +21,23 @@ from dataclasses import dataclass, field
 from digest import rules
 from digest.dates import parse_date
 from digest.models import Article, Item, Source
+from digest.readers.lines import (
+    bare,
+    clean_lines,
+    drop_boilerplate,
+    drop_captions,
+    drop_teasers,
+    headlike,
+    join_bullets,
+    unwrap,
+)  # fmt: skip
 
-_MAX_HEAD_CHARS = 200  # a longer line is never a headline
 _MAX_HEADING_WORDS = 14  # a sub-heading is short
 _MAX_KICKER_WORDS = 4  # "Stundenlanges Treffen", "Krieg in Nahost"
 _HEADER_LINES = 10  # the header never runs longer than this
 _TITLE_WORDS = 14  # a derived title keeps at most this many words
 _TITLE_CHARS = 150  # ... and at most about this many characters
-_WRAP_WIDTH = 80  # plain-text mail wraps its lines at most this wide
-_WRAP_FULL = 55  # a wrapped line is at least this long, unless it ends its paragraph
-_WRAP_MIN_LINES = 4
-# First characters of a Markdown heading or bullet (numbered lines stay: "3. Mai 2024").
-_MARKERS = frozenset("#-–—•*·▪►‣◦")
-_TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this many words
-_MAX_CAPTION_CHARS = 300  # a longer line with a credit at its end is a paragraph
 _CAPS_HEADING_LETTERS = 4  # "THEMA DES TAGES" opens a new section
-
-
-def clean_lines(text: str) -> list[str]:
-    """Split ``text`` into stripped lines without invisible characters, links or paywall marks."""
-    text = rules.INVISIBLE.sub("", text).replace("\u00a0", " ").replace("\t", " ")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = rules.PAYWALL_MARK.sub("", rules.INLINE_URL.sub("", text))
-    return [" ".join(line.split()) for line in text.split("\n")]
-
-
-def unwrap(lines: list[str]) -> list[str]:
-    """Join hard-wrapped paragraphs (plain-text mail) and drop blank lines."""
-    filled = [ln for ln in lines if ln]
-    wrapped = (
-        len(filled) >= _WRAP_MIN_LINES
-        and max(map(len, filled)) <= _WRAP_WIDTH
-        and sum(len(ln) >= _WRAP_FULL for ln in filled) * 3 >= len(filled)
-    )
-    out: list[str] = []
-    previous = ""
-    for line in lines:
-        joinable = wrapped and previous and len(previous) >= _WRAP_FULL
-        if line and out and (joinable or _continues(previous, line)) and not _starts_item(line):
-            out[-1] = f"{out[-1]} {line}"
-        elif line:
-            out.append(line)
-        previous = line
-    return out
-
-
-def _continues(previous: str, line: str) -> bool:
-    """Say whether ``line`` goes on with the sentence ``previous`` broke off."""
-    if not previous or rules.SENTENCE_END.search(previous) or previous.endswith(("?", "!")):
-        return previous.endswith(",") and line[:1].islower() and not rules.GREETING.match(previous)
-    if rules.MD_HEADING.match(previous) or rules.LONE_BULLET.match(previous):
-        return False
-    # A line never ends on an article or preposition, and a sentence never starts in lower case.
-    last = previous.rsplit(" ", 1)[-1].casefold()
-    return last in rules.CONTINUATION_WORDS or line[:1].islower()
-
-
-def _starts_item(line: str) -> bool:
-    return bool(
-        rules.BULLET.match(line) or rules.LONE_BULLET.match(line) or rules.BARE_NUMBER.match(line)
-    )
-
-
-def join_bullets(lines: list[str]) -> list[str]:
-    """Join a lone bullet sign or item number with the item's text on the next line."""
-    out: list[str] = []
-    pending = ""
-    for line in lines:
-        if rules.LONE_BULLET.match(line):
-            pending = "- "
-        elif rules.BARE_NUMBER.match(line) and len(lines) > 1:
-            pending = line.rstrip(".)") + ". "
-        else:
-            out.append(pending + line if pending else line)
-            pending = ""
-    return out
 
 
 @dataclass
@@ -119,7 +62,7 @@ def structure(
     ``fallback_title`` (a mail's subject) serves when the text has no headline.
     """
     lines = join_bullets(unwrap(clean_lines(text)))
-    lines = _drop_teasers(_drop_boilerplate(drop_captions(lines)))
+    lines = drop_teasers(drop_boilerplate(drop_captions(lines)))
     lines = _cut_end_sections(lines)
     lines, items, signature = _split_items(lines)
     header, lines = _header(lines, title, aliases)
@@ -133,93 +76,15 @@ def structure(
     )  # fmt: skip
 
 
-def drop_captions(lines: list[str]) -> list[str]:
-    """Drop photo captions and credits: glued credits, credit lines, repeated captions."""
-    lines = list(lines)
-    keep = [True] * len(lines)
-    for i, line in enumerate(lines):
-        # A glued credit sits in the last characters of its caption line.
-        glued = rules.GLUED_CREDIT.search(line, max(0, len(line) - 140))
-        stem = line[: glued.start()].strip() if glued else ""
-        if glued and len(stem) > _MAX_CAPTION_CHARS:
-            lines[i] = stem  # a paragraph with a credit run into it: keep the paragraph
-        elif glued and stem:
-            keep[i] = False
-            _drop_same(lines, keep, i - 1, stem)
-        elif rules.is_credit(line):
-            keep[i] = False
-            if i > 0 and keep[i - 1] and _caption_like(lines[i - 1]):
-                keep[i - 1] = False
-                _drop_same(lines, keep, i - 2, lines[i - 1])
-        elif i + 1 < len(lines) and line == lines[i + 1] and not rules.BULLET.match(line):
-            keep[i] = keep[i + 1] = False
-    return [line for line, kept in zip(lines, keep, strict=True) if kept]
-
-
-def _drop_same(lines: list[str], keep: list[bool], index: int, text: str) -> None:
-    if index >= 0 and lines[index] == text:
-        keep[index] = False
-
-
-def _caption_like(line: str) -> bool:
-    # A caption above a credit reads as a label, not as a finished sentence of the story.
-    return not rules.SENTENCE_END.search(line) and not rules.MD_HEADING.match(line)
-
-
-def _drop_boilerplate(lines: list[str]) -> list[str]:
-    kept: list[str] = []
-    greeted = False
-    for line in lines:
-        rule = rules.boilerplate(_bare(line))
-        if rule is None:
-            # After "Guten Morgen," a letter goes on in lower case; its paragraph starts here.
-            kept.append(line[:1].upper() + line[1:] if greeted and not kept else line)
-        greeted = rule == "greeting" or (greeted and not kept)
-    return kept
-
-
-def _drop_teasers(lines: list[str]) -> list[str]:
-    """Drop lists linking to other stories (each entry a kicker and a headline), with heading."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and rules.BULLET.match(lines[j]):
-            j += 1
-        if j - i >= 2 and all(_is_teaser(_bare(line)) for line in lines[i:j]):
-            if out and _headlike(out[-1]):
-                out.pop()
-            i = j
-            continue
-        out.extend(lines[i : max(j, i + 1)])
-        i = max(j, i + 1)
-    return out
-
-
-def _is_teaser(entry: str) -> bool:
-    headline = entry.split(":", 1)[-1] if ":" in entry else entry.split("?", 1)[-1]
-    return bool(rules.TEASER_ENTRY.match(entry)) and len(headline.split()) >= _TEASER_MIN_WORDS
-
-
-def _bare(line: str) -> str:
-    """Return ``line`` without Markdown markers, as the rules expect it."""
-    if line[:1] in _MARKERS:
-        line = rules.MD_HEADING.sub("", line)
-        line = rules.BULLET.sub("", line)
-        if line[:1] in "*_" and line[-1:] == line[:1]:
-            line = line.strip("*_ ")  # a line in emphasis: *Copyright: …*
-    return line.replace("**", "").strip() if "**" in line else line
-
-
 def _cut_end_sections(lines: list[str]) -> list[str]:
     """Drop FAQ and source-list blocks: from their heading to the next item section."""
     kept: list[str] = []
     skipping = False
     for line in lines:
-        bare = _bare(line)
-        if rules.END_SECTION.match(bare):
+        text = bare(line)
+        if rules.END_SECTION.match(text):
             skipping = True
-        elif rules.ITEM_SECTION.match(bare):
+        elif rules.ITEM_SECTION.match(text):
             skipping = False
         if not skipping:
             kept.append(line)
@@ -235,7 +100,7 @@ def _split_items(lines: list[str]) -> tuple[list[str], list[Item], str]:
     items: list[Item] = []
     i = 0
     while i < len(lines):
-        if rules.ITEM_SECTION.match(_bare(lines[i])):
+        if rules.ITEM_SECTION.match(bare(lines[i])):
             found, i = _section(lines, i + 1)
             items.extend(found)
         else:
@@ -261,7 +126,7 @@ def _section(lines: list[str], start: int) -> tuple[list[Item], int]:
             if not (texts and line[:1].islower()):
                 break
             texts[-1] = f"{texts[-1]} {line}"
-        elif texts and _headlike(texts[-1]) and not _headlike(line):
+        elif texts and headlike(texts[-1]) and not headlike(line):
             # Unbulleted entries: a headline line takes the sentence under it along.
             texts[-1] = f"{texts[-1]} – {line}"
         else:
@@ -274,7 +139,7 @@ def _ends_section(line: str) -> bool:
     """Say whether ``line`` opens another section: a Markdown, item, end or capitals heading."""
     if rules.MD_HEADING.match(line):
         return True
-    line = _bare(line)
+    line = bare(line)
     if rules.ITEM_SECTION.match(line) or rules.END_SECTION.match(line):
         return True
     letters = [c for c in line if c.isalpha()]
@@ -300,14 +165,6 @@ def _is_signature(line: str) -> bool:
     return words[0].casefold() not in rules.FUNCTION_WORDS and bool(rules.SIGNATURE.match(line))
 
 
-def _headlike(line: str) -> bool:
-    """Say whether ``line`` could be a headline or sub-heading rather than a sentence."""
-    bare = _bare(line)
-    if not bare or rules.BULLET.match(line) or len(bare) > _MAX_HEAD_CHARS:
-        return False
-    return bool(rules.QUOTED_HEADLINE.match(bare)) or not rules.SENTENCE_END.search(bare)
-
-
 def _header(
     lines: list[str], known_title: str, aliases: tuple[str, ...]
 ) -> tuple[_Header, list[str]]:
@@ -316,8 +173,8 @@ def _header(
     heads: list[str] = []
     end = 0
     for end, line in enumerate(lines[:_HEADER_LINES]):  # noqa: B007 - ``end`` is used below
-        if not _header_meta(header, _bare(line)):
-            if not _headlike(line):
+        if not _header_meta(header, bare(line)):
+            if not headlike(line):
                 break
             heads.append(line)
     else:
@@ -350,20 +207,20 @@ def _choose_headline(header: _Header, heads: list[str], aliases: tuple[str, ...]
         known = {_norm(t) for t in (header.title, *aliases) if t}
         left = []
         for i, head in enumerate(heads):
-            if _norm(_bare(head)) in known:
+            if _norm(bare(head)) in known:
                 continue
             # A short line right above the headline is its kicker.
             below = heads[i + 1] if i + 1 < len(heads) else ""
-            if _is_kicker(_bare(head)) and _norm(_bare(below)) in known and not header.kicker:
-                header.kicker = _bare(head)
+            if _is_kicker(bare(head)) and _norm(bare(below)) in known and not header.kicker:
+                header.kicker = bare(head)
             else:
                 left.append(head)
         return left
     if not heads:
         return []
-    first = _bare(heads[0])
+    first = bare(heads[0])
     if len(heads) > 1 and _is_kicker(first):
-        header.kicker, header.title = first, _bare(heads[1])
+        header.kicker, header.title = first, bare(heads[1])
         return heads[2:]
     glued = rules.GLUED_KICKER.match(first)
     if glued:
@@ -392,7 +249,7 @@ def split_names(names: str) -> list[str]:
 def _dateline(lines: list[str]) -> tuple[str, list[str]]:
     """Move a dateline opening the first paragraph (``Berlin (dpa) - ``) out of the text."""
     for i, line in enumerate(lines):
-        if _headlike(line) or rules.BULLET.match(line):
+        if headlike(line) or rules.BULLET.match(line):
             continue
         match = (
             rules.DATELINE.match(line)
@@ -410,7 +267,7 @@ def _body(lines: list[str]) -> str:
     """Write the lines as Markdown blocks: paragraphs, ``## `` headings and ``- `` lists."""
     blocks: list[str] = []
     for i, line in enumerate(lines):
-        if rules.DATE_LINE.match(_bare(line)):
+        if rules.DATE_LINE.match(bare(line)):
             continue  # a date line inside the text is page residue, not story
         if rules.BULLET.match(line):
             entry = "- " + rules.BULLET.sub("", line)
@@ -419,7 +276,7 @@ def _body(lines: list[str]) -> str:
             else:
                 blocks.append(entry)
         elif _is_heading(line, last=i == len(lines) - 1):
-            blocks.append("## " + _bare(line).rstrip(":"))
+            blocks.append("## " + bare(line).rstrip(":"))
         else:
             blocks.append(line)
     while blocks and blocks[-1].startswith("## "):
@@ -430,7 +287,7 @@ def _body(lines: list[str]) -> str:
 def _is_heading(line: str, *, last: bool) -> bool:
     if rules.MD_HEADING.match(line):
         return True
-    if last or not _headlike(line) or rules.QUOTED_HEADLINE.match(line):
+    if last or not headlike(line) or rules.QUOTED_HEADLINE.match(line):
         return False
     return len(line.split()) <= _MAX_HEADING_WORDS and not rules.SENTENCE_BREAK.search(line)
 
@@ -438,7 +295,7 @@ def _is_heading(line: str, *, last: bool) -> bool:
 def derive_title(lines: list[str]) -> str:
     """Make a short title from the first paragraph's first sentence (no headline given)."""
     paragraph = next((ln for ln in lines if not rules.BULLET.match(ln)), lines[0] if lines else "")
-    sentence = rules.SENTENCE_BREAK.split(_bare(paragraph), maxsplit=1)[0].strip()
+    sentence = rules.SENTENCE_BREAK.split(bare(paragraph), maxsplit=1)[0].strip()
     words = sentence.split()
     if len(words) <= _TITLE_WORDS and len(sentence) <= _TITLE_CHARS:
         return sentence.rstrip(".")

@@ -1,24 +1,38 @@
-"""The reader registry: each input kind (by file suffix) turns bytes into articles."""
+"""The reader registry: each input kind (by file suffix) turns bytes into articles.
+
+Reader modules are imported when first used, so the registry (and the CLI) start
+without loading trafilatura, and the structure rules can share ``readers.lines``.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from digest.errors import SkipFile
 from digest.models import Article
-from digest.readers import html, jsonl, mail, text
 
 Reader = Callable[[bytes, str], list[Article]]
 
+
+def _lazy(module: str, function: str) -> Reader:
+    def read(data: bytes, filename: str) -> list[Article]:
+        reader: Reader = getattr(importlib.import_module(f"digest.readers.{module}"), function)
+        return reader(data, filename)
+
+    read.__doc__ = f"Read with ``digest.readers.{module}.{function}``."
+    return read
+
+
 READERS: dict[str, Reader] = {
-    ".txt": text.read,
-    ".md": text.read,
-    ".html": html.read,
-    ".htm": html.read,
-    ".eml": mail.read,
-    ".mbox": mail.read_mbox,
-    ".jsonl": jsonl.read,
+    ".txt": _lazy("text", "read"),
+    ".md": _lazy("text", "read"),
+    ".html": _lazy("html", "read"),
+    ".htm": _lazy("html", "read"),
+    ".eml": _lazy("mail", "read"),
+    ".mbox": _lazy("mail", "read_mbox"),
+    ".jsonl": _lazy("jsonl", "read"),
 }
 
 

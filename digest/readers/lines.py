@@ -1,0 +1,166 @@
+"""Line clean-up before structure: join what was broken, drop what is not story text.
+
+Runs on the lines of any reader's text: normalise characters, join hard-wrapped
+paragraphs and lone bullets, drop photo captions and credits, boilerplate lines and
+teaser lists. Every pattern comes from ``digest.rules``.
+"""
+
+from __future__ import annotations
+
+from digest import rules
+
+_MAX_HEAD_CHARS = 200  # a longer line is never a headline
+_WRAP_WIDTH = 80  # plain-text mail wraps its lines at most this wide
+_WRAP_FULL = 55  # a wrapped line is at least this long, unless it ends its paragraph
+_WRAP_MIN_LINES = 4
+# First characters of a Markdown heading or bullet (numbered lines stay: "3. Mai 2024").
+_MARKERS = frozenset("#-–—•*·▪►‣◦")
+_TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this many words
+_MAX_CAPTION_CHARS = 300  # a longer line with a credit at its end is a paragraph
+
+
+def clean_lines(text: str) -> list[str]:
+    """Split ``text`` into stripped lines without invisible characters, links or paywall marks."""
+    text = rules.INVISIBLE.sub("", text).replace("\u00a0", " ").replace("\t", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = rules.PAYWALL_MARK.sub("", rules.INLINE_URL.sub("", text))
+    return [" ".join(line.split()) for line in text.split("\n")]
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped paragraphs (plain-text mail) and drop blank lines."""
+    filled = [ln for ln in lines if ln]
+    wrapped = (
+        len(filled) >= _WRAP_MIN_LINES
+        and max(map(len, filled)) <= _WRAP_WIDTH
+        and sum(len(ln) >= _WRAP_FULL for ln in filled) * 3 >= len(filled)
+    )
+    out: list[str] = []
+    previous = ""
+    for line in lines:
+        joinable = wrapped and previous and len(previous) >= _WRAP_FULL
+        if line and out and (joinable or _continues(previous, line)) and not _starts_item(line):
+            out[-1] = f"{out[-1]} {line}"
+        elif line:
+            out.append(line)
+        previous = line
+    return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Say whether ``line`` goes on with the sentence ``previous`` broke off."""
+    if not previous or rules.SENTENCE_END.search(previous) or previous.endswith(("?", "!")):
+        return previous.endswith(",") and line[:1].islower() and not rules.GREETING.match(previous)
+    if rules.MD_HEADING.match(previous) or rules.LONE_BULLET.match(previous):
+        return False
+    # A line never ends on an article or preposition, and a sentence never starts in lower case.
+    last = previous.rsplit(" ", 1)[-1].casefold()
+    return last in rules.CONTINUATION_WORDS or line[:1].islower()
+
+
+def _starts_item(line: str) -> bool:
+    return bool(
+        rules.BULLET.match(line) or rules.LONE_BULLET.match(line) or rules.BARE_NUMBER.match(line)
+    )
+
+
+def join_bullets(lines: list[str]) -> list[str]:
+    """Join a lone bullet sign or item number with the item's text on the next line."""
+    out: list[str] = []
+    pending = ""
+    for line in lines:
+        if rules.LONE_BULLET.match(line):
+            pending = "- "
+        elif rules.BARE_NUMBER.match(line) and len(lines) > 1:
+            pending = line.rstrip(".)") + ". "
+        else:
+            out.append(pending + line if pending else line)
+            pending = ""
+    return out
+
+
+def drop_captions(lines: list[str]) -> list[str]:
+    """Drop photo captions and credits: glued credits, credit lines, repeated captions."""
+    lines = list(lines)
+    keep = [True] * len(lines)
+    for i, line in enumerate(lines):
+        # A glued credit sits in the last characters of its caption line.
+        glued = rules.GLUED_CREDIT.search(line, max(0, len(line) - 140))
+        stem = line[: glued.start()].strip() if glued else ""
+        if glued and len(stem) > _MAX_CAPTION_CHARS:
+            lines[i] = stem  # a paragraph with a credit run into it: keep the paragraph
+        elif glued and stem:
+            keep[i] = False
+            _drop_same(lines, keep, i - 1, stem)
+        elif rules.is_credit(line):
+            keep[i] = False
+            if i > 0 and keep[i - 1] and _caption_like(lines[i - 1]):
+                keep[i - 1] = False
+                _drop_same(lines, keep, i - 2, lines[i - 1])
+        elif i + 1 < len(lines) and line == lines[i + 1] and not rules.BULLET.match(line):
+            keep[i] = keep[i + 1] = False
+    return [line for line, kept in zip(lines, keep, strict=True) if kept]
+
+
+def _drop_same(lines: list[str], keep: list[bool], index: int, text: str) -> None:
+    if index >= 0 and lines[index] == text:
+        keep[index] = False
+
+
+def _caption_like(line: str) -> bool:
+    # A caption above a credit reads as a label, not as a finished sentence of the story.
+    return not rules.SENTENCE_END.search(line) and not rules.MD_HEADING.match(line)
+
+
+def drop_boilerplate(lines: list[str]) -> list[str]:
+    """Drop the lines a boilerplate rule names (credits, calls to action, sign-offs …)."""
+    kept: list[str] = []
+    greeted = False
+    for line in lines:
+        rule = rules.boilerplate(bare(line))
+        if rule is None:
+            # After "Guten Morgen," a letter goes on in lower case; its paragraph starts here.
+            kept.append(line[:1].upper() + line[1:] if greeted and not kept else line)
+        greeted = rule == "greeting" or (greeted and not kept)
+    return kept
+
+
+def drop_teasers(lines: list[str]) -> list[str]:
+    """Drop lists linking to other stories (each entry a kicker and a headline), with heading."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and rules.BULLET.match(lines[j]):
+            j += 1
+        if j - i >= 2 and all(_is_teaser(bare(line)) for line in lines[i:j]):
+            if out and headlike(out[-1]):
+                out.pop()
+            i = j
+            continue
+        out.extend(lines[i : max(j, i + 1)])
+        i = max(j, i + 1)
+    return out
+
+
+def _is_teaser(entry: str) -> bool:
+    headline = entry.split(":", 1)[-1] if ":" in entry else entry.split("?", 1)[-1]
+    return bool(rules.TEASER_ENTRY.match(entry)) and len(headline.split()) >= _TEASER_MIN_WORDS
+
+
+def bare(line: str) -> str:
+    """Return ``line`` without Markdown markers, as the rules expect it."""
+    if line[:1] in _MARKERS:
+        line = rules.MD_HEADING.sub("", line)
+        line = rules.BULLET.sub("", line)
+        if line[:1] in "*_" and line[-1:] == line[:1]:
+            line = line.strip("*_ ")  # a line in emphasis: *Copyright: …*
+    return line.replace("**", "").strip() if "**" in line else line
+
+
+def headlike(line: str) -> bool:
+    """Say whether ``line`` could be a headline or sub-heading rather than a sentence."""
+    text = bare(line)
+    if not text or rules.BULLET.match(line) or len(text) > _MAX_HEAD_CHARS:
+        return False
+    return bool(rules.QUOTED_HEADLINE.match(text)) or not rules.SENTENCE_END.search(text)
