@@ -1,12 +1,15 @@
-"""Scale: time and peak memory of a full build (load, dedup, render, write) on FANG-COVID.
+"""Scale: `digest build` on FANG-COVID beside an all-pairs TF-IDF clustering baseline.
 
-Run: python bench/scale_bench.py [--sizes 500,4684]
+Run: python bench/scale_bench.py [--sizes 500,4684,46840] [--no-baseline]
 
-Each size runs in a fresh subprocess over a temporary uncompressed .jsonl slice of
-../shared/corpus/fang-covid-de-2020-11-12.jsonl.gz (sizes above 4,684 repeat the corpus,
-so those copies all merge: a stress test of the merger, not a realistic batch). Prints
-per stage seconds, the wall time and the peak resident memory of the child (getrusage
-RUSAGE_CHILDREN), and the ratio of the largest to the smallest time.
+Each size is a temporary .jsonl slice of ../shared/corpus/fang-covid-de-2020-11-12.jsonl.gz.
+Sizes above the corpus' 4,684 articles repeat it; every repeated copy is lightly changed
+(its own title suffix, a few words swapped per paragraph) so it is a near-duplicate, not an
+exact one — a stress test for blocking and merging. Both tools run in a fresh child process;
+wall time and that child's peak resident memory are printed per size, and each tool's time
+relative to its smallest size shows how it grows. The baseline (scikit-learn, bench extra)
+is word TF-IDF, cosine over all pairs in row blocks, a 0.5 threshold and connected
+components — what a user would write instead.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import resource
+import random
 import subprocess
 import sys
 import tempfile
@@ -24,79 +27,131 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FANG = ROOT.parent / "shared" / "corpus" / "fang-covid-de-2020-11-12.jsonl.gz"
 
-# The child builds one issue and reports per-stage seconds as JSON on its last line.
-CHILD = """
-import json, sys, time
-from pathlib import Path
-from digest.build import write_issue
-from digest.config import Config
-from digest.load import load_all
-from digest.merge import make_stories
-from digest.models import Issue
-import datetime as dt
-src, out = Path(sys.argv[1]), Path(sys.argv[2])
-config = Config(inputs=[src], output=out, max_input_bytes=10**10)
-t0 = time.perf_counter()
-articles, skipped = load_all([src], max_bytes=config.max_input_bytes)
-t1 = time.perf_counter()
-stories, items = make_stories(articles, config.dedup)
-t2 = time.perf_counter()
-issue = Issue(date=dt.date(2020, 11, 12), locale=config.locale, title=config.title,
-              stories=stories, items=items, skipped=skipped)
-write_issue(issue, config)
-t3 = time.perf_counter()
-multi = sum(1 for s in stories if len(s.sources) > 1)
-print(json.dumps({"articles": len(articles), "stories": len(stories), "multi": multi,
-                  "load": t1 - t0, "dedup": t2 - t1, "render": t3 - t2}))
+# Runs a command's main in-process and reports its own peak RSS, so each figure is one child's.
+WRAPPER = """
+import json, resource, runpy, sys, time
+start = time.perf_counter()
+sys.argv = sys.argv[1:]
+try:
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True) if sys.argv[0] == "digest" \\
+        else runpy.run_path(sys.argv[0], run_name="__main__")
+except SystemExit as exc:
+    if exc.code not in (0, None):
+        raise
+print(json.dumps({"wall": time.perf_counter() - start,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+BASELINE = """
+import json, sys
+import numpy as np
+from scipy.sparse.csgraph import connected_components
+from scipy.sparse import coo_matrix
+from sklearn.feature_extraction.text import TfidfVectorizer
+texts = [json.loads(ln) for ln in open(sys.argv[1], encoding="utf-8")]
+docs = [f"{t.get('title', '')} {t['text']}" for t in texts]
+X = TfidfVectorizer(sublinear_tf=True, min_df=2).fit_transform(docs)
+rows, cols = [], []
+for start in range(0, X.shape[0], 500):
+    block = (X[start:start + 500] @ X.T).tocoo()
+    keep = (block.data >= 0.5) & (block.row + start < block.col)
+    rows.append(block.row[keep] + start)
+    cols.append(block.col[keep])
+r, c = np.concatenate(rows), np.concatenate(cols)
+graph = coo_matrix((np.ones(len(r)), (r, c)), shape=(X.shape[0], X.shape[0]))
+n, labels = connected_components(graph, directed=False)
+print(f"baseline groups: {n}")
 """
 
 
+def perturb(record: dict[str, object], copy: int, rng: random.Random) -> dict[str, object]:
+    """Return copy number ``copy`` of an article with its title and a few words changed."""
+    if copy == 0:
+        return record
+    words = str(record.get("text", "")).split(" ")
+    for _ in range(max(1, len(words) // 40)):
+        i = rng.randrange(len(words))
+        j = min(len(words) - 1, i + 1)
+        words[i], words[j] = words[j], words[i]
+    changed = dict(record)
+    changed["text"] = " ".join(words)
+    changed["title"] = f"{record.get('title', '')} ({copy + 1})"
+    changed["url"] = f"{record.get('url', '')}?kopie={copy + 1}"
+    return changed
+
+
 def write_slice(lines: list[str], size: int, path: Path) -> None:
-    """Write the first ``size`` articles (repeating the corpus if needed) to ``path``."""
-    repeated = (lines * (size // len(lines) + 1))[:size]
-    path.write_text("\n".join(repeated) + "\n", encoding="utf-8")
+    """Write ``size`` articles: the corpus, then lightly changed copies of it."""
+    rng = random.Random(size)
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(size):
+            record = json.loads(lines[n % len(lines)])
+            out.write(json.dumps(perturb(record, n // len(lines), rng), ensure_ascii=False) + "\n")
 
 
-def measure(path: Path, out: Path) -> dict[str, float]:
-    """Build one issue in a child process; return its stage times, wall time and peak RSS."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
+def child(*args: str) -> dict[str, float]:
+    """Run ``args`` under the wrapper; return its wall time and peak memory."""
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path), str(out)],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        [sys.executable, "-c", WRAPPER, *args], capture_output=True, text=True, cwd=ROOT,
+        check=False,
     )  # fmt: skip
-    wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if done.returncode != 0:
+        raise SystemExit(f"{args[0]} failed:\n{done.stderr[-3000:]}")
     figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    # ru_maxrss of children is the maximum over all of them: run sizes smallest first.
-    figures.update(wall=wall, peak_mb=max(peak, before) / 1024)
     return figures
 
 
+def ours(path: Path, tmp: Path) -> dict[str, float]:
+    """Time `digest build` on ``path``."""
+    config = tmp / "config.yaml"
+    config.write_text("max_input_bytes: 10000000000\n", encoding="utf-8")
+    return child("digest", "build", "-q", "-c", str(config), "-i", str(path),
+                 "-o", str(tmp / "out"), "--date", "2020-11-12")  # fmt: skip
+
+
+def baseline(path: Path, tmp: Path) -> dict[str, float]:
+    """Time the scikit-learn all-pairs TF-IDF clustering on ``path``."""
+    script = tmp / "baseline.py"
+    script.write_text(BASELINE, encoding="utf-8")
+    return child(str(script), str(path))
+
+
+def stories(tmp: Path) -> int:
+    """Count the stories the last build wrote."""
+    issue = json.loads((tmp / "out" / "2020-11-12" / "issue.json").read_text("utf-8"))
+    return len(issue["stories"])
+
+
 def main() -> None:
-    """Print one row per size and the time ratio."""
+    """Print one row per size and how each tool's time grows."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="500,4684", help="comma-separated article counts")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF baseline")
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     with gzip.open(FANG, "rt", encoding="utf-8") as f:
-        lines = [ln for ln in f.read().splitlines() if ln.strip()]
-    print(f"{'articles':>9}{'stories':>9}{'merged':>8}{'load s':>8}{'dedup s':>9}"
-          f"{'render s':>10}{'wall s':>8}{'peak MB':>9}")  # fmt: skip
-    walls = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for size in sizes:
-            path = Path(tmp) / f"fang-{size}.jsonl"
+        lines = [ln for ln in f.read().split("\n") if ln.strip()]
+    print("| articles | digest build s | peak MB | stories | growth | TF-IDF all-pairs s "
+          "| peak MB | growth | time ours/baseline |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    first: dict[str, float] = {}
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as name:
+            tmp = Path(name)
+            path = tmp / "fang.jsonl"
             write_slice(lines, size, path)
-            r = measure(path, Path(tmp) / f"out-{size}")
-            walls.append(r["wall"])
-            print(f"{r['articles']:>9.0f}{r['stories']:>9.0f}{r['multi']:>8.0f}"
-                  f"{r['load']:>8.1f}{r['dedup']:>9.1f}{r['render']:>10.1f}"
-                  f"{r['wall']:>8.1f}{r['peak_mb']:>9.0f}")  # fmt: skip
-            path.unlink()
-    if len(walls) > 1:
-        print(f"time ratio {sizes[-1]}/{sizes[0]}: {walls[-1] / walls[0]:.1f}x "
-              f"(articles ratio {sizes[-1] / sizes[0]:.1f}x)")  # fmt: skip
+            started = time.perf_counter()
+            mine = ours(path, tmp)
+            count = stories(tmp)
+            base = {"wall": float("nan"), "peak_mb": float("nan")}
+            if not args.no_baseline and time.perf_counter() - started < 3600:
+                base = baseline(path, tmp)
+        first.setdefault("ours", mine["wall"])
+        first.setdefault("base", base["wall"])
+        print(f"| {size:,} | {mine['wall']:.1f} | {mine['peak_mb']:,.0f} | {count:,} "
+              f"| {mine['wall'] / first['ours']:.1f}× | {base['wall']:.1f} "
+              f"| {base['peak_mb']:,.0f} | {base['wall'] / first['base']:.1f}× "
+              f"| {mine['wall'] / base['wall']:.2f} |", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":
