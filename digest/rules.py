@@ -119,6 +119,13 @@ KICKER_MARKUP = re.compile(
     re.S | _I,
 )
 
+# An author link near the headline (matched on HTML): ``<a href="/autoren/name/…">Name</a>``.
+AUTHOR_LINK = re.compile(
+    r"<a\s[^>]*href=\"[^\"]*/(?:autor(?:en|in|innen)?|authors?|profil|people)/[^\"]*\"[^>]*>"
+    r"\s*(?P<name>[^<>]{3,60}?)\s*</a>",
+    _I,
+)
+
 # A date line above or below the headline: ``03.12.2025 00:15``, ``Stand: …``,
 # ``Versendet am 24.06.2022``, ``21.09.2021 | Rubrik Titel``, ``3. Dezember 2025, 10:15 Uhr``.
 DATE_LINE = re.compile(
@@ -147,6 +154,9 @@ BYLINE_VON = re.compile(r"\bvon\s+", _I)
 
 # Where a long first sentence may be cut into a title: after a clause (comma, dash, colon).
 CLAUSE_BREAK = re.compile(r",\s|\s[–—-]\s|:\s")
+
+# A person's name as a byline shows it: ``Dr. Anna Muster``, ``Bill MCCARTHY``.
+PERSON_NAME = re.compile(r"^(?:(?:Dr|Prof)\.\s)?[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){1,3}$")
 
 # A signature: a bare name on the last line ("P. Tiko", "Anna Meier"); it is the author.
 SIGNATURE = re.compile(

@@ -80,3 +80,11 @@ def test_kicker_from_markup_next_to_the_headline() -> None:
     body = '<div><span class="article-kicker">Schiff&shy;fahrt</span><h1>Neue Fähre</h1></div>'
     assert page_meta(page(None, body=body), []).kicker == "Schifffahrt"
     assert page_meta(page(None, body="<h1>Ohne</h1>"), []).kicker == ""
+
+
+def test_byline_links_next_to_the_headline() -> None:
+    body = (
+        '<h1>Titel</h1><p class="meta">von <a href="/autoren/name/anna-muster">Dr. Anna Muster'
+        '</a> und <a href="/author/ben">Ben BEISPIEL</a> <a href="/autoren/">Alle Autoren</a></p>'
+    )
+    assert page_meta(page(None, body=body), []).bylines == ["Dr. Anna Muster", "Ben BEISPIEL"]

@@ -34,7 +34,9 @@ def read_html(html: str, filename: str) -> Article:
     source = Source(name=name, file=filename, url=doc.url or None)
     title = meta.title or strip_site((doc.title or "").strip(), sites)
     article = structure(doc.text, source, title=title, aliases=meta.aliases)
-    authors = _authors(meta.authors, _trafilatura_authors(doc.author or ""), sites)
+    found = [n for n in _trafilatura_authors(doc.author or "") if not _is_site(n, sites)]
+    bylines = found or meta.bylines
+    authors = _authors(meta.authors, bylines, sites)
     article = _with_kicker(article, meta.kicker)
     return replace(
         article,

@@ -33,6 +33,8 @@ _DATE_METAS = (
 _MAX_LD_CHARS = 500_000  # a bigger JSON-LD block is data, not metadata
 _KICKER_REACH = 3000  # the kicker sits this close to the headline in the markup
 _KICKER_WORDS = 5
+_BYLINE_REACH = 6000  # the byline follows the headline within this much markup
+_MAX_BYLINES = 4
 
 
 @dataclass
@@ -41,6 +43,7 @@ class PageMeta:
 
     title: str = ""
     kicker: str = ""
+    bylines: list[str] = field(default_factory=list)
     aliases: tuple[str, ...] = ()
     published: dt.datetime | None = None
     authors: list[str] = field(default_factory=list)
@@ -61,7 +64,24 @@ def page_meta(html: str, sites: list[str]) -> PageMeta:
             (d for d in (parse_date(tags.get(k, "")) for k in _DATE_METAS) if d), None
         )
     meta.kicker = _kicker(html)
+    meta.bylines = _author_links(html)
     return meta
+
+
+def _author_links(html: str) -> list[str]:
+    """Return the names of author pages linked next to the ``<h1>`` (the visible byline)."""
+    h1 = html.find("<h1")
+    if h1 < 0:
+        return []
+    around = html[max(0, h1 - _KICKER_REACH) : h1 + _BYLINE_REACH]
+    names = (_text(m.group("name")) for m in rules.AUTHOR_LINK.finditer(around))
+    people = (n for n in names if rules.PERSON_NAME.match(n) and not _listing(n))
+    return list(dict.fromkeys(people))[:_MAX_BYLINES]
+
+
+def _listing(name: str) -> bool:
+    # "Alle Autoren", "Weitere Artikel": a link to a list, not a person.
+    return name.split()[0].casefold() in rules.NON_NAME_WORDS
 
 
 def _kicker(html: str) -> str:
