@@ -217,20 +217,21 @@ def _inside_path(value: Any, ctx: _Ctx) -> Path:
     return path
 
 
-def _inside_paths(value: Any, ctx: _Ctx) -> list[Path]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        raise _Bad("a path or a list of paths")
-    return [_inside_path(v, ctx) for v in value]
+def _path_list(check: Checker) -> Checker:
+    """Accept one path or a list of them, each checked by ``check``."""
+
+    def paths(value: Any, ctx: _Ctx) -> list[Path]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise _Bad("a path or a list of paths")
+        return [check(v, ctx) for v in value]
+
+    return paths
 
 
-def _paths(value: Any, ctx: _Ctx) -> list[Path]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        raise _Bad("a path or a list of paths")
-    return [_path(v, ctx) for v in value]
+_paths = _path_list(_path)
+_inside_paths = _path_list(_inside_path)
 
 
 def _strings(value: Any, ctx: _Ctx) -> list[str]:
