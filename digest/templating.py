@@ -34,6 +34,10 @@ class LinkCollector:
             self.urls.append(url)
         return f"[{self.urls.index(url) + 1}]"
 
+    def cite(self, url: str | None) -> str:
+        """Return `` [n]`` to put after a name, or "" when there is no URL."""
+        return f" {self.ref(url)}" if url else ""
+
 
 def environment(config: Config, builtin: Path) -> jinja2.Environment:
     """Return the environment: the user's ``templates`` folder first, then the built-in one."""

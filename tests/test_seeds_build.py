@@ -40,8 +40,10 @@ def test_the_html_fits_the_gmail_budget_with_inlined_css(folder: Path) -> None:
 
 
 def test_the_plaintext_keeps_to_78_columns(folder: Path) -> None:
-    for line in (folder / "issue.txt").read_text("utf-8").splitlines():
+    text = (folder / "issue.txt").read_text("utf-8")
+    for line in text.splitlines():
         assert len(line) <= 78 or re.search(r"https?://\S+", line), line
+    assert " ," not in text and "  " not in text.replace("\n  ", "\n")
 
 
 def test_every_seed_is_a_source_and_nothing_is_skipped(folder: Path) -> None:
