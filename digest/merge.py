@@ -283,8 +283,14 @@ def merge(
         kicker=kicker,
         summary=summary_text,
         body=body,
-        sources=[SourceRef.of(a) for a in ordered],
+        sources=_cited(ordered, headline),
     )
+
+
+def _cited(ordered: Sequence[Article], headline: str) -> list[SourceRef]:
+    """Cite the source whose headline the story uses first, then the others in order."""
+    first = sorted(ordered, key=lambda a: a.title.strip() != headline)
+    return [SourceRef.of(a) for a in first]
 
 
 def _several(ordered: Sequence[Article], max_words: int) -> tuple[str, str]:

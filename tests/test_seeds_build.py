@@ -52,3 +52,9 @@ def test_every_seed_is_a_source_and_nothing_is_skipped(folder: Path) -> None:
     assert issue["skipped"] == []
     files = {Path(s["file"]).name for story in issue["stories"] for s in story["sources"]}
     assert files == {p.name for p in SEEDS.glob("*.txt")}
+
+
+def test_the_first_cited_source_is_the_one_whose_headline_is_used(folder: Path) -> None:
+    issue = json.loads((folder / "issue.json").read_text("utf-8"))
+    for story in issue["stories"]:
+        assert story["sources"][0]["title"] == story["headline"]
