@@ -66,6 +66,7 @@ def environment(config: Config, builtin: Path) -> jinja2.Environment:
         plain_blocks=to_plain_blocks,
         minutes=reading_minutes,
         source_names=source_names,
+        distinct_sources=distinct_sources,
         anchor=anchor,
         safe_url=safe_url,
     )  # fmt: skip
@@ -96,6 +97,15 @@ def reading_minutes(story: Story) -> int:
 def source_names(sources: Sequence[SourceRef]) -> list[str]:
     """Return the distinct source names in order."""
     return list(dict.fromkeys(s.name for s in sources))
+
+
+def distinct_sources(sources: Sequence[SourceRef]) -> list[SourceRef]:
+    """Return the first source of each name, in order, preferring one with a URL."""
+    chosen: dict[str, SourceRef] = {}
+    for source in sources:
+        if source.name not in chosen or (source.url and not chosen[source.name].url):
+            chosen[source.name] = source
+    return list(chosen.values())
 
 
 def anchor(index: int) -> str:

@@ -150,3 +150,20 @@ def test_an_empty_issue_says_so() -> None:
     empty = render(dataclasses.replace(issue, stories=[], items=[]), config)  # type: ignore[arg-type]
     assert "Heute gibt es keine neuen Meldungen." in empty.html
     assert "Heute gibt es keine neuen Meldungen." in empty.text
+
+
+def test_sources_are_named_once_and_unsafe_urls_are_not_linked() -> None:
+    issue, config = scenario("two_sources_same_story")
+    refs = [SourceRef(name=n, file=f"{n}.txt", url=u) for n, u in [
+        ("Tagesblatt", "https://tagesblatt.example/a"), ("Rheinpost", "javascript:alert(1)"),
+        ("Rheinpost", None), ("Morgenlage", None), ("Tagesblatt", None)]]  # fmt: skip
+    story = dataclasses.replace(issue.stories[0], sources=refs)
+    result = render(dataclasses.replace(issue, stories=[story], items=[]), config)  # type: ignore[arg-type]
+    meta = re.search(r'<p class="meta"[^>]*>(.*?)</p>', result.html, re.DOTALL)
+    assert meta
+    text = re.sub(r"<[^>]+>", "", meta.group(1))
+    assert text == (
+        "Quellen: Tagesblatt – auch berichtet von Rheinpost, Morgenlage · 1 Min. Lesezeit"
+    )
+    assert "javascript" not in result.html and 'href="None"' not in result.html
+    assert "Quellen: Tagesblatt [2] – auch berichtet von Rheinpost, Morgenlage" in result.text
