@@ -56,17 +56,17 @@ def reweight(f: Features, idf: Mapping[str, float]) -> Features:
     """Return ``f`` with every stem weighted by its inverse document frequency."""
     terms = {t: w * idf.get(t, 1.0) for t, w in f.terms.items()}
     norm = math.sqrt(sum(w * w for w in terms.values()))
-    return Features(terms=terms, lead=f.lead, day=f.day, norm=norm, weighted=True)
+    return Features(terms=terms, lead=f.lead, head=f.head, day=f.day, norm=norm, weighted=True)
 
 
-def _contained(lead: frozenset[str], other: Features) -> float:
-    return sum(1 for t in lead if t in other.terms) / len(lead) if lead else 0.0
+def _contained(lead: frozenset[str], head: frozenset[str]) -> float:
+    return len(lead & head) / len(lead) if lead else 0.0
 
 
 def feature_similarity(a: Features, b: Features, window: float = 1.0) -> float:
     """Return the same-event score of two feature sets, in [0, 1]."""
     cosine = _cosine(a, b)
-    lead = (_contained(a.lead, b) + _contained(b.lead, a)) / 2
+    lead = (_contained(a.lead, b.head) + _contained(b.lead, a.head)) / 2
     # Too little text (a stub, a page that was all consent banner) is weak evidence.
     damp = min(1.0, min(len(a.terms), len(b.terms)) / FULL_TERMS)
     return min(1.0, math.sqrt(cosine * lead) * damp * date_factor(a, b, window))

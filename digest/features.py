@@ -15,6 +15,10 @@ TITLE_WEIGHT = 3.0  # a headline names the event; its words count three times
 LEAD_WEIGHT = 1.5  # the first sentences carry the who, what, where
 NAME_WEIGHT = 1.5  # names and numbers pin an event down more than common nouns do
 LEAD_SENTENCES = 3
+# How far into the other text a lead must be found: a long article on the same topic (a
+# football round-up, a US election live blog) holds any lead's words somewhere, but the
+# report of the same event names them in its headline and first few sentences.
+HEAD_SENTENCES = 5
 FULL_TERMS = 20  # below this many distinct stems a text is too short to judge fully
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*")
 # Web residue that unrelated pages share word for word (consent banners, paywalls, CTAs).
@@ -33,6 +37,7 @@ class Features:
 
     terms: Mapping[str, float]  # stem -> weight (sublinear term frequency, title weighted)
     lead: frozenset[str]  # stems of the headline and first sentence: what the story is about
+    head: frozenset[str]  # stems of the headline and first HEAD_SENTENCES sentences
     day: float | None  # publication time in days since the epoch, if known
     norm: float  # Euclidean length of ``terms``
     weighted: bool = False  # terms already carry the batch's inverse document frequencies
@@ -75,19 +80,23 @@ def extract(title: str, body: str, day: float | None = None) -> Features:
     """Build the features of a text from its title and body."""
     weighted: dict[str, float] = {}
     sentences = content_sentences(body)
-    parts = [(title, TITLE_WEIGHT)] if title and not BOILERPLATE.search(title) else []
+    titled = bool(title) and not BOILERPLATE.search(title)
+    parts = [(title, TITLE_WEIGHT)] if titled else []
     parts += [(s, LEAD_WEIGHT if i < LEAD_SENTENCES else 1.0) for i, s in enumerate(sentences)]
     lead: set[str] = set()
+    head: set[str] = set()
     for k, (text, weight) in enumerate(parts):
         stems = _weighted_stems(text)
         if k < 1 + bool(title) and len(lead) < 12:
             lead.update(s for s, _ in stems)
+        if k < HEAD_SENTENCES + titled:
+            head.update(s for s, _ in stems)
         for stem, boost in stems:
             weighted[stem] = weighted.get(stem, 0.0) + weight * boost
     # Interned: thousands of texts share each stem, and the batch keeps every text's terms.
     terms = {sys.intern(t): 1.0 + math.log(w) if w >= 1 else w for t, w in weighted.items()}
     norm = math.sqrt(sum(w * w for w in terms.values()))
-    return Features(terms=terms, lead=frozenset(lead), day=day, norm=norm)
+    return Features(terms=terms, lead=frozenset(lead), head=frozenset(head), day=day, norm=norm)
 
 
 def of_article(article: Article) -> Features:

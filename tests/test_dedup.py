@@ -15,7 +15,7 @@ from test_dedup_fixtures import (
 
 from digest import api
 from digest.config import DedupConfig
-from digest.dedup import candidate_pairs, cluster
+from digest.dedup import candidate_pairs, cluster, feature_similarity
 from digest.features import extract, of_article
 from digest.merge import make_stories
 from digest.models import Item
@@ -97,3 +97,37 @@ def test_word_for_word_short_items_merge_and_empty_ones_vanish() -> None:
 
 def test_no_articles_no_stories() -> None:
     assert make_stories([], DedupConfig()) == ([], [])
+
+
+_ROUND_UP_OPENING = [
+    "In Fulda eröffnete der Landrat am Montag eine neue Berufsschule für Pflegeberufe.",
+    "Die Polizei in Gießen meldete einen Einbruch in ein Juweliergeschäft am Seltersweg.",
+    "Der Landtag in Wiesbaden debattierte über die Finanzierung kommunaler Schwimmbäder.",
+    "In Marburg feierte die Universität das Jubiläum ihrer ältesten Bibliothek.",
+    "Darmstadt testet seit Mittwoch fahrerlose Kleinbusse auf zwei Linien im Osten.",
+    "Bei Limburg sperrte die Bahn wegen Bauarbeiten die Strecke nach Frankfurt.",
+]
+_CASSEL_LEAD = (
+    "Der Kasseler Stadtrat hat am Dienstag ein neues Radwegenetz mit 40 Kilometern beschlossen."
+)
+_CASSEL_REPORT = extract(
+    "Kasseler Stadtrat beschließt neues Radwegenetz",
+    _CASSEL_LEAD + " Die Grünen setzten sich mit ihrem Antrag gegen die CDU durch."
+    " Der Bau der ersten Abschnitte soll im Frühjahr beginnen.",
+)
+
+
+def test_a_lead_found_only_deep_in_a_round_up_counts_little() -> None:
+    # A weekly round-up mentions the Kassel vote in its seventh sentence: the same words,
+    # but not the same report. Found in the other's headline and first sentences, they count.
+    deep = extract(
+        "Was in Hessen diese Woche los war", " ".join([*_ROUND_UP_OPENING, _CASSEL_LEAD])
+    )
+    early = extract(
+        "Was in Hessen diese Woche los war", " ".join([_CASSEL_LEAD, *_ROUND_UP_OPENING])
+    )
+    assert _CASSEL_REPORT.lead & deep.head < _CASSEL_REPORT.lead & early.head
+    low = feature_similarity(_CASSEL_REPORT, deep)
+    assert low < feature_similarity(_CASSEL_REPORT, early)
+    assert low < DedupConfig().threshold
+    assert low == feature_similarity(deep, _CASSEL_REPORT)
