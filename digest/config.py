@@ -74,14 +74,16 @@ class DedupConfig:
     may report the same event. ``group_threshold`` (0.3): mean pairwise similarity a merged
     group must keep (average linkage, so chains do not snowball). ``item_threshold`` (0.6):
     share of a short item's stems another item or a story must hold for them to be the same
-    news. ``date_window_days`` (1): publication dates further apart than this lower the
-    score. ``max_story_words`` (400): word budget of a merged story (summary and body).
+    news. ``date_window_days`` (0.5): publication times further apart than this lower the
+    score (a day apart halves it: outlets report an event within hours; a day later it is
+    a follow-up or the next day's figures). ``max_story_words`` (400): word budget of a
+    merged story (summary and body).
     """
 
     threshold: float = 0.4
     group_threshold: float = 0.3
     item_threshold: float = 0.6
-    date_window_days: float = 1.0
+    date_window_days: float = 0.5
     max_story_words: int = 400
 
 

@@ -63,7 +63,9 @@ def _contained(lead: frozenset[str], head: frozenset[str]) -> float:
     return len(lead & head) / len(lead) if lead else 0.0
 
 
-def feature_similarity(a: Features, b: Features, window: float = 1.0) -> float:
+def feature_similarity(
+    a: Features, b: Features, window: float = DedupConfig.date_window_days
+) -> float:
     """Return the same-event score of two feature sets, in [0, 1]."""
     cosine = _cosine(a, b)
     lead = (_contained(a.lead, b.head) + _contained(b.lead, a.head)) / 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from test_dedup_fixtures import (
     BRIDGE_A,
@@ -131,3 +132,15 @@ def test_a_lead_found_only_deep_in_a_round_up_counts_little() -> None:
     assert low < feature_similarity(_CASSEL_REPORT, early)
     assert low < DedupConfig().threshold
     assert low == feature_similarity(deep, _CASSEL_REPORT)
+
+
+def test_hours_apart_keep_the_score_a_day_apart_halves_it() -> None:
+    # Outlets report an event within hours; a day later it is a follow-up or the next
+    # day's figures (the daily case count), which is another story.
+    published = BRIDGE_A.published
+    assert published is not None
+    at = {h: replace(BRIDGE_B, published=published + timedelta(hours=h)) for h in (0, 6, 24)}
+    base = api.similarity(BRIDGE_A, at[0])
+    assert api.similarity(BRIDGE_A, at[6]) == base
+    assert abs(api.similarity(BRIDGE_A, at[24]) - base / 2) < 1e-9
+    assert DedupConfig().date_window_days == 0.5
