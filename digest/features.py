@@ -18,7 +18,7 @@ LEAD_SENTENCES = 3
 # How far into the other text a lead must be found: a long article on the same topic (a
 # football round-up, a US election live blog) holds any lead's words somewhere, but the
 # report of the same event names them in its headline and first few sentences.
-HEAD_SENTENCES = 5
+HEAD_SENTENCES = 6
 FULL_TERMS = 20  # below this many distinct stems a text is too short to judge fully
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*")
 # Web residue that unrelated pages share word for word (consent banners, paywalls, CTAs).
