@@ -41,6 +41,7 @@ _ANAPHORA = re.compile(
 )
 CREDIT_WORDS = 2  # "(laut X)"
 MAX_MERGE_SOURCES = 12
+NEAR_COPY = 0.9  # pair similarity from which two reports are copies of one text
 # A digest reports who said or did what; attributed statements beat commentary.
 _REPORTED = re.compile(
     r"\b(?:sagte|sagt|berichtet\w*|meldete|erklärte|bestätigte|teilte|zufolge|Angaben|nannte"
@@ -269,11 +270,7 @@ def merge(
     order = [primary, *(i for i in range(len(group)) if i != primary)]
     ordered = [group[i] for i in order]
     headline, kicker = _headline(ordered, [feats[i] for i in order])
-    # Syndicated copies (the same agency text in two outlets) add a citation, not facts.
-    firsts: dict[str, Article] = {}
-    for a in ordered:
-        firsts.setdefault(a.body, a)
-    distinct = list(firsts.values())
+    distinct = _distinct(ordered, [feats[i] for i in order])
     if len(distinct) == 1:
         summary_text, body = _single(distinct[0], settings.max_story_words)
     else:
@@ -285,6 +282,19 @@ def merge(
         body=body,
         sources=_cited(ordered, headline),
     )
+
+
+def _distinct(ordered: Sequence[Article], feats: Sequence[Features]) -> list[Article]:
+    """Drop near-copies: syndicated agency text in several outlets adds a citation, not facts."""
+    kept: list[int] = []
+    for i, article in enumerate(ordered):
+        copy = any(
+            article.body == ordered[k].body or feature_similarity(feats[i], feats[k]) >= NEAR_COPY
+            for k in kept
+        )
+        if not copy:
+            kept.append(i)
+    return [ordered[k] for k in kept]
 
 
 def _cited(ordered: Sequence[Article], headline: str) -> list[SourceRef]:
