@@ -112,3 +112,14 @@ def test_a_sentence_that_names_its_source_is_not_credited_twice() -> None:
     story = merge([BRIDGE_A, scoop])
     assert "Nach Informationen der Rheinpost prüft" in story.body
     assert "Lastwagen auf der neuen Brücke (laut" not in story.body
+
+
+def test_a_near_copy_of_one_text_adds_a_citation_not_facts() -> None:
+    words = BRIDGE_A.body.split(" ")
+    words[3], words[4] = words[4], words[3]  # a copy with one pair of words swapped
+    source = replace(BRIDGE_A.source, name="Zweitblatt", file="zweit.txt")
+    copy = replace(BRIDGE_A, body=" ".join(words), source=source)
+    alone = merge([BRIDGE_A, BRIDGE_B])
+    with_copy = merge([BRIDGE_A, copy, BRIDGE_B])
+    assert (with_copy.summary, with_copy.body) == (alone.summary, alone.body)
+    assert "Zweitblatt" in [s.name for s in with_copy.sources]
