@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from premailer import Premailer
 
 from digest.config import Config
@@ -26,6 +27,8 @@ SHORT_BODY_WORDS = 120
 # A rough cost of one story's markup and inlined styles, to avoid inlining thousands of stories.
 STORY_OVERHEAD_BYTES = 2_500
 MAX_SUBJECT_CHARS = 78
+# Short items kept when the issue is over budget even with shortened bodies.
+OVER_BUDGET_ITEMS = 20
 
 
 @dataclass(frozen=True)
@@ -54,43 +57,61 @@ def render(issue: Issue, config: Config) -> Rendered:
     """Render ``issue``; shorten bodies, then drop the lowest stories, to fit the HTML budget."""
     env = environment(config, BUILTIN_TEMPLATES)
     budget = config.max_html_bytes
-    limit = _estimated_limit(issue, budget)
-    shortened = False
-    html = _html(env, issue, limit, shortened, config)
-    if _size(html) > budget:
-        shortened = True
-        html = _html(env, issue, limit, shortened, config)
-    while _size(html) > budget and limit > 1:
-        limit = min(limit - 1, int(limit * budget / _size(html)))
-        html = _html(env, issue, max(limit, 1), shortened, config)
-        limit = max(limit, 1)
-    text = env.get_template("issue.txt").render(
-        _context(issue, limit, shortened, config, links=LinkCollector())
-    )
+    plan = _Plan(_estimated_limit(issue, budget), len(issue.items))
+    html = _html(env, issue, plan, config)
+    for trim in (_shorten_bodies, _cap_items):
+        if _size(html) > budget:
+            plan = trim(plan)
+            html = _html(env, issue, plan, config)
+    while _size(html) > budget and plan.stories > 1:
+        fewer = min(plan.stories - 1, int(plan.stories * budget / _size(html)))
+        plan = dataclasses.replace(plan, stories=max(fewer, 1))
+        html = _html(env, issue, plan, config)
+    while _size(html) > budget and plan.items > 0:
+        plan = dataclasses.replace(plan, items=plan.items // 2)
+        html = _html(env, issue, plan, config)
+    text = env.get_template("issue.txt").render(_context(issue, plan, config, LinkCollector()))
     return Rendered(
-        html=html, text=_tidy_text(text), shown=min(limit, len(issue.stories)),
-        dropped=max(0, len(issue.stories) - limit), shortened=shortened,
-        warnings=_warnings(issue, html, budget, limit),
+        html=html, text=_tidy_text(text), shown=min(plan.stories, len(issue.stories)),
+        dropped=max(0, len(issue.stories) - plan.stories), shortened=plan.shortened,
+        warnings=_warnings(issue, html, budget, plan),
     )  # fmt: skip
 
 
-def _html(env: object, issue: Issue, limit: int, shortened: bool, config: Config) -> str:
-    template = env.get_template("issue.html")  # type: ignore[attr-defined]
-    raw = template.render(_context(issue, limit, shortened, config))
+@dataclass(frozen=True)
+class _Plan:
+    """What of an issue goes into the email: how many stories and items, bodies cut or not."""
+
+    stories: int
+    items: int
+    shortened: bool = False
+
+
+def _shorten_bodies(plan: _Plan) -> _Plan:
+    return dataclasses.replace(plan, shortened=True)
+
+
+def _cap_items(plan: _Plan) -> _Plan:
+    return dataclasses.replace(plan, items=min(plan.items, OVER_BUDGET_ITEMS))
+
+
+def _html(env: jinja2.Environment, issue: Issue, plan: _Plan, config: Config) -> str:
+    raw = env.get_template("issue.html").render(_context(issue, plan, config))
     return inline_css(raw)
 
 
 def _context(
-    issue: Issue, limit: int, shortened: bool, config: Config, links: LinkCollector | None = None
+    issue: Issue, plan: _Plan, config: Config, links: LinkCollector | None = None
 ) -> dict[str, object]:
-    stories = issue.stories[:limit]
-    if shortened:
+    stories = issue.stories[: plan.stories]
+    if plan.shortened:
         stories = [dataclasses.replace(s, body=shorten(s.body, SHORT_BODY_WORDS)) for s in stories]
     return {
         "issue": issue,
         "stories": stories,
-        "dropped": issue.stories[limit:],
-        "items": issue.items,
+        "dropped": issue.stories[plan.stories :],
+        "items": issue.items[: plan.items],
+        "items_dropped": len(issue.items) - plan.items,
         "config": config,
         "mail": config.mail,
         "subject": subject(issue),
@@ -144,12 +165,16 @@ def shorten(body: str, words: int) -> str:
     return " ".join(kept).rstrip() + " …"
 
 
-def _warnings(issue: Issue, html: str, budget: int, limit: int) -> list[str]:
+def _warnings(issue: Issue, html: str, budget: int, plan: _Plan) -> list[str]:
     warnings = [f"Input skipped: {s.file}: {s.reason}" for s in issue.skipped]
     if _size(html) > budget:
         warnings.append(f"HTML is {_size(html):,} bytes, over the budget of {budget:,} bytes")
-    if limit < len(issue.stories):
-        warnings.append(f"{len(issue.stories) - limit} stories left out to fit the size budget")
+    if plan.stories < len(issue.stories):
+        left_out = len(issue.stories) - plan.stories
+        warnings.append(f"{left_out} stories left out to fit the size budget")
+    if plan.items < len(issue.items):
+        left_out = len(issue.items) - plan.items
+        warnings.append(f"{left_out} short items left out to fit the size budget")
     missing_alt = len(re.findall(r"<img(?![^>]*\balt=)[^>]*>", html, re.IGNORECASE))
     if missing_alt:
         warnings.append(f"{missing_alt} image(s) without alt text")

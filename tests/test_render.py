@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from digest.config import load_config
-from digest.models import Issue, SourceRef, Story, issue_from_json
+from digest.models import Issue, IssueItem, SourceRef, Story, issue_from_json
 from digest.render import render
 from tests.conftest import DATA
 
@@ -167,3 +167,16 @@ def test_sources_are_named_once_and_unsafe_urls_are_not_linked() -> None:
     )
     assert "javascript" not in result.html and 'href="None"' not in result.html
     assert "Quellen: Tagesblatt [2] – auch berichtet von Rheinpost, Morgenlage" in result.text
+
+
+def test_over_budget_items_are_capped_with_a_note() -> None:
+    issue, config = scenario("two_sources_same_story")
+    ref = SourceRef(name="Morgenlage", file="m.eml")
+    items = [IssueItem(text=f"Meldung {i}: " + "Wort " * 40, sources=[ref]) for i in range(600)]
+    result = render(dataclasses.replace(issue, items=items), config)  # type: ignore[arg-type]
+    assert result.html_bytes <= 102_400
+    assert result.dropped == 0, "stories stay; the short items give way first"
+    kept = result.html.count("Meldung ")
+    assert 0 < kept <= 20
+    assert f"und {600 - kept} weitere" in result.html and f"und {600 - kept} weitere" in result.text
+    assert f"{600 - kept} short items left out to fit the size budget" in result.warnings
