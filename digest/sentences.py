@@ -103,8 +103,8 @@ def _no_boundary(line: str, dot: int) -> bool:
     """Tell whether the full stop at ``dot`` belongs to an abbreviation, initial or ordinal."""
     if line[dot] != ".":
         return False
-    before = line[:dot]
-    last = _LAST_WORD.search(before[-40:])  # a window: "$" searches would scan the line
+    # Windows around the dot: slicing the whole line here would make splitting quadratic.
+    last = _LAST_WORD.search(line[max(0, dot - 40) : dot])
     if last is None:
         return False
     word = last.group(1)
@@ -113,7 +113,7 @@ def _no_boundary(line: str, dot: int) -> bool:
     if word.lower() in _ABBREVIATIONS:
         return True
     if word.isdigit():
-        following = re.match(r"\s+([^\W_]+)", line[dot + 1 :])
+        following = re.match(r"\s+([^\W_]+)", line[dot + 1 : dot + 60])
         nxt = following.group(1) if following else ""
         return nxt.lower() in _MONTHS or nxt.lower() in _ORDINAL_NOUNS or nxt.islower()
     return False

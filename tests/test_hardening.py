@@ -14,11 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.api import SkipFile, parse
+from digest.api import SkipFile, parse, similarity
 from digest.build import build_issue
-from digest.config import Config
+from digest.config import Config, DedupConfig
 from digest.markup import safe_url
-from digest.models import Issue, IssueItem, SourceRef, Story
+from digest.merge import make_stories
+from digest.models import Article, Issue, IssueItem, Item, Source, SourceRef, Story
 from digest.render import render
 from tests.conftest import DATA
 
@@ -161,3 +162,46 @@ def test_the_xss_corpus_never_survives_into_the_email(tmp_path, invoke) -> None:
     assert "Haushalt" in html
     assert active_content(html) == []
     assert all("\n" not in str(value) for value in message.values())
+
+
+german = st.text(alphabet=st.sampled_from(list("abcdeäöüßnrstlm ABCDEÄÖÜ.,;:!?–„“0123456789\n")),
+                 max_size=400)  # fmt: skip
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> list[Article]:
+    count = draw(st.integers(1, 6))
+    return [
+        Article(title=draw(german), body=draw(german), source=Source(name=f"Q{i}", file=f"{i}.txt"),
+                items=[Item(text=draw(german)) for _ in range(draw(st.integers(0, 2)))])
+        for i in range(count)
+    ]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles())
+def test_dedup_and_merge_take_any_articles(batch: list[Article]) -> None:
+    stories, items = make_stories(batch, DedupConfig())
+    cited = sorted(s.file for story in stories for s in story.sources)
+    assert set(cited) >= {a.source.file for a in batch if a.title.strip() or a.body.strip()} - {
+        s.file for item in items for s in item.sources
+    }
+    for story in stories:
+        assert len(story.summary.split()) <= 60
+        assert story.words <= DedupConfig().max_story_words + 60
+    a, b = batch[0], batch[-1]
+    assert 0.0 <= similarity(a, b) <= 1.0
+    assert similarity(a, b) == pytest.approx(similarity(b, a))
+
+
+def test_a_pathological_input_builds_a_whole_issue_in_bounded_time(tmp_path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "lang.txt").write_text("Titel\n\n" + "Wort und Satz. " * 300_000, "utf-8")
+    (inbox / "leer.txt").write_text("Titel\n" + "\n" * 100_000 + "Text.", "utf-8")
+    config = Config(output=tmp_path / "out")
+    start = time.perf_counter()
+    issue = build_issue(config, inputs=[inbox], date=dt.date(2026, 1, 2))
+    result = render(issue, config)
+    assert time.perf_counter() - start < 60
+    assert result.html_bytes <= 102_400
