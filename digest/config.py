@@ -70,7 +70,7 @@ class DeliveryConfig:
 class DedupConfig:
     """Thresholds of the deduplicator; round values, chosen for precision over recall.
 
-    ``threshold`` (0.4): pair similarity (``digest.api.similarity``) from which two articles
+    ``threshold`` (0.35): pair similarity (``digest.api.similarity``) from which two articles
     may report the same event. ``group_threshold`` (0.3): mean pairwise similarity a merged
     group must keep (average linkage, so chains do not snowball). ``item_threshold`` (0.6):
     share of a short item's stems another item or a story must hold for them to be the same
@@ -80,7 +80,7 @@ class DedupConfig:
     merged story (summary and body).
     """
 
-    threshold: float = 0.4
+    threshold: float = 0.35
     group_threshold: float = 0.3
     item_threshold: float = 0.6
     date_window_days: float = 0.5

@@ -20,6 +20,7 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
@@ -56,7 +57,7 @@ def reweight(f: Features, idf: Mapping[str, float]) -> Features:
     """Return ``f`` with every stem weighted by its inverse document frequency."""
     terms = {t: w * idf.get(t, 1.0) for t, w in f.terms.items()}
     norm = math.sqrt(sum(w * w for w in terms.values()))
-    return Features(terms=terms, lead=f.lead, head=f.head, day=f.day, norm=norm, weighted=True)
+    return replace(f, terms=terms, norm=norm, weighted=True)
 
 
 def _contained(lead: frozenset[str], head: frozenset[str]) -> float:

@@ -26,8 +26,26 @@ BOILERPLATE = re.compile(
     r"cookie|datenschutz|webseite|website|newsletter|abonn|javascript|browser|werbung|anzeige"
     r"|nutzungsbedingung|einwilligung|zustimmung|akzeptieren|datenverarbeitung|impressum"
     r"|registrier|e-mail|passwort|\bklicken|weiterlesen|zum artikel|mehr zum thema|foto:"
-    r"|bild:|©|alle rechte",
+    r"|bild:|©|alle rechte"
+    # Wire press releases (ad-hoc notices, OTS): the legal frame is the same in every one.
+    r"|insiderinformation|übermittelt durch|emittent|ad-hoc-mitteilung|eqs group|\bisin\b"
+    r"|\bwkn\b|originalinhalt|pressekontakt|rückfragehinweis|presseportal",
     re.IGNORECASE,
+)
+# A photo credit inside a sentence (``Foto: Name/dpa``, ``(Bild: EPA)``): up to the agency
+# after the last slash, or to the end of a sentence it closes; the sentence around it stays.
+CREDIT = re.compile(
+    r"\(?\b(?:fotos?|bild(?:er)?|bildquelle|grafik|quelle)\s*:\s*(?:[^()/|.]{0,60}[/|]\s*)*"
+    r"(?:[^().\n]{1,60}\)?(?=\s*(?:\([^)]{0,60}\)\s*)*$)|[\w.-]+(?:\s+images)?\)?)"
+    r"(?:\s*\((?:fotos?|bild)\s*:[^)]{0,60}\))*",
+    re.IGNORECASE,
+)
+CTA = re.compile(r"\b(?:jetzt teilen|teilen|drucken|merken|anzeige)\s*:?(?=\s|$)", re.IGNORECASE)
+CAPTION_WORDS = 30  # a caption is short; a long sentence before a credit is the article's own
+# Source tags that any report can carry: agencies, police press offices, "Anzeige".
+SOURCE_TAGS = frozenset(
+    {"dpa", "afx", "afp", "apa", "sda", "kna", "epd", "reuters", "ots", "dts", "ddp", "sid"}
+    | {"pol", "ap", "anzeige"}
 )
 
 
@@ -61,19 +79,31 @@ def _weighted_stems(text: str) -> list[tuple[str, float]]:
     picked: list[tuple[str, float]] = []
     for i, token in enumerate(tokens):
         low = token.lower()
-        if is_stopword(low) or (len(low) < 3 and not low.isdigit()):
+        if is_stopword(low) or low in SOURCE_TAGS or (len(low) < 3 and not low.isdigit()):
             continue
         weight = NAME_WEIGHT if _is_name(tokens, i) else 1.0
         for part in low.split("-"):
-            if len(part) > 2 or part.isdigit():
+            if (len(part) > 2 or part.isdigit()) and part not in SOURCE_TAGS:
                 picked.append((part, weight))
     stems = stem_words([p for p, _ in picked])
     return [(s, w) for s, (_, w) in zip(stems, picked, strict=True)]
 
 
 def content_sentences(body: str) -> list[str]:
-    """Return the sentences of ``body`` without web boilerplate."""
-    return [s for s in split_sentences(body) if not BOILERPLATE.search(s)]
+    """Return the sentences of ``body`` without web boilerplate, photo captions and credits.
+
+    A short sentence right before a photo credit is the photo's caption: it describes the
+    picture, often an old one, not the news.
+    """
+    kept: list[str] = []
+    for sentence in split_sentences(body):
+        credited = CREDIT.search(sentence)
+        if credited and credited.start() == 0 and kept and len(kept[-1].split()) <= CAPTION_WORDS:
+            kept.pop()
+        sentence = CTA.sub(" ", CREDIT.sub(" ", sentence)).strip()
+        if sentence and not BOILERPLATE.search(sentence):
+            kept.append(sentence)
+    return kept
 
 
 def extract(title: str, body: str, day: float | None = None) -> Features:
