@@ -114,10 +114,21 @@ GLUED_KICKER = re.compile(r"^(?P<kicker>[^:„“«»\"]{2,60}):\s+(?P<title>(?:
 # A kicker as pages mark it up (matched on HTML near the ``<h1>``): an element whose
 # class names it, ``<span class="article-kicker">Boxen</span>``.
 KICKER_MARKUP = re.compile(
-    r"<(?P<tag>\w+)[^>]*class=\"[^\"]*(?:kicker|topline|dachzeile|overline|roofline|spitzmarke"
-    r"|supertitle)[^\"]*\"[^>]*>(?P<text>.{1,400}?)</(?P=tag)>",
+    r"<(?P<tag>\w+)[^>]*(?:class=\"[^\"]*|\sdata-[\w-]*)(?:kicker|topline|dachzeile|overline"
+    r"|roofline|spitzmarke|supertitle)[^\"]*\"[^>]*>(?P<text>.{1,400}?)</(?P=tag)>",
     re.S | _I,
 )
+
+# The text a page shows right after its kicker element (matched on the markup that follows
+# the kicker): the displayed headline, ``<span class="kicker">…</span> <h1>Titel</h1>``.
+SHOWN_HEADLINE = re.compile(r"(?:\s|&nbsp;|<[!/a-z][^>]*>)*(?P<text>[^<>\s][^<>]{2,299})<", _I)
+
+# What glues a kicker to the headline it precedes in a page's title: ``Kicker: Titel``,
+# ``Kicker - Titel``, ``Kicker | Titel`` (matched inside a title).
+KICKER_SEPARATOR = re.compile(r"(?::| [-–—|]) (?=\S)")
+
+# A word of a page's URL path (the slug the article was filed under): ``/politik/ein-titel-123``.
+SLUG_WORD = re.compile(r"[a-z0-9]+")
 
 # An author link near the headline (matched on HTML): ``<a href="/autoren/name/…">Name</a>``.
 AUTHOR_LINK = re.compile(

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from digest.readers.html import _authors, _trafilatura_authors
-from digest.readers.pagemeta import choose_title, page_meta, strip_site
+from digest.readers.pagemeta import choose_title, page_meta, slug_words, strip_site, tidy_title
 
 
 def page(ld: object, head: str = "", body: str = "<h1>Sichtbarer Titel</h1>") -> str:
@@ -65,6 +65,56 @@ def test_choose_title_prefers_json_ld_and_keeps_the_others_as_aliases() -> None:
     assert title == "LD-Titel"
     assert aliases == ("LD-Titel", "OG-Titel", "H1-Titel")
     assert choose_title("", "", "", [])[0] == ""
+
+
+SHOWN = (
+    '<div class="head"><span class="article-kicker">Nach dem Streit im Rat</span>'
+    '<h1 class="headline">Fährhafen bekommt neuen Steg</h1></div>'
+)
+
+
+def test_shown_headline_beats_a_declared_headline_the_reader_never_sees() -> None:
+    # JSON-LD declares a search variant; og:title is the shown kicker and headline.
+    ld = {"@type": "NewsArticle", "headline": "Neuer Steg im Fährhafen nach Ratsstreit"}
+    head = (
+        '<meta property="og:title" content="Nach dem Streit im Rat: Fährhafen bekommt neuen Steg">'
+    )
+    meta = page_meta(page(ld, head, SHOWN), [])
+    assert meta.title == "Fährhafen bekommt neuen Steg"
+    assert meta.kicker == "Nach dem Streit im Rat"
+
+
+def test_declared_headline_stays_when_it_is_the_shown_one_or_unconfirmed() -> None:
+    head = '<meta property="og:title" content="Fährhafen bekommt neuen Steg">'
+    glued = {
+        "@type": "NewsArticle",
+        "headline": "Nach dem Streit im Rat: Fährhafen bekommt neuen Steg",
+    }
+    assert page_meta(page(glued, head, SHOWN), []).title == glued["headline"]
+    # Only the <h1> itself shows the headline: no metadata confirms it, the declared one stays.
+    other = {"@type": "NewsArticle", "headline": "Neuer Steg im Fährhafen nach Ratsstreit"}
+    assert page_meta(page(other, "", SHOWN), []).title == other["headline"]
+
+
+def test_the_headline_spelled_in_the_url_slug_beats_a_search_variant() -> None:
+    slug = slug_words("https://zeitung.de/region/faehrhafen-bekommt-neuen-steg-1234.html")
+    ld, og = "Neuer Steg im Fährhafen", "Fährhafen bekommt neuen Steg"
+    assert choose_title(ld, og, "", [], slug=slug)[0] == og
+    assert choose_title(og, ld, "", [], slug=slug)[0] == og
+    # The declared headline with a kicker before the slug's headline is the full form: kept.
+    glued = "Nach dem Streit: Fährhafen bekommt neuen Steg"
+    assert choose_title(glued, og, "", [], slug=slug)[0] == glued
+    # Umlauts as "a" and the canonical link of a whole page.
+    head = (
+        '<link rel="canonical" href="https://zeitung.de/a/fahrhafen-bekommt-neuen-steg-9">'
+        f'<meta property="og:title" content="{og}">'
+    )
+    assert page_meta(page({"@type": "Article", "headline": ld}, head), []).title == og
+
+
+def test_title_spacing_is_tidied() -> None:
+    assert tidy_title("Kultur :  Was lesen wir , und wie") == "Kultur: Was lesen wir, und wie"
+    assert choose_title("", "", "Kultur : Ein Titel", [])[0] == "Kultur: Ein Titel"
 
 
 def test_outlet_as_author_gives_way_to_a_byline() -> None:

@@ -11,6 +11,7 @@ import datetime as dt
 import html as htmllib
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,7 @@ _DATE_METAS = (
 _MAX_LD_CHARS = 500_000  # a bigger JSON-LD block is data, not metadata
 _KICKER_REACH = 3000  # the kicker sits this close to the headline in the markup
 _KICKER_WORDS = 5
+_SHOWN_KICKER_WORDS = 12  # a kicker shown above a headline may be a longer phrase
 _BYLINE_REACH = 6000  # the byline follows the headline within this much markup
 _MAX_BYLINES = 4
 
@@ -56,14 +58,19 @@ def page_meta(html: str, sites: list[str]) -> PageMeta:
     meta.published = parse_date(_text(article.get("datePublished")))
     meta.authors = _authors(article.get("author"))
     tags = _meta_tags(html)
+    shown = shown_headline(html)
+    others = (_text(tags.get("twitter:title")), _page_title(html))
+    url = _canonical(html) or tags.get("og:url", "") or _text(article.get("url"))
     meta.title, meta.aliases = choose_title(
-        _text(article.get("headline")), _text(tags.get("og:title")), _h1(html), sites
-    )
+        _text(article.get("headline")), _text(tags.get("og:title")), _h1(html), sites,
+        others=others, shown=shown, slug=slug_words(url),
+    )  # fmt: skip
     if meta.published is None:
         meta.published = next(
             (d for d in (parse_date(tags.get(k, "")) for k in _DATE_METAS) if d), None
         )
-    meta.kicker = _kicker(html)
+    kickers = [k for k, headline in shown if headline == meta.title]
+    meta.kicker = kickers[0] if kickers else _kicker(html)
     meta.bylines = _author_links(html)
     return meta
 
@@ -97,18 +104,128 @@ def _kicker(html: str) -> str:
     return ""
 
 
-def choose_title(ld: str, og: str, h1: str, sites: list[str]) -> tuple[str, tuple[str, ...]]:
+def choose_title(
+    ld: str, og: str, h1: str, sites: list[str], *, others: tuple[str, ...] = (),
+    shown: tuple[tuple[str, str], ...] = (), slug: frozenset[str] = frozenset(),
+) -> tuple[str, tuple[str, ...]]:  # fmt: skip
     """Pick the headline; return it and the page's other titles (to drop from the text).
 
     The schema.org headline is the one the publisher declares for the article; the
     Open Graph title (without an appended site name) and the ``<h1>`` come next.
+    ``others`` are further titles of the page (``twitter:title``, ``<title>``) that only
+    vote; ``shown`` pairs each kicker element with the text the page shows under it.
+
+    When the declared headline is neither the shown headline nor the kicker and the
+    shown headline, it is a search or social variant the reader never sees: if a title
+    in the page's metadata confirms the shown headline (alone or after the kicker), the
+    shown headline is the title, and the kicker stays apart.
+
+    ``slug`` holds the words of the page's URL path. The slug is written from the
+    headline the article was filed under; when the declared headline is not spelled
+    in it but the Open Graph title or the ``<h1>`` is, word for word, that one is the
+    article's headline and the declared one a later search variant (unless the
+    declared one is that headline with a kicker before it: the publisher's full form).
     """
-    titles = tuple(t for t in (strip_site(ld, sites), strip_site(og, sites), h1) if t)
+    ld, og, h1 = (tidy_title(t) for t in (strip_site(ld, sites), strip_site(og, sites), h1))
+    # The ``<h1>`` holds or follows the kicker element itself, so it cannot confirm it.
+    votes = [og, *(tidy_title(strip_site(t, sites)) for t in others)]
+    titles = tuple(dict.fromkeys(t for t in (ld, og, h1) if t))
+    for kicker, headline in shown if ld else ():
+        forms = {_key(headline), _key(f"{kicker} {headline}")}
+        if any(_key(t) in forms for t in votes if t):
+            if _key(ld) in forms:
+                break  # the declared headline is the one shown
+            return headline, (headline, *titles)
+    if ld and slug and not _in_slug(ld, slug):
+        spelled = next((t for t in (og, h1) if t and _in_slug(t, slug)), "")
+        if spelled and not _kicker_prefixed(ld, spelled):
+            return spelled, tuple(dict.fromkeys((spelled, *titles)))
     return (titles[0] if titles else ""), titles
+
+
+def _kicker_prefixed(title: str, headline: str) -> bool:
+    """Say whether ``title`` is ``headline`` with a kicker glued before it (``Kicker: …``)."""
+    return any(title[m.end() :] == headline for m in rules.KICKER_SEPARATOR.finditer(title))
+
+
+_MIN_SLUG_WORDS = 3  # a shorter title proves nothing by standing in a URL
+_TRANSLIT = (str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}),
+             str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"}))  # fmt: skip
+
+
+def _in_slug(title: str, slug: frozenset[str]) -> bool:
+    """Say whether every word of ``title`` stands in the URL slug (``ä`` as ``ae`` or ``a``)."""
+    words = re.findall(r"\w+", title.casefold())
+    if len(words) < _MIN_SLUG_WORDS:
+        return False
+    return all(any(_ascii(w.translate(t)) in slug for t in _TRANSLIT) for w in words)
+
+
+def _ascii(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
+def slug_words(url: str) -> frozenset[str]:
+    """Return the words of a URL's path: ``https://x.de/politik/ein-titel-123`` → ein, titel …"""
+    path = url.split("://", 1)[-1].partition("/")[2].split("?", 1)[0].split("#", 1)[0]
+    return frozenset(rules.SLUG_WORD.findall(path.casefold()))
+
+
+def tidy_title(title: str) -> str:
+    """Normalise a title's spacing: no space before a colon or comma (``Kultur : Titel``)."""
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(title.split()))
+
+
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([:,;])(?=\s|$)")
+
+
+def _key(title: str) -> str:
+    # Compare titles by their words: pages join kicker and headline with ":", " - " or "|".
+    return " ".join(re.findall(r"\w+", title.casefold()))
+
+
+def shown_headline(html: str) -> tuple[tuple[str, str], ...]:
+    """Pair each kicker element near the ``<h1>`` with the text the page shows right after it.
+
+    The caller decides whether a title of the page confirms a pair.
+    """
+    h1 = html.find("<h1")
+    if h1 < 0:
+        return ()
+    start = max(0, h1 - _KICKER_REACH)
+    around = html[start : h1 + _KICKER_REACH]
+    pairs = []
+    for match in rules.KICKER_MARKUP.finditer(around):
+        kicker = _text(_TAG.sub(" ", match.group("text")))
+        after = rules.SHOWN_HEADLINE.match(around, match.end())
+        if kicker and after and len(kicker.split()) <= _SHOWN_KICKER_WORDS:
+            pairs.append((kicker, tidy_title(_text(after.group("text")))))
+    return tuple(pairs)
 
 
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
+
+
+_PAGE_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S | re.I)
+
+
+_CANONICAL = re.compile(r"<link\s[^>]*rel=[\"']canonical[\"'][^>]*>", re.I)
+
+
+def _canonical(html: str) -> str:
+    """Return the ``<link rel="canonical">`` address of the page."""
+    match = _CANONICAL.search(html, 0, 300_000)
+    href = _ATTR_HREF.search(match.group(0)) if match else None
+    return htmllib.unescape(href.group(1)) if href else ""
+
+
+_ATTR_HREF = re.compile(r"\bhref\s*=\s*[\"']([^\"']*)[\"']", re.I)
+
+
+def _page_title(html: str) -> str:
+    match = _PAGE_TITLE.search(html, 0, 300_000)
+    return _text(match.group(1)) if match else ""
 
 
 def _h1(html: str) -> str:
