@@ -23,15 +23,14 @@ FULL_TERMS = 20  # below this many distinct stems a text is too short to judge f
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*")
 # Web residue that unrelated pages share word for word (consent banners, paywalls, CTAs).
 BOILERPLATE = re.compile(
-    r"cookie|datenschutz|webseite|website|newsletter|abonn|javascript|browser|werbung|anzeige"
+    r"cookie|datenschutz|webseite|website|newsletter|abonn|javascript|browser|werbung"
     r"|nutzungsbedingung|einwilligung|zustimmung|akzeptieren|datenverarbeitung|impressum"
-    r"|registrier|e-mail|passwort|\bklicken|weiterlesen|zum artikel|mehr zum thema|foto:"
+    r"|registrier|e-mail|passwort|klicken|weiterlesen|zum artikel|mehr zum thema|foto:"
     r"|bild:|©|alle rechte"
     # Wire press releases (ad-hoc notices, OTS): the legal frame is the same in every one.
-    r"|insiderinformation|übermittelt durch|emittent|ad-hoc-mitteilung|eqs group|\bisin\b"
-    r"|\bwkn\b|originalinhalt|pressekontakt|rückfragehinweis|presseportal",
-    re.IGNORECASE,
-)
+    r"|insiderinformation|übermittelt durch|emittent|ad-hoc-mitteilung|eqs group|isin:"
+    r"|wkn:|originalinhalt|pressekontakt|rückfragehinweis|presseportal"
+)  # matched on lower-cased text: with IGNORECASE or \b, re cannot skip ahead by first letter
 # A photo credit inside a sentence (``Foto: Name/dpa``, ``(Bild: EPA)``): up to the agency
 # after the last slash, or to the end of a sentence it closes; the sentence around it stays.
 CREDIT = re.compile(
@@ -40,12 +39,18 @@ CREDIT = re.compile(
     r"(?:\s*\((?:fotos?|bild)\s*:[^)]{0,60}\))*",
     re.IGNORECASE,
 )
-CTA = re.compile(r"\b(?:jetzt teilen|teilen|drucken|merken|anzeige)\s*:?(?=\s|$)", re.IGNORECASE)
+# Share buttons (``Jetzt teilen:``) and the ad label a scraper leaves before a text
+# (``Anzeige``; doubled, it is a label wherever it stands).
+CTA = re.compile(
+    r"\b(?:jetzt teilen|teilen|drucken|merken)\s*:|^(?:anzeige\s+)+(?=(?-i:[A-ZÄÖÜ]))"
+    r"|\banzeige\s+(?:anzeige\s+)+",
+    re.IGNORECASE,
+)
 CAPTION_WORDS = 30  # a caption is short; a long sentence before a credit is the article's own
-# Source tags that any report can carry: agencies, police press offices, "Anzeige".
+# Source tags that any report can carry: news agencies, police press offices.
 SOURCE_TAGS = frozenset(
     {"dpa", "afx", "afp", "apa", "sda", "kna", "epd", "reuters", "ots", "dts", "ddp", "sid"}
-    | {"pol", "ap", "anzeige"}
+    | {"pol", "ap"}
 )
 
 
@@ -89,6 +94,11 @@ def _weighted_stems(text: str) -> list[tuple[str, float]]:
     return [(s, w) for s, (_, w) in zip(stems, picked, strict=True)]
 
 
+def is_boilerplate(text: str) -> bool:
+    """Tell whether ``text`` holds web or press-release residue."""
+    return BOILERPLATE.search(text.lower()) is not None
+
+
 def content_sentences(body: str) -> list[str]:
     """Return the sentences of ``body`` without web boilerplate, photo captions and credits.
 
@@ -97,11 +107,17 @@ def content_sentences(body: str) -> list[str]:
     """
     kept: list[str] = []
     for sentence in split_sentences(body):
-        credited = CREDIT.search(sentence)
-        if credited and credited.start() == 0 and kept and len(kept[-1].split()) <= CAPTION_WORDS:
-            kept.pop()
-        sentence = CTA.sub(" ", CREDIT.sub(" ", sentence)).strip()
-        if sentence and not BOILERPLATE.search(sentence):
+        if ":" in sentence or sentence[:7].lower() == "anzeige":  # cheap test first
+            credited = CREDIT.search(sentence)
+            if (
+                credited
+                and credited.start() == 0
+                and kept
+                and len(kept[-1].split()) <= CAPTION_WORDS
+            ):
+                kept.pop()
+            sentence = CTA.sub(" ", CREDIT.sub(" ", sentence)).strip()
+        if sentence and not is_boilerplate(sentence):
             kept.append(sentence)
     return kept
 
@@ -110,7 +126,7 @@ def extract(title: str, body: str, day: float | None = None) -> Features:
     """Build the features of a text from its title and body."""
     weighted: dict[str, float] = {}
     sentences = content_sentences(body)
-    titled = bool(title) and not BOILERPLATE.search(title)
+    titled = bool(title) and not is_boilerplate(title)
     parts = [(title, TITLE_WEIGHT)] if titled else []
     parts += [(s, LEAD_WEIGHT if i < LEAD_SENTENCES else 1.0) for i, s in enumerate(sentences)]
     lead: set[str] = set()

@@ -76,3 +76,16 @@ def test_shared_photo_caption_does_not_make_two_stories_one() -> None:
         _article(b.title, b.body.replace(caption, ""), "b"),
     )
     assert with_caption == plain
+
+
+def test_ad_label_goes_but_a_police_report_stays() -> None:
+    assert content_sentences("Anzeige Anzeige Der Senat beschließt den Haushalt.") == [
+        "Der Senat beschließt den Haushalt."
+    ]
+    features = extract("Betrug", "Die Polizei nahm eine Anzeige wegen Betrugs auf.")
+    assert "anzeig" in features.terms
+
+
+def test_share_verb_in_a_sentence_is_kept() -> None:
+    sentence = "Die Länder teilen die Kosten für die neuen Busse."
+    assert content_sentences(sentence) == [sentence]
