@@ -11,6 +11,7 @@ from pathlib import Path
 from digest.archive import update_archive
 from digest.config import Config
 from digest.fsutil import atomic_write, remove_stale_temps
+from digest.i18n import translations
 from digest.load import load_all
 from digest.merge import make_stories
 from digest.models import Issue
@@ -32,7 +33,9 @@ def build_issue(
         inputs if inputs is not None else config.inputs,
         max_bytes=config.max_input_bytes, rules=config.sources,
     )  # fmt: skip
-    stories, items = make_stories(articles, config.dedup)
+    # The credit label is written into story bodies, so it takes the issue's language here.
+    label = translations(config.locale).gettext("According to {name}")
+    stories, items = make_stories(articles, config.dedup, label)
     return Issue(
         date=date or today(config),
         locale=config.locale,

@@ -1,10 +1,10 @@
 """Write one story from a group of articles about the same event.
 
 Extractive: every sentence of a story comes from a source. A sentence that several sources
-carry is a shared fact and appears once; a fact only one source reports is kept and
-credited ("(laut Krone)"). Sentences are picked greedily by the new information they add
-per word, early sentences first (news put the essentials on top), until the word budget
-(``max_story_words``) is spent; none may repeat a picked one.
+carry is a shared fact and appears once; facts only one source reports are kept and
+credited once per source ("**Laut Krone:** …"). Sentences are picked greedily by the new
+information they add per word, early sentences first (news put the essentials on top),
+until the word budget (``max_story_words``) is spent; none may repeat a picked one.
 """
 
 from __future__ import annotations
@@ -39,7 +39,9 @@ _ANAPHORA = re.compile(
     r"|Trotzdem|Dazu|Darin|Darauf|Zuvor|Darüber|Danach|Doch|Beide)\b"
     r"|\b(?:sagte|erklärte|betonte|meinte|fügte|äußerte|warnte) (?:er|sie)\b"
 )
-CREDIT_WORDS = 2  # "(laut X)"
+CREDIT_WORDS = 2  # "Laut X:", charged per own sentence: a safe upper bound of the label
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]]")
+CREDIT_LABEL = "Laut {name}"  # German by default; build passes the issue locale's wording
 MAX_MERGE_SOURCES = 12
 NEAR_COPY = 0.9  # pair similarity from which two reports are copies of one text
 # A digest reports who said or did what; attributed statements beat commentary.
@@ -188,26 +190,27 @@ def _summary(
     return chosen
 
 
-def _credit(text: str, name: str) -> str:
-    """Name the source of a fact only it reports, before the final full stop."""
-    if name in text:  # "Nach Informationen der Morgenlage …" credits itself
+def _credit(sentences: Sequence[str], name: str, label: str) -> str:
+    """Lead one source's own facts with its name, once: ``**Laut Krone:** …``."""
+    text = " ".join(sentences)
+    if all(name in s for s in sentences):  # "Nach Informationen der Morgenlage …" credits itself
         return text
-    if text[-1] in ".!…":
-        return f"{text[:-1]} (laut {name}){text[-1]}"
-    return f"{text} (laut {name})."
+    plain = _MARKDOWN_SPECIAL.sub("", name)  # a name is text: no emphasis, link or code
+    return f"**{label.format(name=plain)}:** {text}"
 
 
 def _body(
-    picked: Sequence[_Sentence], support: dict[_Sentence, int], names: Sequence[str]
-) -> str:
-    """Shared facts first in story order, then one paragraph per source of its own facts."""
+    picked: Sequence[_Sentence], support: dict[_Sentence, int], names: Sequence[str],
+    label: str,
+) -> str:  # fmt: skip
+    """Shared facts first in story order, then one credited paragraph per source's own facts."""
     shared = sorted((s for s in picked if support[s] > 0), key=lambda s: (s.position, s.source))
     paragraphs = [" ".join(s.text for s in shared)] if shared else []
     for source, name in enumerate(names):
         own = [s for s in picked if support[s] == 0 and s.source == source]
         if own:
             own.sort(key=lambda s: s.position)
-            paragraphs.append(" ".join(_credit(s.text, name) for s in own))
+            paragraphs.append(_credit([s.text for s in own], name, label))
     return "\n\n".join(p for p in paragraphs if p)
 
 
@@ -261,9 +264,12 @@ def _single(article: Article, max_words: int) -> tuple[str, str]:
 
 def merge(
     group: Sequence[Article], settings: DedupConfig | None = None,
-    feats: Sequence[Features] | None = None,
+    feats: Sequence[Features] | None = None, label: str = CREDIT_LABEL,
 ) -> Story:  # fmt: skip
-    """Merge ``group`` into one story that cites every article."""
+    """Merge ``group`` into one story that cites every article.
+
+    ``label`` credits one source's own facts (``{name}`` is replaced), in the issue's language.
+    """
     settings = settings or DedupConfig()
     feats = list(feats) if feats is not None else [of_article(a) for a in group]
     primary = _primary(feats)
@@ -274,7 +280,7 @@ def merge(
     if len(distinct) == 1:
         summary_text, body = _single(distinct[0], settings.max_story_words)
     else:
-        summary_text, body = _several(distinct, settings.max_story_words)
+        summary_text, body = _several(distinct, settings.max_story_words, label)
     return Story(
         headline=headline or summary_text.split(". ")[0],
         kicker=kicker,
@@ -303,7 +309,7 @@ def _cited(ordered: Sequence[Article], headline: str) -> list[SourceRef]:
     return [SourceRef.of(a) for a in first]
 
 
-def _several(ordered: Sequence[Article], max_words: int) -> tuple[str, str]:
+def _several(ordered: Sequence[Article], max_words: int, label: str) -> tuple[str, str]:
     """Return (summary, body) of a story several sources report."""
     # Beyond a dozen reports, more sources add citations, not facts that fit 400 words.
     pool = _candidates(ordered[:MAX_MERGE_SOURCES])
@@ -312,7 +318,7 @@ def _several(ordered: Sequence[Article], max_words: int) -> tuple[str, str]:
     summary = _summary(pool, facts, support)
     budget = max_words - sum(s.words for s in summary)
     picked = _Picker(pool, facts, support).pick(summary, budget)
-    body = _body(picked, support, [a.source.name for a in ordered])
+    body = _body(picked, support, [a.source.name for a in ordered], label)
     return " ".join(s.text for s in summary), body
 
 
@@ -322,7 +328,7 @@ def _importance(story: Story) -> tuple[int, int, str]:
 
 
 def make_stories(
-    articles: Sequence[Article], settings: DedupConfig
+    articles: Sequence[Article], settings: DedupConfig, label: str = CREDIT_LABEL
 ) -> tuple[list[Story], list[IssueItem]]:
     """Group ``articles`` by event and merge each group; stories come most sources first."""
     feats = weigh([of_article(a) for a in articles])
@@ -330,7 +336,7 @@ def make_stories(
     attached, items = group_items(articles, feats, groups, settings)
     stories = []
     for g, group in enumerate(groups):
-        story = merge([articles[i] for i in group], settings, [feats[i] for i in group])
+        story = merge([articles[i] for i in group], settings, [feats[i] for i in group], label)
         if attached.get(g):
             story = replace(story, sources=story.sources + attached[g])
         stories.append(story)

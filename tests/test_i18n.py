@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from babel.messages.pofile import read_po
+from test_dedup_fixtures import BRIDGE_A, BRIDGE_B
 
+from digest.api import Config, build_issue
 from digest.i18n import LOCALE_DIR, long_date, number, translations
 
 
@@ -40,3 +43,17 @@ def test_dates_and_numbers_follow_the_locale() -> None:
     assert number(120000, "de_DE") == "120.000"
     assert number(120000, "de_CH") == "120’000"
     assert number(120000, "en_US") == "120,000"
+
+
+def test_source_credit_in_a_merged_story_follows_the_locale(tmp_path: Path) -> None:
+    for article in (BRIDGE_A, BRIDGE_B):
+        text = f"{article.title}\n\n{article.body}\n"
+        (tmp_path / f"{article.source.name}.txt").write_text(text, encoding="utf-8")
+    inputs = sorted(tmp_path.glob("*.txt"))
+    for locale, label in (
+        ("de_DE", "**Laut Tagesblatt:** "),
+        ("en_US", "**According to Tagesblatt:** "),
+    ):
+        issue = build_issue(Config(locale=locale), inputs=inputs)
+        assert len(issue.stories) == 1
+        assert label in issue.stories[0].body

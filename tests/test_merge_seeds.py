@@ -66,7 +66,7 @@ def test_every_source_contributes_and_single_source_facts_are_credited(
     for seed in seeds:
         own = [s for s in body_sentences(seed.body) if s.rstrip(".") in text]
         assert own, f"nothing from {seed.source.name}"
-    credited = {a.source.name for a in seeds if f"(laut {a.source.name})" in story.body}
+    credited = {a.source.name for a in seeds if f"**Laut {a.source.name}:** " in story.body}
     assert len(credited) >= 4
 
 
