@@ -191,6 +191,42 @@ DATELINE_BOLD = re.compile(
 # An all-capitals dateline with a colon: ``MADRID: ``.
 DATELINE_CAPS = re.compile(r"^(?P<place>[A-ZÄÖÜ]{3,}(?:[/ -][A-ZÄÖÜ]{3,})*):\s+(?=\S)")
 
+# A plain dateline with a full stop, as regional papers print it: ``Kassel. Der Stadtrat …``,
+# ``Bad Hersfeld. Am …``; the parser also refuses abbreviations and ``NOT_PLACES`` words.
+DATELINE_STOP = re.compile(
+    r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]{2,}(?:[-/ ][A-ZÄÖÜ][a-zäöüß]+){0,2})\.\s+(?=[A-ZÄÖÜ„»«\"])"
+)
+
+# A dateline set off in an element of its own at the start of a paragraph (matched on
+# HTML): ``<p><span class="x">Kassel.</span> Der …``; the reader marks it bold.
+DATELINE_MARKUP = re.compile(
+    r"(?P<open><p\b[^>]*>\s*)<(?P<tag>span|strong|b|em)\b[^>]*>\s*"
+    r"(?P<place>[A-ZÄÖÜ][\w'’-]+(?:[ /][A-ZÄÖÜ][\w'’-]+){0,2}\.)\s*</(?P=tag)>(?:\s|&nbsp;|&#160;)*"
+)
+
+# Endings of abstract nouns, never of a place: ``Erschöpfung. Das Wort …`` opens no dateline.
+NOT_PLACE_ENDING = re.compile(r"(?:ung|heit|keit|schaft|tion|ismus|tät|nis|lockdown)$", _I)
+
+# Capitalised words that open a story as a one-word sentence, never a place: ``Endlich. …``.
+NOT_PLACES = _words(
+    "endlich nein ja doch stopp schluss aus vorbei genau richtig falsch gut okay achtung "
+    "vorsicht danke bitte hallo also tja nun klar sicher immerhin trotzdem jetzt heute gestern "
+    "morgen damals zunächst zuerst erstens zweitens drittens eben stille ruhe ende update "
+    "jahr jahre monat monate woche wochen tag tage zeit"
+)
+
+# A drop cap split from its word, at the start of a paragraph: ``D er Stadtrat …``,
+# ``N a endlich!`` (not ``A und O``, ``A bis Z``: a one-letter word before a short word).
+DROP_CAP = re.compile(
+    r"^(?P<cap>[A-ZÄÖÜ])\s(?=(?!(?:und|oder|wie|bis|für|von|zu|mit|ist|sowie|als|gegen|vor"
+    r"|nach|bei|auf|an)\b)[a-zäöüß])"
+)
+
+# A headline broken inside its quotation marks: the first line opens „ or « and leaves it
+# open (``UNCLOSED_QUOTE``), the next line closes it (``CLOSING_QUOTE``).
+UNCLOSED_QUOTE = re.compile(r"(?:„[^“”]*|«[^»]*)$")
+CLOSING_QUOTE = re.compile(r"^[^„«“”»]*[“”»]")
+
 # --- boilerplate: whole lines that are never article text -------------------------------
 
 # A photo credit on its own line: ``Foto: AFP``, ``(Bild: EPA/…)``, ``Bildrechte: MDR/…``.
@@ -246,7 +282,8 @@ RELATED = re.compile(
 # Newsletter and social calls to action: ``Abonniere …``, ``Folge @… für …``.
 CTA = re.compile(
     r"^(?:abonnier(?:e|en sie|t)\b|folgen? (?:sie )?(?:uns|@)|folge @|melden sie sich"
-    r"|jetzt (?:anmelden|abonnieren|registrieren|kostenlos|testen|herunterladen)"
+    r"|jetzt (?:anmelden|abonnieren|registrieren|kostenlos|testen|herunterladen|unterstützen"
+    r"|spenden|mitmachen|kaufen|bestellen|sichern)\b"
     r"|hier (?:anmelden|abonnieren|geht es zu)|teilen$|merken$|drucken$|kommentare$"
     r"|(?:zum|unser) newsletter|newsletter(?:$|\s+abonnieren|-anmeldung))"
     r"|\bnewsletter\b.{0,80}\b(?:anmelden|abonnier\w*|bestellen|hier entlang)"
@@ -354,6 +391,35 @@ MOJIBAKE = re.compile(
 # Invisible characters that break matching: zero-width spaces, soft hyphens, BOMs.
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
+# Shop and deal widgets: ``Zum Angebot``, ``Original-Preis``, ``59,99 €``, ``Ersparnis 15 %``.
+SHOP = re.compile(
+    r"^(?:zum (?:angebot|shop|deal|produkt)|(?:jetzt )?im (?:\w+-?)?shop\b.{0,60}$"
+    r"|jetzt als [\w-]{1,30}[- ]?(?:blitzangebot|angebot|deal)"
+    r"|(?:original|uvp|statt|blitzangebots?|angebots?|aktions?|deal)(?:[- ]?[\w]+)?-?preis\s*:?"
+    r"|ersparnis\b.{0,40}(?:%|€|euro)|sie wollen online einkaufen"
+    r"|(?:bei|auf) [\w.-]{2,30} (?:ansehen|kaufen|bestellen)$"
+    r"|(?:ab |nur |jetzt )?\d{1,5}(?:[.,]\d{2})?\s?(?:€|euro)$|€\s?\d{1,5}(?:[.,]\d{2})?$)",
+    _I,
+)
+
+# Donation appeals and newsletter promotion: ``Unterstützen Sie unabhängigen Journalismus``,
+# ``Ihre Spende hilft``, ``Die wichtigsten Nachrichten direkt in Ihr Postfach``.
+APPEAL = re.compile(
+    r"^(?:unterstützen sie (?:uns|unsere arbeit|(?:\w+ )?(?:unabhängigen |freien )?journalismus)"
+    r"|(?:jetzt |hier )?spenden\b|ihre spende\b|mit (?:ihrer|einer) spende\b"
+    r"|(?:werden sie|jetzt) (?:mitglied|unterstützer\w*|förder\w*)\b)"
+    r"|\b(?:direkt|kostenlos|täglich|jeden (?:morgen|abend|tag)|einmal pro woche)\b.{0,50}"
+    r"\b(?:ins|in ihr|in dein|in ihren|in deinen) (?:e-mail-|mail-)?(?:postfach|posteingang)",
+    _I,
+)
+
+# The button that closes an appeal box run into its text: ``… Sind Sie dabei? Jetzt
+# unterstützen`` (searched at the end of a paragraph); the box and its heading are dropped.
+APPEAL_BUTTON = re.compile(
+    r"(?<=[.!?…“\"])\s+(?:Jetzt|Hier) (?:unterstützen|spenden|mitmachen|abonnieren|bestellen"
+    r"|kaufen|testen|sichern|Mitglied werden)\s*[!.]?$"
+)
+
 # Named boilerplate rules, checked in this order; the name says why a line was dropped.
 BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit", CREDIT_LINE),
@@ -366,6 +432,8 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("call to action", CTA),
     ("emoji call to action", EMOJI_CTA),
     ("paywall", PAYWALL),
+    ("shop", SHOP),
+    ("appeal", APPEAL),
     ("editorial note", EDITORIAL_NOTE),
     ("staff credit", STAFF_CREDIT),
     ("residue", PUNCT_RESIDUE),

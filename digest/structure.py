@@ -24,11 +24,13 @@ from digest.models import Article, Item, Source
 from digest.readers.lines import (
     bare,
     clean_lines,
+    drop_appeals,
     drop_boilerplate,
     drop_captions,
     drop_teasers,
     headlike,
     join_bullets,
+    join_drop_caps,
     unwrap,
 )  # fmt: skip
 
@@ -38,6 +40,8 @@ _HEADER_LINES = 10  # the header never runs longer than this
 _TITLE_WORDS = 14  # a derived title keeps at most this many words
 _TITLE_CHARS = 150  # ... and at most about this many characters
 _CAPS_HEADING_LETTERS = 4  # "THEMA DES TAGES" opens a new section
+_DATELINE_MIN_WORDS = 5  # "Kassel. Der Stadtrat …" opens a real sentence, not "Ende. Aus."
+_CONJUNCTIONS = frozenset({"und", "aber", "oder", "doch", "denn", "sondern"})
 
 
 @dataclass
@@ -61,8 +65,8 @@ def structure(
     repeating it or one of its ``aliases`` (other titles of the page) are dropped.
     ``fallback_title`` (a mail's subject) serves when the text has no headline.
     """
-    lines = join_bullets(unwrap(clean_lines(text)))
-    lines = drop_teasers(drop_boilerplate(drop_captions(lines)))
+    lines = join_drop_caps(join_bullets(unwrap(clean_lines(text))))
+    lines = drop_teasers(drop_appeals(drop_boilerplate(drop_captions(lines))))
     lines = _cut_end_sections(lines)
     lines, items, signature = _split_items(lines)
     header, lines = _header(lines, title, aliases)
@@ -255,12 +259,31 @@ def _dateline(lines: list[str]) -> tuple[str, list[str]]:
             rules.DATELINE.match(line)
             or rules.DATELINE_CAPS.match(line)
             or rules.DATELINE_BOLD.match(line)
+            or _dateline_stop(line)
         )
         if not match or match.group("place").split()[0].casefold() in rules.FUNCTION_WORDS:
             return "", lines
         rest = line[match.end() :].strip()
         return match.group("place").strip(), [*lines[:i], rest, *lines[i + 1 :]]
     return "", lines
+
+
+def _dateline_stop(line: str) -> re.Match[str] | None:
+    """Match ``Kassel. Der …``: a place with a full stop before a long first sentence."""
+    match = rules.DATELINE_STOP.match(line)
+    if not match:
+        return None
+    # The lead sentence after it is a real one, not "Und …" or a one-word "Stille."
+    lead = rules.SENTENCE_BREAK.split(line[match.end() :], maxsplit=1)[0].split()
+    if len(lead) < _DATELINE_MIN_WORDS or lead[0].casefold() in _CONJUNCTIONS:
+        return None
+    place = match.group("place")
+    words = re.split(r"[ /-]", place)
+    if place in rules.ABBREVIATIONS or any(
+        w.casefold() in rules.NOT_PLACES or rules.NOT_PLACE_ENDING.search(w) for w in words
+    ):
+        return None
+    return match
 
 
 def _body(lines: list[str]) -> str:

@@ -178,3 +178,70 @@ def test_newsletter_with_several_sections_and_broken_lines() -> None:
     assert "## Wie die Umgehungsstraße geplant wurde" in blocks(article)
     assert blocks(article)[-1].startswith("Seit zwanzig Jahren")
     assert article.authors == ["Lena Erfunden"]
+
+
+def test_shop_donation_and_newsletter_widgets_never_reach_body() -> None:
+    article = fixture("widgets.txt")
+    assert article.title == "Neue Fähre für Lindenau"
+    assert article.dateline == "Lindenau"
+    assert blocks(article) == [
+        "Die Stadtwerke haben am Montag eine neue Fähre über den Fluss in Betrieb genommen."
+        " Sie fährt künftig alle zwanzig Minuten.",
+        "Die alte Fähre geht an ein Museum in der Nachbarstadt.",
+        "Der Fahrplan gilt ab sofort.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline", "body"),
+    [
+        ("Kassel. Der Stadtrat hat am Montag den Haushalt beschlossen.", "Kassel",
+         "Der Stadtrat hat am Montag den Haushalt beschlossen."),
+        ("Bad Hersfeld. Am Montag hat der Stadtrat den Haushalt beschlossen.", "Bad Hersfeld",
+         "Am Montag hat der Stadtrat den Haushalt beschlossen."),
+        ("Endlich. Nach zehn Jahren Bauzeit ist die Brücke über den Fluss fertig.", "",
+         "Endlich. Nach zehn Jahren Bauzeit ist die Brücke über den Fluss fertig."),
+        ("Kassel. Dann nicht.", "", "Kassel. Dann nicht."),
+        ("Erschöpfung. Das Wort beschreibt die Stimmung am Ende des Jahres.", "",
+         "Erschöpfung. Das Wort beschreibt die Stimmung am Ende des Jahres."),
+        ("Jahr. Und wie so viele Menschen werde auch ich verzichten.", "",
+         "Jahr. Und wie so viele Menschen werde auch ich verzichten."),
+    ],
+)  # fmt: skip
+def test_a_place_with_a_full_stop_opening_the_story_is_its_dateline(
+    first: str, dateline: str, body: str
+) -> None:
+    article = structure(f"Ein Titel für den Test\n\n{first}\n\nZweiter Absatz folgt.", SOURCE)
+    assert article.dateline == dateline
+    assert blocks(article) == [body, "Zweiter Absatz folgt."]
+
+
+def test_drop_caps_are_joined_to_their_word() -> None:
+    text = (
+        "Stadtrat beschließt Haushalt\n\nD\n\ner Stadtrat von Lindenau hat am Dienstagabend den"
+        " Haushalt beschlossen.\n\nA bis Z der Posten\n\nN a endlich! Nach drei Sitzungen war"
+        " die Sache entschieden, sagte die Bürgermeisterin."
+    )
+    assert blocks(structure(text, SOURCE)) == [
+        "Der Stadtrat von Lindenau hat am Dienstagabend den Haushalt beschlossen.",
+        "## A bis Z der Posten",
+        "Na endlich! Nach drei Sitzungen war die Sache entschieden, sagte die Bürgermeisterin.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "kicker", "title"),
+    [
+        ("Streit um die Brücke\n„Wir geben diese\nBrücke nicht auf“", "Streit um die Brücke",
+         "„Wir geben diese Brücke nicht auf“"),
+        ("Brückenstreit: «Wir geben diese\nBrücke nicht auf»", "Brückenstreit",
+         "«Wir geben diese Brücke nicht auf»"),
+    ],
+)  # fmt: skip
+def test_a_headline_wrapped_inside_quotation_marks_is_one_title(
+    head: str, kicker: str, title: str
+) -> None:
+    body = "Der Bürgermeister von Lindenau will die marode Brücke sanieren, statt sie abzureißen."
+    article = structure(f"{head}\n\n{body}", SOURCE)
+    assert (article.kicker, article.title) == (kicker, title)
+    assert blocks(article) == [body]

@@ -138,3 +138,22 @@ def test_byline_links_next_to_the_headline() -> None:
         '</a> und <a href="/author/ben">Ben BEISPIEL</a> <a href="/autoren/">Alle Autoren</a></p>'
     )
     assert page_meta(page(None, body=body), []).bylines == ["Dr. Anna Muster", "Ben BEISPIEL"]
+
+
+def test_a_dateline_in_its_own_element_goes_to_the_dateline() -> None:
+    from digest.readers.html import read_html
+
+    # A short lead sentence: as plain text "Lindenau. Die Fähre kommt." is no dateline.
+    lead = (
+        "Die Fähre kommt. Der Stadtrat von Lindenau hat am Montagabend nach langer Debatte"
+        " beschlossen, die alte Fähre durch eine neue zu ersetzen und den Anleger zu sanieren."
+    )
+    more = "Die neue Fähre soll im Frühjahr kommen und doppelt so viele Fahrgäste tragen. " * 4
+    body = (
+        '<article><h1>Lindenau bekommt eine neue Fähre</h1><p class="intro">'
+        f'<span class="ort">Lindenau.</span>&nbsp;\n  <span>{lead}</span></p><p>{more}</p>'
+        "</article>"
+    )
+    article = read_html(page(None, body=body), "seite.html")
+    assert article.dateline == "Lindenau"
+    assert article.body.startswith(lead)

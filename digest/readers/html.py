@@ -25,7 +25,8 @@ def read(data: bytes, filename: str) -> list[Article]:
 
 def read_html(html: str, filename: str) -> Article:
     """Extract the article of one page given as text; raise ``SkipFile`` if it has none."""
-    doc = _extract(html)
+    # A dateline in an element of its own keeps its mark through extraction, as bold text.
+    doc = _extract(rules.DATELINE_MARKUP.sub(r"\g<open><b>\g<place></b> ", html))
     if doc is None or not (doc.text or "").strip():
         raise SkipFile("no main content found in the HTML page")
     sites = [doc.sitename or "", doc.hostname or ""]

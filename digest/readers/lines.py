@@ -17,6 +17,7 @@ _WRAP_MIN_LINES = 4
 _MARKERS = frozenset("#-–—•*·▪►‣◦")
 _TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this many words
 _MAX_CAPTION_CHARS = 300  # a longer line with a credit at its end is a paragraph
+_DROP_CAP_MIN_WORDS = 6  # a drop cap opens a paragraph, not a short heading like "A bis Z"
 
 
 def clean_lines(text: str) -> list[str]:
@@ -49,6 +50,8 @@ def unwrap(lines: list[str]) -> list[str]:
 
 def _continues(previous: str, line: str) -> bool:
     """Say whether ``line`` goes on with the sentence ``previous`` broke off."""
+    if _split_quote(previous, line):
+        return True
     if not previous or rules.SENTENCE_END.search(previous) or previous.endswith(("?", "!")):
         return previous.endswith(",") and line[:1].islower() and not rules.GREETING.match(previous)
     if rules.MD_HEADING.match(previous) or rules.LONE_BULLET.match(previous):
@@ -56,6 +59,28 @@ def _continues(previous: str, line: str) -> bool:
     # A line never ends on an article or preposition, and a sentence never starts in lower case.
     last = previous.rsplit(" ", 1)[-1].casefold()
     return last in rules.CONTINUATION_WORDS or line[:1].islower()
+
+
+def _split_quote(previous: str, line: str) -> bool:
+    """Say whether a short line opened quotation marks that ``line`` closes (a wrapped headline)."""
+    return (
+        max(len(previous), len(line)) <= _MAX_HEAD_CHARS
+        and bool(rules.UNCLOSED_QUOTE.search(previous))
+        and bool(rules.CLOSING_QUOTE.match(line))
+    )
+
+
+def join_drop_caps(lines: list[str]) -> list[str]:
+    """Join a drop cap split from its word at the start of a paragraph: ``D er`` → ``Der``."""
+    out: list[str] = []
+    for line in lines:
+        if out and len(out[-1]) == 1 and out[-1].isupper() and line[:1].islower():
+            line = f"{out.pop()} {line}"  # the capital stood in an element of its own
+        cap = rules.DROP_CAP.match(line)
+        if cap and len(line.split()) >= _DROP_CAP_MIN_WORDS:
+            line = cap.group("cap") + line[cap.end() :]
+        out.append(line)
+    return out
 
 
 def _starts_item(line: str) -> bool:
@@ -123,6 +148,18 @@ def drop_boilerplate(lines: list[str]) -> list[str]:
             kept.append(line[:1].upper() + line[1:] if greeted and not kept else line)
         greeted = rule == "greeting" or (greeted and not kept)
     return kept
+
+
+def drop_appeals(lines: list[str]) -> list[str]:
+    """Drop appeal boxes (donation, subscription) that end in a button, with their heading."""
+    out: list[str] = []
+    for line in lines:
+        if rules.APPEAL_BUTTON.search(line, max(0, len(line) - 60)):
+            if out and headlike(out[-1]):
+                out.pop()
+            continue
+        out.append(line)
+    return out
 
 
 def drop_teasers(lines: list[str]) -> list[str]:
