@@ -29,6 +29,7 @@ from digest.sentences import (
 
 SUMMARY_WORDS = 60
 SUMMARY_SENTENCES = 3
+PARAGRAPH_SENTENCES = 3  # shared facts per body paragraph
 REPEAT = 0.4  # weighted stem overlap from which two sentences state the same fact
 MAX_SENTENCE_WORDS = 35  # longer ones are run-ons or parser glue: poor value per word
 MIN_SENTENCE_WORDS = 6  # shorter ones are fragments ("Ein Durchbruch? Fehlanzeige.")
@@ -205,7 +206,11 @@ def _body(
 ) -> str:  # fmt: skip
     """Shared facts first in story order, then one credited paragraph per source's own facts."""
     shared = sorted((s for s in picked if support[s] > 0), key=lambda s: (s.position, s.source))
-    paragraphs = [" ".join(s.text for s in shared)] if shared else []
+    # A wall of text reads badly in an email: a few sentences to a paragraph.
+    paragraphs = [
+        " ".join(s.text for s in shared[i : i + PARAGRAPH_SENTENCES])
+        for i in range(0, len(shared), PARAGRAPH_SENTENCES)
+    ]
     for source, name in enumerate(names):
         own = [s for s in picked if support[s] == 0 and s.source == source]
         if own:

@@ -89,3 +89,12 @@ def test_shared_facts_are_stated_once(built: tuple[list[Story], list[IssueItem]]
         for b in sentences[i + 1 :]:
             sa, sb = set(stems(a)), set(stems(b))
             assert len(sa & sb) / min(len(sa), len(sb)) < 0.8, (a[:40], b[:40])
+
+
+def test_shared_facts_come_in_short_paragraphs(
+    built: tuple[list[Story], list[IssueItem]],
+) -> None:
+    story = built[0][0]
+    shared = [p for p in story.body.split("\n\n") if not p.startswith("**")]
+    assert len(shared) >= 2
+    assert all(len(split_sentences(p)) <= 3 for p in shared)
