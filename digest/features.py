@@ -25,20 +25,27 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*")
 BOILERPLATE = re.compile(
     r"cookie|datenschutz|webseite|website|newsletter|abonn|javascript|browser|werbung"
     r"|nutzungsbedingung|einwilligung|zustimmung|akzeptieren|datenverarbeitung|impressum"
-    r"|registrier|e-mail|passwort|klicken|weiterlesen|zum artikel|mehr zum thema|foto:"
-    r"|bild:|©|alle rechte"
+    r"|registrier|e-mail|passwort|klicken sie|weiterlesen|zum artikel|mehr zum thema"
+    r"|©|alle rechte"
     # Wire press releases (ad-hoc notices, OTS): the legal frame is the same in every one.
-    r"|insiderinformation|übermittelt durch|emittent|ad-hoc-mitteilung|eqs group|isin:"
-    r"|wkn:|originalinhalt|pressekontakt|rückfragehinweis|presseportal"
+    r"|veröffentlichung einer insiderinformation|für den inhalt der mitteilung ist"
+    r"|übermittelt durch (?:eqs|dgap)|ende der ad-hoc-mitteilung|eqs group|isin:|wkn:"
+    r"|originalinhalt von|pressekontakt:|rückfragehinweis:|presseportal"
 )  # matched on lower-cased text: with IGNORECASE or \b, re cannot skip ahead by first letter
-# A photo credit inside a sentence (``Foto: Name/dpa``, ``(Bild: EPA)``): up to the agency
-# after the last slash, or to the end of a sentence it closes; the sentence around it stays.
+_PHOTO = r"(?:fotos?|bild(?:er)?|bildquelle)"
+_ANY_CREDIT = r"(?:fotos?|bild(?:er)?|bildquelle|grafik|quelle)"
+# A credit inside a sentence; the sentence around it stays. Forms: ``(Bild: EPA/…)``,
+# ``Foto: Name/dpa`` up to the agency after the last slash, up to three words closing the
+# sentence (``Quelle: Polizei Hamburg.``), or one word before the next sentence's capital
+# (``Foto: dpa Jetzt …``). Each loop ends at a slash, so matching stays linear.
 CREDIT = re.compile(
-    r"\(?\b(?:fotos?|bild(?:er)?|bildquelle|grafik|quelle)\s*:\s*(?:[^()/|.]{0,60}[/|]\s*)*"
-    r"(?:[^().\n]{1,60}\)?(?=\s*(?:\([^)]{0,60}\)\s*)*$)|[\w.-]+(?:\s+images)?\)?)"
-    r"(?:\s*\((?:fotos?|bild)\s*:[^)]{0,60}\))*",
+    rf"\(\s*{_ANY_CREDIT}\s*:[^()\n]{{1,80}}\)"
+    rf"|\b{_PHOTO}\s*:\s*(?:[^()/|.\n]{{1,60}}[/|])+\s*[\w.-]+(?:\s+images)?"
+    rf"|\b{_ANY_CREDIT}\s*:\s*[^\s()]+(?:\s+[^\s()]+){{0,2}}(?=\s*(?:\([^()\n]{{0,80}}\)\s*)*$)"
+    rf"|\b{_PHOTO}\s*:\s*[\w.-]+(?=\s+(?-i:[A-ZÄÖÜ]))",
     re.IGNORECASE,
 )
+PHOTO_CREDIT = re.compile(rf"\(?\s*{_PHOTO}\s*:", re.IGNORECASE)
 # Share buttons (``Jetzt teilen:``) and the ad label a scraper leaves before a text
 # (``Anzeige``; doubled, it is a label wherever it stands).
 CTA = re.compile(
@@ -107,15 +114,11 @@ def content_sentences(body: str) -> list[str]:
     """
     kept: list[str] = []
     for sentence in split_sentences(body):
-        if ":" in sentence or sentence[:7].lower() == "anzeige":  # cheap test first
-            credited = CREDIT.search(sentence)
-            if (
-                credited
-                and credited.start() == 0
-                and kept
-                and len(kept[-1].split()) <= CAPTION_WORDS
-            ):
-                kept.pop()
+        if ":" in sentence or "nzeige" in sentence:  # the cheap test first
+            credit = CREDIT.search(sentence)
+            photo = credit is not None and credit.start() == 0 and PHOTO_CREDIT.match(sentence)
+            if photo and kept and len(kept[-1].split()) <= CAPTION_WORDS:
+                kept.pop()  # the caption of the photo this credit names
             sentence = CTA.sub(" ", CREDIT.sub(" ", sentence)).strip()
         if sentence and not is_boilerplate(sentence):
             kept.append(sentence)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from digest import api
 from digest.features import content_sentences, extract
 from digest.models import Article, Source
@@ -89,3 +91,27 @@ def test_ad_label_goes_but_a_police_report_stays() -> None:
 def test_share_verb_in_a_sentence_is_kept() -> None:
     sentence = "Die Länder teilen die Kosten für die neuen Busse."
     assert content_sentences(sentence) == [sentence]
+
+
+def test_words_after_a_colon_are_not_taken_for_a_credit() -> None:
+    for sentence in (
+        "Die Grafik: Sie zeigt den Anstieg der Preise seit Januar.",
+        "Die Zeitung Bild: Sie berichtete am Montag ausführlich über den Fall.",
+        "China und die USA sind die größten Emittenten von Treibhausgasen.",
+        "Der Prozess wegen Insiderhandels beginnt im Mai.",
+    ):
+        assert content_sentences(sentence) == [sentence]
+
+
+def test_a_source_line_is_cut_but_the_sentence_before_it_is_no_caption() -> None:
+    body = "Der Einsatz am Hafen dauerte drei Stunden. Quelle: Polizei Hamburg."
+    assert content_sentences(body) == ["Der Einsatz am Hafen dauerte drei Stunden."]
+
+
+def test_a_long_gallery_credit_is_cut_in_linear_time() -> None:
+    # Nested loops over " / " once took seconds per line, doubling with every slash.
+    gallery = "Fotos: " + " / ".join(f"© Fotograf {i}" for i in range(300)) + " ."
+    slashes = "Foto: " + " /" * 300 + " ("
+    started = time.perf_counter()
+    content_sentences(f"{gallery}\n\n{slashes}")
+    assert time.perf_counter() - started < 1.0
