@@ -41,7 +41,9 @@ _ANAPHORA = re.compile(
     r"|\b(?:sagte|erklärte|betonte|meinte|fügte|äußerte|warnte) (?:er|sie)\b"
 )
 CREDIT_WORDS = 2  # "Laut X:", charged per own sentence: a safe upper bound of the label
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]]")
+# Markdown a source name must not carry into the label: emphasis, links, code, headings.
+# (An underscore inside a word, as in a file name "morgen_post", is no emphasis and stays.)
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>~#]|(?<![^\W_])_|_(?![^\W_])")
 CREDIT_LABEL = "Laut {name}"  # German by default; build passes the issue locale's wording
 MAX_MERGE_SOURCES = 12
 NEAR_COPY = 0.9  # pair similarity from which two reports are copies of one text
@@ -196,7 +198,8 @@ def _credit(sentences: Sequence[str], name: str, label: str) -> str:
     text = " ".join(sentences)
     if all(name in s for s in sentences):  # "Nach Informationen der Morgenlage …" credits itself
         return text
-    plain = _MARKDOWN_SPECIAL.sub("", name)  # a name is text: no emphasis, link or code
+    # A name is text: one line, no Markup (a mail's display name is the sender's choice).
+    plain = " ".join(_MARKDOWN_SPECIAL.sub("", name).split()).strip(" :")
     return f"**{label.format(name=plain)}:** {text}"
 
 

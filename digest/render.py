@@ -152,17 +152,26 @@ def _estimated_limit(issue: Issue, budget: int) -> int:
 
 
 def shorten(body: str, words: int) -> str:
-    """Cut ``body`` after the sentence that reaches ``words`` words, ending with an ellipsis."""
+    """Cut ``body`` after the sentence that reaches ``words`` words, ending with an ellipsis.
+
+    Paragraphs stay paragraphs: a credited "**Laut X:**" paragraph must not run into the
+    one before it.
+    """
     if len(body.split()) <= words:
         return body
-    kept: list[str] = []
+    paragraphs: list[str] = []
     count = 0
-    for sentence in re.split(r"(?<=[.!?“«])\s+", body):
-        kept.append(sentence)
-        count += len(sentence.split())
+    for paragraph in re.split(r"\n\s*\n", body.strip()):
+        kept: list[str] = []
+        for sentence in re.split(r"(?<=[.!?“«])\s+", paragraph):
+            kept.append(sentence)
+            count += len(sentence.split())
+            if count >= words:
+                break
+        paragraphs.append(" ".join(kept).rstrip())
         if count >= words:
             break
-    return " ".join(kept).rstrip() + " …"
+    return "\n\n".join(paragraphs) + " …"
 
 
 def _warnings(issue: Issue, html: str, budget: int, plan: _Plan) -> list[str]:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from test_dedup_fixtures import BRIDGE_A, BRIDGE_B, UKRAINE_ISTANBUL, UKRAINE_PARIS, article
 
 from digest.config import DedupConfig
+from digest.markup import to_html, to_plain_blocks
 from digest.merge import make_stories, merge
 from digest.models import Story
 from digest.sentences import split_sentences, stems
@@ -126,3 +127,15 @@ def test_a_near_copy_of_one_text_adds_a_citation_not_facts() -> None:
     with_copy = merge([BRIDGE_A, copy, BRIDGE_B])
     assert (with_copy.summary, with_copy.body) == (alone.summary, alone.body)
     assert "Zweitblatt" in [s.name for s in with_copy.sources]
+
+
+def test_a_source_name_cannot_inject_markup_into_the_credit() -> None:
+    hostile = replace(
+        BRIDGE_A, source=replace(BRIDGE_A.source, name="<https://evil.example/>\n\n# Gewinn_spiel_")
+    )
+    story = merge([hostile, BRIDGE_B])
+    label = next(p for p in story.body.split("\n\n") if "Brenner sprach" in p)
+    assert label.startswith("**Laut https://evil.example/ Gewinn_spiel:** ")
+    html = to_html(story.body)
+    assert "<a " not in html and "<h1>" not in html and "<em>" not in html
+    assert all(kind == "paragraph" for kind, _ in to_plain_blocks(story.body))

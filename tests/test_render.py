@@ -12,7 +12,7 @@ import pytest
 
 from digest.config import load_config
 from digest.models import Issue, IssueItem, SourceRef, Story, issue_from_json
-from digest.render import render
+from digest.render import render, shorten
 from tests.conftest import DATA
 
 GOLDEN = DATA / "golden"
@@ -127,8 +127,7 @@ def test_a_small_issue_is_neither_shortened_nor_trimmed(rendered) -> None:
 
 def test_english_locale_gives_a_fully_english_issue(tmp_path: Path) -> None:
     issue, config = scenario("two_sources_same_story")
-    english = render(dataclasses.replace(issue, locale="en_US"),
-                     config.replace(locale="en_US"))  # type: ignore[attr-defined]
+    english = render(dataclasses.replace(issue, locale="en_US"), config.replace(locale="en_US"))  # type: ignore[attr-defined]
     for out in (english.html, english.text):
         assert "Wednesday, December 3, 2025" in out
         assert "In this issue" in out and "also reported by" in out and "min read" in out
@@ -180,3 +179,10 @@ def test_over_budget_items_are_capped_with_a_note() -> None:
     assert 0 < kept <= 20
     assert f"und {600 - kept} weitere" in result.html and f"und {600 - kept} weitere" in result.text
     assert f"{600 - kept} short items left out to fit the size budget" in result.warnings
+
+
+def test_shortening_keeps_paragraphs_apart() -> None:
+    body = "Erster Satz mit fünf Wörtern.\n\n**Laut Krone:** Zweiter Satz hier. Dritter Satz dort."
+    assert (
+        shorten(body, 8) == "Erster Satz mit fünf Wörtern.\n\n**Laut Krone:** Zweiter Satz hier. …"
+    )
