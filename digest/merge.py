@@ -30,6 +30,7 @@ from digest.sentences import (
 SUMMARY_WORDS = 60
 SUMMARY_SENTENCES = 3
 PARAGRAPH_SENTENCES = 3  # shared facts per body paragraph
+ECHO = 0.3  # ... and from which a shorter sentence about the same actor and deed is an echo
 REPEAT = 0.4  # weighted stem overlap from which two sentences state the same fact
 MAX_SENTENCE_WORDS = 35  # longer ones are run-ons or parser glue: poor value per word
 MIN_SENTENCE_WORDS = 6  # shorter ones are fragments ("Ein Durchbruch? Fehlanzeige.")
@@ -79,6 +80,12 @@ def _candidates(group: Sequence[Article]) -> list[_Sentence]:
     return found
 
 
+def _same_actor_and_deed(a: _Sentence, b: _Sentence) -> bool:
+    """Tell two sentences that name the same actor and use three more of the same words."""
+    actor = any(not n[0].isdigit() for n in a.names & b.names)
+    return actor and len(a.stems & b.stems - a.names - b.names) >= 3
+
+
 class _Facts:
     """Which sentences of one group state the same fact (weighted stem overlap)."""
 
@@ -91,6 +98,7 @@ class _Facts:
         for t in names & self.weight.keys():
             self.weight[t] *= 2.0  # names and numbers are the checkable part of a fact
         self.near: dict[_Sentence, set[_Sentence]] = {s: set() for s in sentences}
+        self.echoes: set[_Sentence] = set()  # shorter restatements of another source's sentence
         self._link(sentences)
 
     def mass(self, stems: frozenset[str] | set[str]) -> float:
@@ -110,9 +118,12 @@ class _Facts:
                 if b is a or b in self.near[a]:
                     continue
                 small = min(masses[a], masses[b])
-                if small and self.mass(a.stems & b.stems) / small >= REPEAT:
+                overlap = self.mass(a.stems & b.stems) / small if small else 0.0
+                if overlap >= REPEAT:
                     self.near[a].add(b)
                     self.near[b].add(a)
+                elif overlap >= ECHO and a.source != b.source and _same_actor_and_deed(a, b):
+                    self.echoes.add(min(a, b, key=lambda s: (len(s.stems), s.source)))
 
     def support(self, s: _Sentence) -> int:
         """Count the other sources that state the fact of ``s``."""
@@ -135,6 +146,7 @@ class _Picker:
     def __init__(self, pool: Sequence[_Sentence], facts: _Facts, support: dict[_Sentence, int]):
         self.pool, self.facts, self.support = pool, facts, support
         self.credit = len({s.source for s in pool}) > 1
+        self.at = {(s.source, s.position): s for s in pool}
 
     def cost(self, s: _Sentence) -> int:
         """Count the words ``s`` adds, its credit included."""
@@ -165,12 +177,20 @@ class _Picker:
             per_source[best.source] += 1
             budget -= self.cost(best)
 
+    def _follows(self, s: _Sentence, taken: set[tuple[int, int]]) -> bool:
+        """Tell whether the sentence ``s`` refers back to ("Diese …") is told in the same
+        paragraph: taken, and shared or own like ``s`` (own facts go to the source's paragraph)."""
+        before = self.at.get((s.source, s.position - 1))
+        if before is None or (before.source, before.position) not in taken:
+            return False
+        return (self.support[before] == 0) == (self.support[s] == 0)
+
     def _fits(
         self, s: _Sentence, chosen: set[_Sentence], taken: set[tuple[int, int]], budget: int
     ) -> bool:
         if (s.source, s.position) in taken or self.cost(s) > budget or s.words > MAX_SENTENCE_WORDS:
             return False
-        if _ANAPHORA.search(s.text) and (s.source, s.position - 1) not in taken:
+        if _ANAPHORA.search(s.text) and not self._follows(s, taken):
             return False
         return not self.facts.repeats(s, chosen)
 
@@ -321,6 +341,10 @@ def _several(ordered: Sequence[Article], max_words: int, label: str) -> tuple[st
     """Return (summary, body) of a story several sources report."""
     # Beyond a dozen reports, more sources add citations, not facts that fit 400 words.
     pool = _candidates(ordered[:MAX_MERGE_SOURCES])
+    # "Dmitrijew nannte die Gespräche produktiv" echoes another source's "… nannte die
+    # Verhandlungen produktiv und fügte … hinzu": tell the fuller sentence only.
+    echoes = _Facts(pool).echoes
+    pool = [s for s in pool if s not in echoes]
     facts = _Facts(pool)
     support = {s: facts.support(s) for s in pool}
     summary = _summary(pool, facts, support)

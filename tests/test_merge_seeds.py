@@ -98,3 +98,23 @@ def test_shared_facts_come_in_short_paragraphs(
     shared = [p for p in story.body.split("\n\n") if not p.startswith("**")]
     assert len(shared) >= 2
     assert all(len(split_sentences(p)) <= 3 for p in shared)
+
+
+def test_paraphrased_statements_are_told_once(
+    built: tuple[list[Story], list[IssueItem]],
+) -> None:
+    story = built[0][0]
+    text = f"{story.summary}\n{story.body}"
+    assert text.count("produktiv") == 1  # two outlets quote the negotiator's word
+    assert not ("viel zu tun" in text and "viel Arbeit" in text)  # and the adviser's caution
+    assert "Friedenstaube" in text  # the fuller sentence is the one told
+
+
+def test_a_sentence_referring_back_stays_in_the_paragraph_of_what_it_refers_to(
+    built: tuple[list[Story], list[IssueItem]],
+) -> None:
+    # One outlet goes on "Diese seien … durchgearbeitet" about the documents it just named.
+    story = built[0][0]
+    for paragraph in story.body.split("\n\n"):
+        if "durchgearbeitet" in paragraph:
+            assert "Dokumente" in paragraph
