@@ -191,41 +191,47 @@ DATELINE_BOLD = re.compile(
 # An all-capitals dateline with a colon: ``MADRID: ``.
 DATELINE_CAPS = re.compile(r"^(?P<place>[A-ZÄÖÜ]{3,}(?:[/ -][A-ZÄÖÜ]{3,})*):\s+(?=\S)")
 
-# A plain dateline with a full stop, as regional papers print it: ``Kassel. Der Stadtrat …``,
-# ``Bad Hersfeld. Am …``; the parser also refuses abbreviations and ``NOT_PLACES`` words.
+# A plain dateline with a full stop is taken only with an agency or author mark after it,
+# ``Kassel. (dpa) Der …``, ``Bad Hersfeld. (red) Am …``: without one, ``Merkel. Die …``
+# or ``Corona. Seit …`` opens the story with a topic word, not a place.
 DATELINE_STOP = re.compile(
-    r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]{2,}(?:[-/ ][A-ZÄÖÜ][a-zäöüß]+){0,2})\.\s+(?=[A-ZÄÖÜ„»«\"])"
+    r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]{2,}(?:[-/ ][A-ZÄÖÜ][a-zäöüß]+){0,2})\.\s*"
+    r"\((?:dpa|afp|ap|reuters|kna|epd|apa|sda|dts|ddp|red|sid|ots|pm)\b[^)]{0,20}\)"
+    r"\s*(?:[–—:-]\s*)?(?=[A-ZÄÖÜ„»«\"\d])"
 )
 
-# A dateline set off in an element of its own at the start of a paragraph (matched on
-# HTML): ``<p><span class="x">Kassel.</span> Der …``; the reader marks it bold.
+# A dateline set off in an element of its own at the start of the lead paragraph (matched
+# at the first ``<p>`` after the ``<h1>``): ``<p><span class="x">Kassel.</span> Der …``;
+# the reader marks it bold.
 DATELINE_MARKUP = re.compile(
     r"(?P<open><p\b[^>]*>\s*)<(?P<tag>span|strong|b|em)\b[^>]*>\s*"
     r"(?P<place>[A-ZÄÖÜ][\w'’-]+(?:[ /][A-ZÄÖÜ][\w'’-]+){0,2}\.)\s*</(?P=tag)>(?:\s|&nbsp;|&#160;)*"
 )
 
-# Endings of abstract nouns, never of a place: ``Erschöpfung. Das Wort …`` opens no dateline.
-NOT_PLACE_ENDING = re.compile(r"(?:ung|heit|keit|schaft|tion|ismus|tät|nis|lockdown)$", _I)
+# Endings of abstract nouns, never of a place: a bold ``**Bilanz.** …`` or ``**Wirkung.**``
+# opening a paragraph is a run-in heading, not a dateline.
+NOT_PLACE_ENDING = re.compile(r"(?:ung|heit|keit|schaft|tion|ismus|tät|nis)$", _I)
 
-# Capitalised words that open a story as a one-word sentence, never a place: ``Endlich. …``.
+# Words a bold lead-in uses that are never a place: run-in headings (``**Fazit.**``) and
+# one-word sentences (``**Endlich.**``), so no dateline.
 NOT_PLACES = _words(
-    "endlich nein ja doch stopp schluss aus vorbei genau richtig falsch gut okay achtung "
-    "vorsicht danke bitte hallo also tja nun klar sicher immerhin trotzdem jetzt heute gestern "
-    "morgen damals zunächst zuerst erstens zweitens drittens eben stille ruhe ende update "
-    "jahr jahre monat monate woche wochen tag tage zeit"
+    "fazit bilanz hintergrund analyse kommentar meinung update achtung hinweis info tipp "
+    "übrigens außerdem endlich nein ja doch stopp schluss vorbei genau richtig falsch gut "
+    "okay vorsicht danke bitte hallo also tja nun klar sicher immerhin trotzdem jetzt heute "
+    "gestern morgen damals zunächst zuerst erstens zweitens drittens ende"
 )
 
-# A drop cap split from its word, at the start of a paragraph: ``D er Stadtrat …``,
-# ``N a endlich!`` (not ``A und O``, ``A bis Z``: a one-letter word before a short word).
+# A drop cap split from the rest of its word in one line: ``N a endlich!``, ``D ie Stadt``.
+# The rest is one or two lower-case letters and no word itself (not ``O du``, ``D er``,
+# ``A kauft``): a capital before a word is a word of its own.
 DROP_CAP = re.compile(
-    r"^(?P<cap>[A-ZÄÖÜ])\s(?=(?!(?:und|oder|wie|bis|für|von|zu|mit|ist|sowie|als|gegen|vor"
-    r"|nach|bei|auf|an)\b)[a-zäöüß])"
+    r"^(?P<cap>[A-ZÄÖÜ]) (?!(?:ab|ah|am|an|au|da|du|eh|ei|er|es|hm|im|in|ja|je|na|nu|ob|oh|ok|so"
+    r"|um|wo|zu)\b)(?P<rest>[a-zäöüß]{1,2})(?=[\s,.!?])"
 )
 
-# A headline broken inside its quotation marks: the first line opens „ or « and leaves it
-# open (``UNCLOSED_QUOTE``), the next line closes it (``CLOSING_QUOTE``).
-UNCLOSED_QUOTE = re.compile(r"(?:„[^“”]*|«[^»]*)$")
-CLOSING_QUOTE = re.compile(r"^[^„«“”»]*[“”»]")
+# Quotation marks. ``„`` opens and ``“``/``”`` close (German); guillemets point either way
+# (``»Zitat«`` in Germany, ``«Zitat»`` in Switzerland): the first one in a line opens.
+QUOTE_MARK = re.compile(r"[„“”»«]")
 
 # --- boilerplate: whole lines that are never article text -------------------------------
 
@@ -282,8 +288,8 @@ RELATED = re.compile(
 # Newsletter and social calls to action: ``Abonniere …``, ``Folge @… für …``.
 CTA = re.compile(
     r"^(?:abonnier(?:e|en sie|t)\b|folgen? (?:sie )?(?:uns|@)|folge @|melden sie sich"
-    r"|jetzt (?:anmelden|abonnieren|registrieren|kostenlos|testen|herunterladen|unterstützen"
-    r"|spenden|mitmachen|kaufen|bestellen|sichern)\b"
+    r"|jetzt (?:anmelden|abonnieren|registrieren|kostenlos|testen|herunterladen)"
+    r"|jetzt (?:unterstützen|spenden|mitmachen|kaufen|bestellen|sichern)\s*[!.:]?$"
     r"|hier (?:anmelden|abonnieren|geht es zu)|teilen$|merken$|drucken$|kommentare$"
     r"|(?:zum|unser) newsletter|newsletter(?:$|\s+abonnieren|-anmeldung))"
     r"|\bnewsletter\b.{0,80}\b(?:anmelden|abonnier\w*|bestellen|hier entlang)"
@@ -391,33 +397,54 @@ MOJIBAKE = re.compile(
 # Invisible characters that break matching: zero-width spaces, soft hyphens, BOMs.
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
-# Shop and deal widgets: ``Zum Angebot``, ``Original-Preis``, ``59,99 €``, ``Ersparnis 15 %``.
+# A widget line is short: at most 60 characters and 8 words (a news sentence is longer).
+_WIDGET = r"^(?=.{1,60}$)(?!(?:\S+\s+){8}\S)"
+
+# Shop and deal widgets, each the whole line: ``Zum Angebot``, ``Original-Preis``,
+# ``59,99 €``, ``Ersparnis 15 %``, ``Jetzt im Shop: …``, ``Bei Händler ansehen``.
 SHOP = re.compile(
-    r"^(?:zum (?:angebot|shop|deal|produkt)|(?:jetzt )?im (?:\w+-?)?shop\b.{0,60}$"
-    r"|jetzt als [\w-]{1,30}[- ]?(?:blitzangebot|angebot|deal)"
-    r"|(?:original|uvp|statt|blitzangebots?|angebots?|aktions?|deal)(?:[- ]?[\w]+)?-?preis\s*:?"
-    r"|ersparnis\b.{0,40}(?:%|€|euro)|sie wollen online einkaufen"
-    r"|(?:bei|auf) [\w.-]{2,30} (?:ansehen|kaufen|bestellen)$"
-    r"|(?:ab |nur |jetzt )?\d{1,5}(?:[.,]\d{2})?\s?(?:€|euro)$|€\s?\d{1,5}(?:[.,]\d{2})?$)",
+    _WIDGET + r"(?:zum (?:angebot|shop|deal|produkt)"
+    r"|(?:jetzt |hier )?(?:im|zum) (?:\w+-?)?shop(?::\s.+)?"
+    r"|(?:original|uvp|statt|angebots?|aktions?|deal|listen)(?:[ -]\w+-)?-?preis"
+    r"(?::?\s*\d{1,5}(?:[.,]\d{2})?\s?(?:€|euro))?"
+    r"|ersparnis\b.{0,40}(?:%|€|euro)"
+    r"|(?:bei|auf) [\w.-]{2,30} (?:ansehen|kaufen|bestellen)"
+    r"|(?:ab |nur |jetzt )?\d{1,5}(?:[.,]\d{2})?\s?(?:€|euro)|€\s?\d{1,5}(?:[.,]\d{2})?)\s*[!.:]?$",
     _I,
 )
 
-# Donation appeals and newsletter promotion: ``Unterstützen Sie unabhängigen Journalismus``,
-# ``Ihre Spende hilft``, ``Die wichtigsten Nachrichten direkt in Ihr Postfach``.
+# Donation appeals, each the whole line: ``Unterstützen Sie unabhängigen Journalismus``,
+# ``Ihre Spende hilft``, ``Jetzt Mitglied werden``.
 APPEAL = re.compile(
-    r"^(?:unterstützen sie (?:uns|unsere arbeit|(?:\w+ )?(?:unabhängigen |freien )?journalismus)"
-    r"|(?:jetzt |hier )?spenden\b|ihre spende\b|mit (?:ihrer|einer) spende\b"
-    r"|(?:werden sie|jetzt) (?:mitglied|unterstützer\w*|förder\w*)\b)"
-    r"|\b(?:direkt|kostenlos|täglich|jeden (?:morgen|abend|tag)|einmal pro woche)\b.{0,50}"
-    r"\b(?:ins|in ihr|in dein|in ihren|in deinen) (?:e-mail-|mail-)?(?:postfach|posteingang)",
+    _WIDGET + r"(?:unterstützen sie (?:uns|unsere arbeit|(?:\w+ )?(?:unabhängigen |freien )?"
+    r"journalismus)|(?:jetzt |hier )?spenden|(?:ihre|deine) spende (?:hilft|zählt|wirkt)(?: \w+)?"
+    r"|(?:werden sie|jetzt) (?:mitglied|unterstützer(?:in)?|förder(?:er|in|mitglied))(?: werden)?"
+    r")\s*[!.:]?$",
+    _I,
+)
+
+# Newsletter promotion, the whole line naming the news and the reader's mailbox: ``Die
+# wichtigsten Nachrichten jeden Morgen direkt in Ihr Postfach``.
+NEWSLETTER_PROMO = re.compile(
+    r"^(?=.{1,100}$)[^.!?]{0,50}\b(?:nachrichten|news|newsletter|neuigkeiten|updates|briefing"
+    r"|meldungen|themen)\b[^.!?]{0,50}\b(?:ins|in ihr|in dein|in ihren|in deinen) "
+    r"(?:e-mail-|mail-)?(?:postfach|posteingang)\s*[!.:]?$",
     _I,
 )
 
 # The button that closes an appeal box run into its text: ``… Sind Sie dabei? Jetzt
-# unterstützen`` (searched at the end of a paragraph); the box and its heading are dropped.
+# unterstützen`` (searched at the end of a paragraph). The button is stripped; the paragraph
+# goes too only when it is an appeal itself (see ``READER_ADDRESS``).
 APPEAL_BUTTON = re.compile(
     r"(?<=[.!?…“\"])\s+(?:Jetzt|Hier) (?:unterstützen|spenden|mitmachen|abonnieren|bestellen"
     r"|kaufen|testen|sichern|Mitglied werden)\s*[!.]?$"
+)
+
+# The reader addressed: a polite ``Sie``/``Ihr`` inside a sentence (``… sichern Sie, dass``),
+# or ``du``/``dein``/``euch`` (case-sensitive; a ``Sie`` opening a sentence may be "they").
+READER_ADDRESS = re.compile(
+    r"(?<=[a-zäöüß,] )(?:Sie|Ihnen|Ihr|Ihre[mnrs]?)\b|\b(?:du|dich|dir|euch|dein|deine[mnrs]?"
+    r"|euer|eure[mnrs]?)\b"
 )
 
 # Named boilerplate rules, checked in this order; the name says why a line was dropped.
@@ -434,6 +461,7 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paywall", PAYWALL),
     ("shop", SHOP),
     ("appeal", APPEAL),
+    ("newsletter promotion", NEWSLETTER_PROMO),
     ("editorial note", EDITORIAL_NOTE),
     ("staff credit", STAFF_CREDIT),
     ("residue", PUNCT_RESIDUE),

@@ -40,8 +40,6 @@ _HEADER_LINES = 10  # the header never runs longer than this
 _TITLE_WORDS = 14  # a derived title keeps at most this many words
 _TITLE_CHARS = 150  # ... and at most about this many characters
 _CAPS_HEADING_LETTERS = 4  # "THEMA DES TAGES" opens a new section
-_DATELINE_MIN_WORDS = 5  # "Kassel. Der Stadtrat …" opens a real sentence, not "Ende. Aus."
-_CONJUNCTIONS = frozenset({"und", "aber", "oder", "doch", "denn", "sondern"})
 
 
 @dataclass
@@ -258,8 +256,8 @@ def _dateline(lines: list[str]) -> tuple[str, list[str]]:
         match = (
             rules.DATELINE.match(line)
             or rules.DATELINE_CAPS.match(line)
-            or rules.DATELINE_BOLD.match(line)
-            or _dateline_stop(line)
+            or _dateline_bold(line)
+            or rules.DATELINE_STOP.match(line)
         )
         if not match or match.group("place").split()[0].casefold() in rules.FUNCTION_WORDS:
             return "", lines
@@ -268,22 +266,18 @@ def _dateline(lines: list[str]) -> tuple[str, list[str]]:
     return "", lines
 
 
-def _dateline_stop(line: str) -> re.Match[str] | None:
-    """Match ``Kassel. Der …``: a place with a full stop before a long first sentence."""
-    match = rules.DATELINE_STOP.match(line)
-    if not match:
-        return None
-    # The lead sentence after it is a real one, not "Und …" or a one-word "Stille."
-    lead = rules.SENTENCE_BREAK.split(line[match.end() :], maxsplit=1)[0].split()
-    if len(lead) < _DATELINE_MIN_WORDS or lead[0].casefold() in _CONJUNCTIONS:
-        return None
-    place = match.group("place")
-    words = re.split(r"[ /-]", place)
-    if place in rules.ABBREVIATIONS or any(
+def _dateline_bold(line: str) -> re.Match[str] | None:
+    """Match ``**Kassel.** Der …``, not a run-in heading such as ``**Fazit.** …``."""
+    match = rules.DATELINE_BOLD.match(line)
+    return match if match and is_place_like(match.group("place")) else None
+
+
+def is_place_like(place: str) -> bool:
+    """Say whether a bold lead-in could name a place: no heading word, no abstract noun."""
+    words = re.split(r"[ /-]", place.rstrip("."))
+    return place.rstrip(".") not in rules.ABBREVIATIONS and not any(
         w.casefold() in rules.NOT_PLACES or rules.NOT_PLACE_ENDING.search(w) for w in words
-    ):
-        return None
-    return match
+    )
 
 
 def _body(lines: list[str]) -> str:

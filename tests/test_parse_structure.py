@@ -183,32 +183,67 @@ def test_newsletter_with_several_sections_and_broken_lines() -> None:
 def test_shop_donation_and_newsletter_widgets_never_reach_body() -> None:
     article = fixture("widgets.txt")
     assert article.title == "Neue Fähre für Lindenau"
-    assert article.dateline == "Lindenau"
+    assert article.dateline == ""  # "Lindenau. " without an agency mark stays in the text
     assert blocks(article) == [
-        "Die Stadtwerke haben am Montag eine neue Fähre über den Fluss in Betrieb genommen."
-        " Sie fährt künftig alle zwanzig Minuten.",
+        "Lindenau. Die Stadtwerke haben am Montag eine neue Fähre über den Fluss in Betrieb"
+        " genommen. Sie fährt künftig alle zwanzig Minuten.",
         "Die alte Fähre geht an ein Museum in der Nachbarstadt.",
         "Der Fahrplan gilt ab sofort.",
     ]
 
 
+def test_news_sentences_that_open_like_widgets_stay_in_the_body() -> None:
+    sentences = [
+        "Spenden gingen im vergangenen Jahr um zehn Prozent zurück, teilte der Verband mit.",
+        "Mit einer Spende von 5000 Euro unterstützt die Sparkasse den Kindergarten.",
+        "Jetzt fördern Bund und Länder den Ausbau der Radwege.",
+        "Jetzt unterstützen auch die Grünen den Antrag der SPD.",
+        "Betrüger schicken täglich gefälschte Rechnungen in Ihr Postfach, warnt die Polizei.",
+        "Zum Angebot gehören auch Kurse für Senioren.",
+        "Im Onlineshop des Museums gibt es den Katalog.",
+        "Aktionspreise im Supermarkt sind oft Lockangebote, sagen Verbraucherschützer.",
+        "Ihre Spende hat 2024 geholfen, sagte die Tafel.",
+        "Unterstützen Sie uns, forderte der Bürgermeister die Bürger auf.",
+    ]
+    text = "Der Verein zieht Bilanz\n\n" + "\n\n".join(sentences)
+    article = structure(text, SOURCE)
+    assert article.title == "Der Verein zieht Bilanz"
+    assert blocks(article) == sentences
+
+
+def test_a_button_after_a_news_paragraph_goes_but_the_paragraph_and_title_stay() -> None:
+    paragraph = (
+        "Beim Sommerfest im vergangenen Jahr kamen mehr als dreihundert Gäste auf den"
+        " Marktplatz, der Erlös ging an die Jugendfeuerwehr der Gemeinde."
+    )
+    text = f"Der Verein dankt den Spendern\n\n{paragraph} Jetzt mitmachen!\n\nDas Fest ist im Juni."
+    article = structure(text, SOURCE)
+    assert article.title == "Der Verein dankt den Spendern"
+    assert blocks(article) == [paragraph, "Das Fest ist im Juni."]
+    # An appeal box with a button goes with its heading, but never the title above it.
+    box = "Lokaljournalismus kostet Geld. Sind Sie dabei? Jetzt unterstützen"
+    article = structure(f"Der Verein dankt den Spendern\n\n{box}\n\n{paragraph}", SOURCE)
+    assert article.title == "Der Verein dankt den Spendern"
+    assert blocks(article) == [paragraph]
+
+
+LEAD = "Der Stadtrat hat am Montag den Haushalt für das kommende Jahr beschlossen."
+
+
 @pytest.mark.parametrize(
     ("first", "dateline", "body"),
     [
-        ("Kassel. Der Stadtrat hat am Montag den Haushalt beschlossen.", "Kassel",
-         "Der Stadtrat hat am Montag den Haushalt beschlossen."),
-        ("Bad Hersfeld. Am Montag hat der Stadtrat den Haushalt beschlossen.", "Bad Hersfeld",
-         "Am Montag hat der Stadtrat den Haushalt beschlossen."),
+        (f"Kassel. (dpa) {LEAD}", "Kassel", LEAD),
+        (f"Bad Hersfeld. (red) {LEAD}", "Bad Hersfeld", LEAD),
+        (f"**Kassel.** {LEAD}", "Kassel", LEAD),
+        (f"**Fazit.** {LEAD}", "", f"**Fazit.** {LEAD}"),
+        (f"Kassel. {LEAD}", "", f"Kassel. {LEAD}"),
         ("Endlich. Nach zehn Jahren Bauzeit ist die Brücke über den Fluss fertig.", "",
          "Endlich. Nach zehn Jahren Bauzeit ist die Brücke über den Fluss fertig."),
         ("Kassel. Dann nicht.", "", "Kassel. Dann nicht."),
-        ("Erschöpfung. Das Wort beschreibt die Stimmung am Ende des Jahres.", "",
-         "Erschöpfung. Das Wort beschreibt die Stimmung am Ende des Jahres."),
-        ("Jahr. Und wie so viele Menschen werde auch ich verzichten.", "",
-         "Jahr. Und wie so viele Menschen werde auch ich verzichten."),
     ],
 )  # fmt: skip
-def test_a_place_with_a_full_stop_opening_the_story_is_its_dateline(
+def test_a_place_with_a_full_stop_is_a_dateline_only_with_evidence(
     first: str, dateline: str, body: str
 ) -> None:
     article = structure(f"Ein Titel für den Test\n\n{first}\n\nZweiter Absatz folgt.", SOURCE)
@@ -216,17 +251,43 @@ def test_a_place_with_a_full_stop_opening_the_story_is_its_dateline(
     assert blocks(article) == [body, "Zweiter Absatz folgt."]
 
 
+@pytest.mark.parametrize(
+    "word", ["Merkel", "Corona", "Krieg", "Weihnachten", "Fußball", "Donnerstag", "Tesla",
+             "Mehr Geld"],
+)  # fmt: skip
+def test_a_topic_word_opening_the_story_stays_in_it(word: str) -> None:
+    first = f"{word}. Darüber wurde im Stadtrat am Montagabend lange und heftig gestritten."
+    article = structure(f"Ein Titel für den Test\n\n{first}", SOURCE)
+    assert article.dateline == ""
+    assert blocks(article) == [first]
+
+
 def test_drop_caps_are_joined_to_their_word() -> None:
     text = (
         "Stadtrat beschließt Haushalt\n\nD\n\ner Stadtrat von Lindenau hat am Dienstagabend den"
         " Haushalt beschlossen.\n\nA bis Z der Posten\n\nN a endlich! Nach drei Sitzungen war"
-        " die Sache entschieden, sagte die Bürgermeisterin."
+        " die Sache entschieden, sagte die Bürgermeisterin.\n\nD\nie Kämmerin war zufrieden"
+        " mit dem Ergebnis."
     )
     assert blocks(structure(text, SOURCE)) == [
         "Der Stadtrat von Lindenau hat am Dienstagabend den Haushalt beschlossen.",
         "## A bis Z der Posten",
         "Na endlich! Nach drei Sitzungen war die Sache entschieden, sagte die Bürgermeisterin.",
+        "Die Kämmerin war zufrieden mit dem Ergebnis.",
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "O du fröhliche, o du selige, sangen die Kinder am Abend vor der Kirche.",
+        "A kauft von B ein Auto, doch B liefert es nie, so beginnt der Fall vor Gericht.",
+        "E steht für Energie, erklärte die Lehrerin den Kindern im Museum.",
+        "D er Stadtrat ist gemeint, nicht der Kreistag, sagte der Sprecher.",
+    ],
+)
+def test_a_capital_letter_word_is_no_drop_cap(line: str) -> None:
+    assert blocks(structure(f"Ein Titel für den Test\n\n{line}", SOURCE)) == [line]
 
 
 @pytest.mark.parametrize(
@@ -236,6 +297,10 @@ def test_drop_caps_are_joined_to_their_word() -> None:
          "„Wir geben diese Brücke nicht auf“"),
         ("Brückenstreit: «Wir geben diese\nBrücke nicht auf»", "Brückenstreit",
          "«Wir geben diese Brücke nicht auf»"),
+        ("Streit um die Brücke\n»Wir geben diese\nBrücke nicht auf«", "Streit um die Brücke",
+         "»Wir geben diese Brücke nicht auf«"),
+        ("Interview mit dem »Tatort«-Star\n»Ich war nie gern Kommissar«",
+         "Interview mit dem »Tatort«-Star", "»Ich war nie gern Kommissar«"),
     ],
 )  # fmt: skip
 def test_a_headline_wrapped_inside_quotation_marks_is_one_title(
@@ -245,3 +310,15 @@ def test_a_headline_wrapped_inside_quotation_marks_is_one_title(
     article = structure(f"{head}\n\n{body}", SOURCE)
     assert (article.kicker, article.title) == (kicker, title)
     assert blocks(article) == [body]
+
+
+def test_a_closed_german_quote_does_not_join_the_next_paragraph() -> None:
+    first = "Der Bürgermeister nennt den Plan für die neue Brücke »unrealistisch«."
+    second = "»Das sehe ich ganz anders«, sagte die Ratsfrau am Dienstag im Ausschuss."
+    for gap in ("\n", "\n\n"):  # pages' text has one line break between paragraphs
+        article = structure(f"Streit um die Brücke{gap}{first}{gap}{second}", SOURCE)
+        assert blocks(article) == [first, second]
+    # A quotation left open by a line, closed by the next one, is one paragraph.
+    assert blocks(structure("Titel\n\nEr sagte: »Wir\nkommen wieder«, und ging.", SOURCE)) == [
+        "Er sagte: »Wir kommen wieder«, und ging."
+    ]

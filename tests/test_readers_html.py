@@ -115,6 +115,10 @@ def test_the_headline_spelled_in_the_url_slug_beats_a_search_variant() -> None:
 def test_title_spacing_is_tidied() -> None:
     assert tidy_title("Kultur :  Was lesen wir , und wie") == "Kultur: Was lesen wir, und wie"
     assert choose_title("", "", "Kultur : Ein Titel", [])[0] == "Kultur: Ein Titel"
+    # A score keeps its spaces; a year before a colon does not.
+    assert tidy_title("Lindenau schlägt Auental 3 : 1") == "Lindenau schlägt Auental 3 : 1"
+    assert tidy_title("Pokal 3 : 1 , Jubel") == "Pokal 3 : 1, Jubel"
+    assert tidy_title("Haushalt 2025 : Was sich ändert") == "Haushalt 2025: Was sich ändert"
 
 
 def test_outlet_as_author_gives_way_to_a_byline() -> None:
@@ -157,3 +161,40 @@ def test_a_dateline_in_its_own_element_goes_to_the_dateline() -> None:
     article = read_html(page(None, body=body), "seite.html")
     assert article.dateline == "Lindenau"
     assert article.body.startswith(lead)
+
+
+MORE = "<p>" + "Die neue Fähre soll im Frühjahr kommen und doppelt so viele Fahrgäste tragen. " * 4
+
+
+def test_only_the_lead_paragraph_can_open_with_a_marked_up_dateline() -> None:
+    from digest.readers.html import read_html
+
+    fazit = (
+        "Die Fähre wird teurer als geplant, aber sie kommt, und darüber sind sich im Rat"
+        " am Ende alle einig gewesen."
+    )
+    body = (
+        "<article><h1>Lindenau bekommt eine neue Fähre</h1>"
+        "<p>Der Stadtrat von Lindenau hat am Montagabend nach langer Debatte beschlossen,"
+        f" die alte Fähre durch eine neue zu ersetzen.</p>{MORE}</p>"
+        f"<p><span>Fazit.</span> {fazit}</p></article>"
+    )
+    article = read_html(page(None, body=body), "seite.html")
+    assert article.dateline == ""
+    assert f"Fazit. {fazit}" in article.body and "**Fazit.**" not in article.body
+
+
+def test_a_run_in_heading_in_the_lead_paragraph_is_no_dateline() -> None:
+    from digest.readers.html import read_html
+
+    lead = (
+        "Der Stadtrat von Lindenau hat am Montagabend nach langer Debatte beschlossen,"
+        " die alte Fähre durch eine neue zu ersetzen."
+    )
+    body = (
+        "<article><h1>Lindenau bekommt eine neue Fähre</h1>"
+        f"<p><strong>Bilanz.</strong> {lead}</p>{MORE}</p></article>"
+    )
+    article = read_html(page(None, body=body), "seite.html")
+    assert article.dateline == ""
+    assert "Bilanz." in article.body

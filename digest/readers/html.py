@@ -15,7 +15,7 @@ from digest.errors import SkipFile
 from digest.models import Article, Source
 from digest.readers.decode import decode
 from digest.readers.pagemeta import page_meta, strip_site
-from digest.structure import split_names, structure
+from digest.structure import is_place_like, split_names, structure
 
 
 def read(data: bytes, filename: str) -> list[Article]:
@@ -25,8 +25,7 @@ def read(data: bytes, filename: str) -> list[Article]:
 
 def read_html(html: str, filename: str) -> Article:
     """Extract the article of one page given as text; raise ``SkipFile`` if it has none."""
-    # A dateline in an element of its own keeps its mark through extraction, as bold text.
-    doc = _extract(rules.DATELINE_MARKUP.sub(r"\g<open><b>\g<place></b> ", html))
+    doc = _extract(_mark_dateline(html))
     if doc is None or not (doc.text or "").strip():
         raise SkipFile("no main content found in the HTML page")
     sites = [doc.sitename or "", doc.hostname or ""]
@@ -44,6 +43,26 @@ def read_html(html: str, filename: str) -> Article:
         published=meta.published or parse_date(doc.date or "") or article.published,
         authors=authors or article.authors,
     )
+
+
+_H1_END = re.compile(r"</h1\s*>", re.I)
+_PARAGRAPH = re.compile(r"<p\b", re.I)
+
+
+def _mark_dateline(html: str) -> str:
+    """Mark a dateline in an element of its own, ``<p><span>Kassel.</span> Der …``, as bold.
+
+    Only the lead paragraph (the first ``<p>`` after the ``<h1>``) can open with one: a
+    ``<p><span>Fazit.</span> …`` further down is a run-in heading. The bold mark survives
+    extraction, and the structure step takes it as the dateline.
+    """
+    h1 = _H1_END.search(html)
+    lead = _PARAGRAPH.search(html, h1.end()) if h1 else None
+    match = rules.DATELINE_MARKUP.match(html, lead.start()) if lead else None
+    if not match or not is_place_like(match.group("place")):
+        return html
+    marked = f"{match.group('open')}<b>{match.group('place')}</b> "
+    return html[: match.start()] + marked + html[match.end() :]
 
 
 def _extract(html: str) -> Any:

@@ -18,6 +18,8 @@ _MARKERS = frozenset("#-–—•*·▪►‣◦")
 _TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this many words
 _MAX_CAPTION_CHARS = 300  # a longer line with a credit at its end is a paragraph
 _DROP_CAP_MIN_WORDS = 6  # a drop cap opens a paragraph, not a short heading like "A bis Z"
+_APPEAL_BOX_CHARS = 240  # an appeal box's text is short; a longer paragraph is story
+_APPEAL_ADDRESSES = 2  # ... unless this many of its sentences address the reader
 
 
 def clean_lines(text: str) -> list[str]:
@@ -40,7 +42,9 @@ def unwrap(lines: list[str]) -> list[str]:
     previous = ""
     for line in lines:
         joinable = wrapped and previous and len(previous) >= _WRAP_FULL
-        if line and out and (joinable or _continues(previous, line)) and not _starts_item(line):
+        if line and out and _lone_cap(previous) and _drop_cap_rest(line):
+            out[-1] += line  # a drop cap on its own line: "D" + "er Stadtrat …"
+        elif line and out and (joinable or _continues(previous, line)) and not _starts_item(line):
             out[-1] = f"{out[-1]} {line}"
         elif line:
             out.append(line)
@@ -62,23 +66,63 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def _split_quote(previous: str, line: str) -> bool:
-    """Say whether a short line opened quotation marks that ``line`` closes (a wrapped headline)."""
-    return (
-        max(len(previous), len(line)) <= _MAX_HEAD_CHARS
-        and bool(rules.UNCLOSED_QUOTE.search(previous))
-        and bool(rules.CLOSING_QUOTE.match(line))
-    )
+    """Say whether a short line left a quotation open that ``line`` closes (a wrapped headline)."""
+    if max(len(previous), len(line)) > _MAX_HEAD_CHARS:
+        return False
+    closer = open_quote(previous)
+    return bool(closer) and closes_quote(line, closer)
+
+
+# The closing marks of each opening mark; a guillemet's direction is read from the line.
+_CLOSERS = {"„": "“”", "»": "«", "«": "»"}
+
+
+def open_quote(line: str) -> str:
+    """Return the closing marks of a quotation ``line`` leaves open, or ``""``.
+
+    ``„`` opens and ``“``/``”`` close. Guillemets point either way (``»Zitat«`` in German
+    typesetting, ``«Zitat»`` in Swiss): the line's first guillemet is its opening one. The
+    quotation is open when the line has more opening marks than closing ones.
+    """
+    marks = rules.QUOTE_MARK.findall(line)
+    if marks.count("„") > marks.count("“") + marks.count("”"):
+        return _CLOSERS["„"]
+    guillemets = [m for m in marks if m in "»«"]
+    if guillemets:
+        opener = guillemets[0]
+        if guillemets.count(opener) > len(guillemets) - guillemets.count(opener):
+            return _CLOSERS[opener]
+    return ""
+
+
+def closes_quote(line: str, closers: str) -> bool:
+    """Say whether ``line`` closes a quotation opened before it: its first mark is a closer."""
+    marks = [m for m in rules.QUOTE_MARK.findall(line) if m in closers or m in "„»«"]
+    return bool(marks) and marks[0] in closers
+
+
+def _lone_cap(line: str) -> bool:
+    return len(line) == 1 and line.isupper()
+
+
+def _drop_cap_rest(line: str) -> bool:
+    # The rest of a drop cap's word opens a paragraph, not a short heading like "bis Z".
+    return line[:1].islower() and len(line.split()) >= _DROP_CAP_MIN_WORDS - 1
 
 
 def join_drop_caps(lines: list[str]) -> list[str]:
-    """Join a drop cap split from its word at the start of a paragraph: ``D er`` → ``Der``."""
+    """Join a drop cap that stood on its own line to its word: ``D`` + ``er Stadtrat`` → ``Der``.
+
+    In one line, only a capital before a fragment that is no word joins (``N a endlich``):
+    ``O du fröhliche``, ``A kauft von B`` and ``E steht für`` are words of their own.
+    """
     out: list[str] = []
     for line in lines:
-        if out and len(out[-1]) == 1 and out[-1].isupper() and line[:1].islower():
-            line = f"{out.pop()} {line}"  # the capital stood in an element of its own
+        if out and _lone_cap(out[-1]) and _drop_cap_rest(line):
+            line = out.pop() + line
         cap = rules.DROP_CAP.match(line)
         if cap and len(line.split()) >= _DROP_CAP_MIN_WORDS:
-            line = cap.group("cap") + line[cap.end() :]
+            line = cap.group("cap") + line[cap.start("rest") :]
         out.append(line)
     return out
 
@@ -151,15 +195,35 @@ def drop_boilerplate(lines: list[str]) -> list[str]:
 
 
 def drop_appeals(lines: list[str]) -> list[str]:
-    """Drop appeal boxes (donation, subscription) that end in a button, with their heading."""
+    """Strip a button run into the end of a paragraph (``… Jetzt unterstützen``).
+
+    The paragraph goes too, with a heading above it, when it is an appeal box itself: one of
+    its sentences is an appeal line, or it addresses the reader (once when it is short,
+    in two sentences when longer). The first line (the title candidate) always stays.
+    """
     out: list[str] = []
     for line in lines:
-        if rules.APPEAL_BUTTON.search(line, max(0, len(line) - 60)):
-            if out and headlike(out[-1]):
+        button = rules.APPEAL_BUTTON.search(line, max(0, len(line) - 60))
+        if not button:
+            out.append(line)
+            continue
+        stem = line[: button.start()].rstrip()
+        if out and _appeal_box(stem):
+            if len(out) > 1 and headlike(out[-1]):
                 out.pop()
             continue
-        out.append(line)
+        out.append(stem)
     return out
+
+
+def _appeal_box(text: str) -> bool:
+    # An appeal line among its sentences, or the reader addressed: once in a short box,
+    # twice in a longer one ("Finden Sie auch? … Sind Sie dabei?").
+    sentences = rules.SENTENCE_BREAK.split(text)
+    if any(rules.APPEAL.search(s) or rules.NEWSLETTER_PROMO.search(s) for s in sentences):
+        return True
+    addressed = sum(bool(rules.READER_ADDRESS.search(s)) for s in sentences)
+    return addressed >= _APPEAL_ADDRESSES or (addressed > 0 and len(text) <= _APPEAL_BOX_CHARS)
 
 
 def drop_teasers(lines: list[str]) -> list[str]:

@@ -172,11 +172,15 @@ def slug_words(url: str) -> frozenset[str]:
 
 
 def tidy_title(title: str) -> str:
-    """Normalise a title's spacing: no space before a colon or comma (``Kultur : Titel``)."""
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(title.split()))
+    """Normalise a title's spacing: no space before a colon or comma (``Kultur : Titel``).
+
+    A score keeps its spacing: ``Bayern gegen Mainz 3 : 1``.
+    """
+    return _SPACE_BEFORE_PUNCT.sub(lambda m: m.group(1) or m.group(2), " ".join(title.split()))
 
 
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([:,;])(?=\s|$)")
+# A space before a colon, comma or semicolon that ends a word, but not one between digits.
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<!\d)\s+([:,;])(?=\s|$)|(?<=\d)\s+([:,;])(?=\s+\D|$)")
 
 
 def _key(title: str) -> str:
