@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from test_rules import NEWS_LIKE_WIDGETS
 
 from digest.api import parse
 from digest.models import Article, Source
@@ -193,18 +194,7 @@ def test_shop_donation_and_newsletter_widgets_never_reach_body() -> None:
 
 
 def test_news_sentences_that_open_like_widgets_stay_in_the_body() -> None:
-    sentences = [
-        "Spenden gingen im vergangenen Jahr um zehn Prozent zurück, teilte der Verband mit.",
-        "Mit einer Spende von 5000 Euro unterstützt die Sparkasse den Kindergarten.",
-        "Jetzt fördern Bund und Länder den Ausbau der Radwege.",
-        "Jetzt unterstützen auch die Grünen den Antrag der SPD.",
-        "Betrüger schicken täglich gefälschte Rechnungen in Ihr Postfach, warnt die Polizei.",
-        "Zum Angebot gehören auch Kurse für Senioren.",
-        "Im Onlineshop des Museums gibt es den Katalog.",
-        "Aktionspreise im Supermarkt sind oft Lockangebote, sagen Verbraucherschützer.",
-        "Ihre Spende hat 2024 geholfen, sagte die Tafel.",
-        "Unterstützen Sie uns, forderte der Bürgermeister die Bürger auf.",
-    ]
+    sentences = NEWS_LIKE_WIDGETS
     text = "Der Verein zieht Bilanz\n\n" + "\n\n".join(sentences)
     article = structure(text, SOURCE)
     assert article.title == "Der Verein zieht Bilanz"
