@@ -73,27 +73,34 @@ class Features:
     weighted: bool = False  # terms already carry the batch's inverse document frequencies
 
 
-def _is_name(tokens: list[str], i: int) -> bool:
-    """Tell names and numbers apart from common nouns (German capitalises every noun)."""
-    token = tokens[i]
-    if token[0].isdigit():
-        return len(token) > 1
-    if i == 0 or not token[0].isupper():
-        return False
-    # A run of two capitalised words ("Juri Uschakow") or an acronym ("NATO") marks a name.
-    neighbours = tokens[i - 1 : i] + tokens[i + 1 : i + 2]
-    run = any(n[0].isupper() and not is_stopword(n.lower()) for n in neighbours)
-    return run or (token.isupper() and len(token) > 1)
+def _name_flags(tokens: list[str], lows: list[str]) -> list[bool]:
+    """Tell names and numbers apart from common nouns (German capitalises every noun).
+
+    A run of two capitalised words ("Juri Uschakow") or an acronym ("NATO") marks a name;
+    the first word of a sentence is capitalised anyway and needs its neighbour.
+    """
+    capital = [t[0].isupper() and not is_stopword(low) for t, low in zip(tokens, lows, strict=True)]
+    flags = []
+    for i, token in enumerate(tokens):
+        if token[0].isdigit():
+            flags.append(len(token) > 1)
+        elif i == 0 or not token[0].isupper():
+            flags.append(False)
+        else:
+            run = capital[i - 1] or (i + 1 < len(tokens) and capital[i + 1])
+            flags.append(run or (len(token) > 1 and token.isupper()))
+    return flags
 
 
 def _weighted_stems(text: str) -> list[tuple[str, float]]:
     tokens = _TOKEN.findall(text)
+    lows = [t.lower() for t in tokens]
+    names = _name_flags(tokens, lows)
     picked: list[tuple[str, float]] = []
-    for i, token in enumerate(tokens):
-        low = token.lower()
+    for low, name in zip(lows, names, strict=True):
         if is_stopword(low) or low in SOURCE_TAGS or (len(low) < 3 and not low.isdigit()):
             continue
-        weight = NAME_WEIGHT if _is_name(tokens, i) else 1.0
+        weight = NAME_WEIGHT if name else 1.0
         for part in low.split("-"):
             if (len(part) > 2 or part.isdigit()) and part not in SOURCE_TAGS:
                 picked.append((part, weight))
@@ -157,5 +164,6 @@ def of_article(article: Article) -> Features:
 def name_stems(text: str) -> frozenset[str]:
     """Return the stems of the names and numbers in ``text``."""
     tokens = _TOKEN.findall(text)
-    picked = [t.lower() for i, t in enumerate(tokens) if _is_name(tokens, i)]
+    lows = [t.lower() for t in tokens]
+    picked = [low for low, name in zip(lows, _name_flags(tokens, lows), strict=True) if name]
     return frozenset(stem_words(picked))

@@ -83,10 +83,13 @@ def _split_line(line: str) -> list[str]:
 
 
 _CLOSER = {"„": "“", "«": "»", "»": "«", "“": "”", "‚": "‘", '"': '"'}
+_QUOTE_MARK = re.compile('[„«»“‚"]')
 
 
 def _quote_depth(text: str) -> int:
     """Count quotes still open at the end of ``text`` („…“, «…», »…«, "…")."""
+    if len(text) >= 600 or not _QUOTE_MARK.search(text):  # most sentences quote no one
+        return 0
     expected: list[str] = []
     for char in text:
         if expected and char == expected[-1]:
@@ -95,8 +98,8 @@ def _quote_depth(text: str) -> int:
             expected.pop()  # „…” is a common typo for „…“
         elif char in _CLOSER:
             expected.append(_CLOSER[char])
-    # An unbalanced quote must not swallow the rest of a long paragraph.
-    return len(expected) if len(text) < 600 else 0
+    # An unbalanced quote must not swallow the rest of a long paragraph (hence the 600 above).
+    return len(expected)
 
 
 def _no_boundary(line: str, dot: int) -> bool:
@@ -168,7 +171,7 @@ def body_paragraphs(body: str) -> list[str]:
             break
         if block.startswith(("#", "- ", "* ")) or _NOISE.search(block) or block in kept:
             continue
-        if kept and kept[-1].endswith(":") and block[:1] in "„«»\"":
+        if kept and kept[-1].endswith(":") and block[:1] in '„«»"':
             kept[-1] = f"{kept[-1]} {block}"  # "Er sagte wörtlich:" + the quote
         elif _FINAL.search(block) or block.endswith(":"):
             kept.append(block)
