@@ -98,7 +98,7 @@ def _weighted_stems(text: str) -> list[tuple[str, float]]:
     names = _name_flags(tokens, lows)
     picked: list[tuple[str, float]] = []
     for low, name in zip(lows, names, strict=True):
-        if is_stopword(low) or low in SOURCE_TAGS or (len(low) < 3 and not low.isdigit()):
+        if is_stopword(low) or (len(low) < 3 and not low.isdigit()):
             continue
         weight = NAME_WEIGHT if name else 1.0
         for part in low.split("-"):
