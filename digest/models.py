@@ -42,6 +42,7 @@ class Article:
     authors: list[str] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     ressort: str = ""
+    newsletter: bool = False  # a mail, or a text with a greeting or a short-item section
 
 
 @dataclass(frozen=True)

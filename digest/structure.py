@@ -64,10 +64,16 @@ def structure(
     ``fallback_title`` (a mail's subject) serves when the text has no headline.
     """
     lines = join_drop_caps(join_bullets(unwrap(clean_lines(text))))
-    lines = drop_teasers(drop_appeals(drop_boilerplate(drop_captions(lines))))
+    greeting = next(
+        (i for i, line in enumerate(lines[:_HEADER_LINES]) if rules.GREETING.match(bare(line))),
+        None,
+    )
+    lines = _clean(lines)
+    # A letter's header ends at its greeting: "Was wichtig ist" below it is a rubric.
+    limit = _HEADER_LINES if greeting is None else len(_clean(lines[:greeting]))
     lines = _cut_end_sections(lines)
     lines, items, signature = _split_items(lines)
-    header, lines = _header(lines, title, aliases)
+    header, lines = _header(lines, title, aliases, limit)
     dateline, lines = _dateline(lines)
     body = _body(lines)
     authors = header.authors or _signature_names(signature)
@@ -75,7 +81,13 @@ def structure(
         title=header.title or fallback_title or derive_title(lines), body=body, source=source,
         kicker=header.kicker, dateline=dateline, published=header.published,
         authors=authors, items=items, ressort=header.ressort,
+        newsletter=greeting is not None or bool(items),
     )  # fmt: skip
+
+
+def _clean(lines: list[str]) -> list[str]:
+    """Drop captions, boilerplate, appeals and teasers."""
+    return drop_teasers(drop_appeals(drop_boilerplate(drop_captions(lines))))
 
 
 def _cut_end_sections(lines: list[str]) -> list[str]:
@@ -168,19 +180,20 @@ def _is_signature(line: str) -> bool:
 
 
 def _header(
-    lines: list[str], known_title: str, aliases: tuple[str, ...]
+    lines: list[str], known_title: str, aliases: tuple[str, ...], limit: int = _HEADER_LINES
 ) -> tuple[_Header, list[str]]:
-    """Read ressort, date, byline, kicker and headline from the lines above the story."""
+    """Read ressort, date, byline, kicker and headline from the first ``limit`` lines."""
     header = _Header(title=known_title)
     heads: list[str] = []
     end = 0
-    for end, line in enumerate(lines[:_HEADER_LINES]):  # noqa: B007 - ``end`` is used below
+    limit = min(limit, _HEADER_LINES)
+    for end, line in enumerate(lines[:limit]):  # noqa: B007 - ``end`` is used below
         if not _header_meta(header, bare(line)):
             if not headlike(line):
                 break
             heads.append(line)
     else:
-        end = min(len(lines), _HEADER_LINES)
+        end = min(len(lines), limit)
     if not heads and end == len(lines):
         return header, lines
     rest = lines[end:]

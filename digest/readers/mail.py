@@ -82,7 +82,8 @@ def _article(message: EmailMessage, filename: str) -> Article:
         if not markup.strip():
             raise SkipFile("the email has no text/plain or text/html part with text")
         article = _from_html(markup, filename, source, subject)
-    return replace(article, published=published or article.published)
+    # A mail is a newsletter: its sub-headed topics may be separate stories (digest.topics).
+    return replace(article, published=published or article.published, newsletter=True)
 
 
 def _from_html(markup: str, filename: str, source: Source, subject: str) -> Article:
