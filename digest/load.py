@@ -12,6 +12,7 @@ from digest.config import DEFAULT_MAX_INPUT_BYTES, SourceRule
 from digest.errors import InputError, SkipFile
 from digest.models import Article, Skipped, Source
 from digest.readers import read_bytes
+from digest.topics import split_all
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def load_file(
         data = path.read_bytes()
     except OSError as exc:
         raise SkipFile(f"cannot read: {exc.strerror or exc}") from None
-    articles = read_bytes(data, name)
+    articles = split_all(read_bytes(data, name))  # a newsletter's topics are stories
     rule = _rule_for(path, rules)
     if rule is None:
         return articles
