@@ -359,12 +359,18 @@ def _importance(story: Story) -> tuple[int, int, str]:
     return (-len(story.sources), -story.words, story.headline)
 
 
+def _has_story(article: Article) -> bool:
+    return bool(article.title.strip() or article.body.strip())
+
+
 def make_stories(
     articles: Sequence[Article], settings: DedupConfig, label: str = CREDIT_LABEL
 ) -> tuple[list[Story], list[IssueItem]]:
     """Group ``articles`` by event and merge each group; stories come most sources first."""
     feats = weigh([of_article(a) for a in articles])
+    # A newsletter of short items only has no story of its own: its items still count.
     groups = cluster_features(feats, settings)
+    groups = [g for g in groups if any(_has_story(articles[i]) for i in g)]
     attached, items = group_items(articles, feats, groups, settings)
     stories = []
     for g, group in enumerate(groups):
