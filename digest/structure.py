@@ -68,9 +68,9 @@ def structure(
         (i for i, line in enumerate(lines[:_HEADER_LINES]) if rules.GREETING.match(bare(line))),
         None,
     )
-    lines = _clean(lines)
     # A letter's header ends at its greeting: "Was wichtig ist" below it is a rubric.
     limit = _HEADER_LINES if greeting is None else len(_clean(lines[:greeting]))
+    lines = _clean(lines)
     lines = _cut_end_sections(lines)
     lines, items, signature = _split_items(lines)
     header, lines = _header(lines, title, aliases, limit)

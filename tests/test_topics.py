@@ -134,6 +134,17 @@ def test_a_rubric_of_briefs_gives_short_items_and_a_story_for_the_long_one() -> 
     ]
 
 
+def test_the_header_ends_at_the_greeting_even_below_a_dropped_line() -> None:
+    text = (
+        "Die Lage am Morgen\n\nhttps://lage.example/heute\n\nGuten Morgen,\n\n"
+        "Was wichtig ist\n\nDer Stadtrat hat am Donnerstag den Haushalt für das kommende "
+        "Jahr beschlossen, nach einer langen Sitzung.\n"
+    )
+    article = api.parse(text, filename="lage.txt")
+    assert (article.kicker, article.title) == ("", "Die Lage am Morgen")
+    assert article.body.startswith("## Was wichtig ist\n\nDer Stadtrat hat")
+
+
 def test_a_line_broken_inside_a_sentence_does_not_open_a_brief() -> None:
     text = (
         "Die Lage am Morgen\n\nGuten Morgen,\n\nWas wichtig ist\n\n"
