@@ -46,7 +46,8 @@ def date_factor(a: Features, b: Features, window: float) -> float:
     return 1.0 / (1.0 + max(0.0, gap - window) / window)
 
 
-def _cosine(a: Features, b: Features) -> float:
+def cosine(a: Features, b: Features) -> float:
+    """Return the cosine of two texts' stem vectors."""
     small, large = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
     dot = sum(w * large.terms.get(t, 0.0) for t, w in small.terms.items())
     norm = a.norm * b.norm
@@ -68,11 +69,11 @@ def feature_similarity(
     a: Features, b: Features, window: float = DedupConfig.date_window_days
 ) -> float:
     """Return the same-event score of two feature sets, in [0, 1]."""
-    cosine = _cosine(a, b)
+    cos = cosine(a, b)
     lead = (_contained(a.lead, b.head) + _contained(b.lead, a.head)) / 2
     # Too little text (a stub, a page that was all consent banner) is weak evidence.
     damp = min(1.0, min(len(a.terms), len(b.terms)) / FULL_TERMS)
-    return min(1.0, math.sqrt(cosine * lead) * damp * date_factor(a, b, window))
+    return min(1.0, math.sqrt(cos * lead) * damp * date_factor(a, b, window))
 
 
 def similarity(a: Article, b: Article) -> float:

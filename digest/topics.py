@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from digest import rules
+from digest.dedup import cosine
 from digest.features import extract, name_stems
 from digest.models import Article, Item
 from digest.sentences import is_stopword
@@ -81,9 +82,8 @@ def _names(text: str) -> set[str]:
 def _unrelated(topic: _Topic, text: str) -> bool:
     """Tell whether ``text`` shares few words and at most one name with ``topic``."""
     a, b = extract("", topic.text), extract("", text)
-    dot = sum(w * b.terms.get(t, 0.0) for t, w in a.terms.items())
-    cosine = dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
-    alike = cosine >= NEW_TOPIC_COSINE and len(a.terms.keys() & b.terms.keys()) >= SHARED_STEMS
+    shared = len(a.terms.keys() & b.terms.keys())
+    alike = cosine(a, b) >= NEW_TOPIC_COSINE and shared >= SHARED_STEMS
     return not alike and len(_names(topic.text) & _names(text)) < SHARED_NAMES
 
 
