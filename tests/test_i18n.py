@@ -41,7 +41,8 @@ def test_dates_and_numbers_follow_the_locale() -> None:
     assert long_date(dt.date(2025, 12, 3), "de_AT") == "Mittwoch, 3. Dezember 2025"
     assert long_date(dt.date(2026, 1, 5), "de_AT") == "Montag, 5. Jänner 2026"
     assert number(120000, "de_DE") == "120.000"
-    assert number(120000, "de_CH") == "120’000"
+    # Swiss grouping is an apostrophe: Babel 2.19's CLDR data writes ', older releases ’.
+    assert number(120000, "de_CH") in {"120’000", "120'000"}
     assert number(120000, "en_US") == "120,000"
 
 
