@@ -84,6 +84,11 @@ MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 
 # A line that ends like a sentence (full stop, colon, comma, ...), ignoring closing quotes.
 SENTENCE_END = re.compile(r"[.:,;!…]['\"“”«»‘’)\]]*$")
+# A headline glued to the text after it by a run of spaces: 3 to 25 words, then 2+ spaces,
+# then text that opens like a sentence and goes on (a scrape that flattened the page).
+GLUED_HEADLINE = re.compile(
+    r"\s*((?:\S+ ){2,24}\S+) {2,}(?=[\"„“«»(\[]?(?:[^\W\d_a-zäöüß]|\d).{40})"
+)
 
 # Abbreviations a full stop does not end a sentence after (German newswire usage).
 ABBREVIATIONS = (

@@ -312,3 +312,25 @@ def test_a_closed_german_quote_does_not_join_the_next_paragraph() -> None:
     assert blocks(structure("Titel\n\nEr sagte: »Wir\nkommen wieder«, und ging.", SOURCE)) == [
         "Er sagte: »Wir kommen wieder«, und ging."
     ]
+
+
+@pytest.mark.parametrize(
+    "headline", ["Stadtrat beschließt neuen Haushalt für 2027", "Wer zahlt die neue Brücke?"]
+)
+def test_a_headline_glued_to_its_text_by_spaces_is_the_title(headline: str) -> None:
+    body = "Der Stadtrat hat am Dienstagabend den Haushalt beschlossen. Die Mehrheit war knapp."
+    article = structure(f"{headline}  {body}", SOURCE)
+    assert (article.title, article.body) == (headline, body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Rat tagte lange.  Danach ging er nach Hause, und alle waren zufrieden damit.",
+        "Der Rat tagte lange, bis spät  in die Nacht, und alle waren am Ende zufrieden damit.",
+    ],
+)
+def test_spaces_after_a_sentence_or_inside_one_do_not_make_a_headline(text: str) -> None:
+    article = structure(text, SOURCE)
+    assert article.body == " ".join(text.split())
+    assert article.title.startswith("Der Rat tagte lange")

@@ -27,7 +27,28 @@ def clean_lines(text: str) -> list[str]:
     text = rules.INVISIBLE.sub("", text).replace("\u00a0", " ").replace("\t", " ")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = rules.PAYWALL_MARK.sub("", rules.INLINE_URL.sub("", text))
-    return [" ".join(line.split()) for line in text.split("\n")]
+    return [" ".join(line.split()) for line in _split_glued_headline(text.split("\n"))]
+
+
+def _split_glued_headline(lines: list[str]) -> list[str]:
+    """Put a headline that a scrape glued to its text with a run of spaces on its own line.
+
+    Scrapers that flatten a page often join the headline block and the first paragraph
+    with two or more spaces instead of a line break ("Rat beschließt Etat  Der Rat hat …").
+    Only the first line is looked at, and only a headline-like start splits: a few words
+    with no full stop, comma or colon before the gap, so "Satzende.  Nächster Satz" stays
+    one line (a headline may end with "?" or "!").
+    """
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines
+    match = rules.GLUED_HEADLINE.match(lines[first])
+    if not match or len(match.group(1)) > _MAX_HEAD_CHARS:
+        return lines
+    head, rest = match.group(1).strip(), lines[first][match.end() :]
+    if head.endswith((".", ",", ";", ":", "…")):
+        return lines
+    return [*lines[:first], head, "", rest, *lines[first + 1 :]]
 
 
 def unwrap(lines: list[str]) -> list[str]:
