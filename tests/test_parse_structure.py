@@ -328,6 +328,8 @@ def test_a_headline_glued_to_its_text_by_spaces_is_the_title(headline: str) -> N
     [
         "Der Rat tagte lange.  Danach ging er nach Hause, und alle waren zufrieden damit.",
         "Der Rat tagte lange, bis spät  in die Nacht, und alle waren am Ende zufrieden damit.",
+        "Der Rat tagte lange und  Bürger hörten zu, bis alle am Ende zufrieden damit waren.",
+        "Der Rat tagte lange am Abend. Er fand  Die Lösung war am Ende für alle zufriedenstellend.",
     ],
 )
 def test_spaces_after_a_sentence_or_inside_one_do_not_make_a_headline(text: str) -> None:

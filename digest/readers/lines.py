@@ -36,8 +36,8 @@ def _split_glued_headline(lines: list[str]) -> list[str]:
     Scrapers that flatten a page often join the headline block and the first paragraph
     with two or more spaces instead of a line break ("Rat beschließt Etat  Der Rat hat …").
     Only the first line is looked at, and only a headline-like start splits: a few words
-    with no full stop, comma or colon before the gap, so "Satzende.  Nächster Satz" stays
-    one line (a headline may end with "?" or "!").
+    holding no sentence end and with no full stop, comma or colon before the gap, so
+    "Satzende.  Nächster Satz" stays one line (a headline may end with "?" or "!").
     """
     first = next((k for k, line in enumerate(lines) if line.strip()), None)
     if first is None:
@@ -46,8 +46,10 @@ def _split_glued_headline(lines: list[str]) -> list[str]:
     if not match or len(match.group(1)) > _MAX_HEAD_CHARS:
         return lines
     head, rest = match.group(1).strip(), lines[first][match.end() :]
-    if head.endswith((".", ",", ";", ":", "…")):
-        return lines
+    if head.endswith((".", ",", ";", ":", "…")) or rules.SENTENCE_BREAK.search(head):
+        return lines  # a sentence, or more than one, not a headline
+    if head.split()[-1].casefold() in rules.CONTINUATION_WORDS | rules.FUNCTION_WORDS:
+        return lines  # "Neonazis und  Reichsbürger": a stray gap inside a sentence
     return [*lines[:first], head, "", rest, *lines[first + 1 :]]
 
 
