@@ -92,20 +92,60 @@ def _name_flags(tokens: list[str], lows: list[str]) -> list[bool]:
     return flags
 
 
+# How a token's name flag is decided: always, never, or by its place in the sentence.
+_NUMBER, _PLAIN, _ACRONYM, _CAPITAL = range(4)
+_TOKEN_CACHE_SIZE = 500_000  # distinct tokens remembered; a night's batch has about 150,000
+_token_cache: dict[str, tuple[tuple[str, ...], bool, int]] = {}
+
+
+def _token_info(token: str) -> tuple[tuple[str, ...], bool, int]:
+    """Return a token's content stems, whether it is a capitalised content word, its kind.
+
+    The same rules as ``_name_flags``, decided once per distinct token: a batch repeats
+    its words thousands of times, and lower-casing, the stop list and the stemmer per
+    occurrence were most of the deduplicator's time.
+    """
+    info = _token_cache.get(token)
+    if info is not None:
+        return info
+    low = token.lower()
+    stop = is_stopword(low)
+    parts = []
+    if not stop and (len(low) > 2 or low.isdigit()):
+        parts = [p for p in low.split("-") if (len(p) > 2 or p.isdigit()) and p not in SOURCE_TAGS]
+    stems = tuple(sys.intern(s) for s in stem_words(parts)) if parts else ()
+    first = token[0]
+    if first.isdigit():
+        kind = _NUMBER if len(token) > 1 else _PLAIN
+    elif not first.isupper():
+        kind = _PLAIN
+    else:
+        kind = _ACRONYM if len(token) > 1 and token.isupper() else _CAPITAL
+    info = (stems, first.isupper() and not stop, kind)
+    if len(_token_cache) < _TOKEN_CACHE_SIZE:
+        _token_cache[token] = info
+    return info
+
+
 def _weighted_stems(text: str) -> list[tuple[str, float]]:
-    tokens = _TOKEN.findall(text)
-    lows = [t.lower() for t in tokens]
-    names = _name_flags(tokens, lows)
+    """Return the content stems of ``text``, names and numbers weighted up (``_name_flags``)."""
+    cached = _token_cache.get
+    infos = [cached(t) or _token_info(t) for t in _TOKEN.findall(text)]
+    last = len(infos) - 1
     picked: list[tuple[str, float]] = []
-    for low, name in zip(lows, names, strict=True):
-        if is_stopword(low) or (len(low) < 3 and not low.isdigit()):
+    for i, (stems, _, kind) in enumerate(infos):
+        if not stems:
             continue
+        if kind == _NUMBER or (kind == _ACRONYM and i > 0):
+            name = True
+        elif kind == _PLAIN or i == 0:
+            name = False
+        else:  # a capitalised word is a name beside another one, not alone
+            name = infos[i - 1][1] or (i < last and infos[i + 1][1])
         weight = NAME_WEIGHT if name else 1.0
-        for part in low.split("-"):
-            if (len(part) > 2 or part.isdigit()) and part not in SOURCE_TAGS:
-                picked.append((part, weight))
-    stems = stem_words([p for p, _ in picked])
-    return [(s, w) for s, (_, w) in zip(stems, picked, strict=True)]
+        for stem in stems:
+            picked.append((stem, weight))
+    return picked
 
 
 def is_boilerplate(text: str) -> bool:
@@ -119,6 +159,9 @@ def content_sentences(body: str) -> list[str]:
     A short sentence right before a photo credit is the photo's caption: it describes the
     picture, often an old one, not the news.
     """
+    # A sentence is a piece of the body: a body without residue has no residue sentence,
+    # and one search of the whole body saves one per sentence (most bodies have none).
+    residue = is_boilerplate(body)
     kept: list[str] = []
     for sentence in split_sentences(body):
         if ":" in sentence or "nzeige" in sentence:  # the cheap test first
@@ -127,7 +170,7 @@ def content_sentences(body: str) -> list[str]:
             if photo and kept and len(kept[-1].split()) <= CAPTION_WORDS:
                 kept.pop()  # the caption of the photo this credit names
             sentence = CTA.sub(" ", CREDIT.sub(" ", sentence)).strip()
-        if sentence and not is_boilerplate(sentence):
+        if sentence and not (residue and is_boilerplate(sentence)):
             kept.append(sentence)
     return kept
 
