@@ -215,11 +215,17 @@ class _ItemIndex:
     ) -> None:
         wanted = set().union(*(s for _, _, s in entries))
         df: Counter[str] = Counter(t for _, _, s in entries for t in s)
-        self.postings: dict[str, list[int]] = {}
+        self.column: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
         for i, f in enumerate(feats):
             for t in wanted.intersection(f.terms):
                 df[t] += 1
-                self.postings.setdefault(t, []).append(i)
+                rows.append(i)
+                cols.append(self.column.setdefault(t, len(self.column)))
+        # Article x stem incidence, so "which article holds most of an item" is one product.
+        shape = (len(feats), max(1, len(self.column)))
+        self.holds = sparse.csc_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
         n = len(entries) + len(feats)
         # Stems every text shares ("Trump") cannot tell one news item from another.
         self.weight = {t: math.log(1 + n / c) for t, c in df.items()}
@@ -230,17 +236,17 @@ class _ItemIndex:
 
     def best_article(self, terms: frozenset[str], skip: set[int]) -> tuple[int, float, int]:
         """Return the article holding most of ``terms`` (by weight), that share and count."""
-        held: dict[int, float] = {}
-        count: Counter[int] = Counter()
-        for t in terms:
-            for i in self.postings.get(t, ()):
-                if i not in skip:
-                    held[i] = held.get(i, 0.0) + self.weight[t]
-                    count[i] += 1
-        if not held:
+        held_terms = sorted((self.column[t], self.weight[t]) for t in terms if t in self.column)
+        if not held_terms or self.holds.shape[0] == 0:
             return -1, 0.0, 0
-        best = max(held, key=lambda k: held[k])
-        return best, held[best] / (self.mass(terms) or 1.0), count[best]
+        part = self.holds[:, [c for c, _ in held_terms]]
+        held = part @ np.array([w for _, w in held_terms])
+        count = np.asarray(part.sum(axis=1)).ravel()
+        held[list(skip)] = 0.0
+        best = int(np.argmax(held))  # ties: the first article
+        if held[best] <= 0.0:
+            return -1, 0.0, 0
+        return best, float(held[best]) / (self.mass(terms) or 1.0), int(count[best])
 
 
 def _is_story_of(
