@@ -9,19 +9,21 @@ until the word budget (``max_story_words``) is spent; none may repeat a picked o
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from digest.config import DedupConfig
 from digest.dedup import cluster_features, feature_similarity, group_items, weigh
 from digest.features import Features, name_stems, of_article
 from digest.models import Article, IssueItem, SourceRef, Story
 from digest.sentences import (
-    body_paragraphs,
     body_sentences,
+    iter_body_paragraphs,
     split_sentences,
     stems,
     strip_dateline,
@@ -56,7 +58,9 @@ _REPORTED = re.compile(
 _OPINION = re.compile(r"\b(?:wohl|dürfte|scheint|Beobachter|werten|Eindruck|Fazit|Einordnung)\b")
 
 
-@dataclass(frozen=True)
+# Compared by identity (each sentence of a group is one object): hashing its text and stem
+# sets on every set and dict lookup was most of the merge time.
+@dataclass(frozen=True, eq=False)
 class _Sentence:
     """A candidate sentence with where it came from."""
 
@@ -66,9 +70,18 @@ class _Sentence:
     stems: frozenset[str]
     names: frozenset[str]
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
+
+    @cached_property
+    def factual(self) -> float:
+        return _factual(self)
+
+    @cached_property
+    def anaphoric(self) -> bool:
+        """Tell whether the sentence refers back ("Diese …") and needs the one before."""
+        return _ANAPHORA.search(self.text) is not None
 
 
 def _candidates(group: Sequence[Article]) -> list[_Sentence]:
@@ -157,7 +170,7 @@ class _Picker:
         novel = self.facts.mass(s.stems - covered) / math.pow(self.cost(s), 0.75)
         shared = 1 + self.support[s]
         spread = 1 + 0.5 * per_source[s.source]
-        return novel * shared * _factual(s) / (1 + s.position / 15) / spread
+        return novel * shared * s.factual / (1 + s.position / 15) / spread
 
     def pick(self, chosen: list[_Sentence], budget: int) -> list[_Sentence]:
         """Add sentences until ``budget`` words; none may repeat a chosen one."""
@@ -190,7 +203,7 @@ class _Picker:
     ) -> bool:
         if (s.source, s.position) in taken or self.cost(s) > budget or s.words > MAX_SENTENCE_WORDS:
             return False
-        if _ANAPHORA.search(s.text) and not self._follows(s, taken):
+        if s.anaphoric and not self._follows(s, taken):
             return False
         return not self.facts.repeats(s, chosen)
 
@@ -199,7 +212,7 @@ def _summary(
     pool: Sequence[_Sentence], facts: _Facts, support: dict[_Sentence, int]
 ) -> list[_Sentence]:
     """Pick two or three lead sentences (at most 60 words) that most sources share."""
-    lead = [s for s in pool if s.position < 3 and s.words <= 35 and not _ANAPHORA.search(s.text)]
+    lead = [s for s in pool if s.position < 3 and s.words <= 35 and not s.anaphoric]
     lead.sort(key=lambda s: (-(1 + support[s]) / (1 + s.position), s.source, s.words))
     chosen: list[_Sentence] = []
     for s in lead:
@@ -269,24 +282,39 @@ def _primary(feats: Sequence[Features]) -> int:
 
 def _single(article: Article, max_words: int) -> tuple[str, str]:
     """Return (summary, body) of a one-source story: its lead, then its text in order."""
-    texts = body_paragraphs(article.body)
-    paragraphs = [split_sentences(strip_dateline(p) if i == 0 else p) for i, p in enumerate(texts)]
-    flat = [x for p in paragraphs for x in p]
+    # Split lazily: most of a long article lies beyond the word budget and is never read.
+    split = (
+        split_sentences(strip_dateline(p) if i == 0 else p)
+        for i, p in enumerate(iter_body_paragraphs(article.body))
+    )
+    read: list[list[str]] = []
     summary: list[str] = []
-    for sentence in flat:
-        words = len(sentence.split())
-        if len(summary) == SUMMARY_SENTENCES or sum(len(x.split()) for x in summary) + words > 60:
-            break
-        summary.append(sentence)
-    budget = max_words - sum(len(x.split()) for x in summary)
+    words = 0
+    for paragraph in split:
+        read.append(paragraph)
+        for sentence in paragraph:
+            if len(summary) == SUMMARY_SENTENCES or words + len(sentence.split()) > 60:
+                break
+            summary.append(sentence)
+            words += len(sentence.split())
+        else:
+            continue
+        break
+    budget = max_words - words
     kept: list[str] = []
-    for paragraph in paragraphs:
-        rest = [x for x in paragraph if x not in summary]
-        while rest and sum(len(x.split()) for x in rest) > budget:
-            rest.pop()
-        budget -= sum(len(x.split()) for x in rest)
+    for paragraph in itertools.chain(read, split):
+        rest: list[str] = []
+        full = False
+        for sentence in (x for x in paragraph if x not in summary):
+            full = len(sentence.split()) > budget
+            if full:
+                break
+            rest.append(sentence)
+            budget -= len(sentence.split())
         if rest:
             kept.append(" ".join(rest))
+        if full:
+            break  # the text ends at its last sentence that fits, never skips ahead
     return " ".join(summary), "\n\n".join(kept)
 
 

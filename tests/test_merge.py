@@ -99,6 +99,22 @@ def test_single_source_story_keeps_text_order_without_credit() -> None:
     assert story.body.index("dankte") < story.body.index("Wiederaufbau")
 
 
+def test_a_cut_single_source_story_ends_where_its_text_stops_fitting() -> None:
+    lead = "Der Stadtrat hat am Montag den Haushalt für das kommende Jahr beschlossen."
+    talks = [f"Im Ausschuss sprach am Abend Rednerin Nummer {n} lange." for n in range(8)]
+    body = "\n\n".join([lead, " ".join(talks), "Nachtrag."])
+    whole = merge([article("Tagesblatt", "Rat beschließt Haushalt", body)])
+    cut = merge(
+        [article("Tagesblatt", "Rat beschließt Haushalt", body)],
+        replace(DedupConfig(), max_story_words=40),
+    )
+    assert whole.body.endswith("Nachtrag.")
+    # 40 words: a 30-word summary, then the one talk that fits; the one-word note further
+    # down would fit too, but a story that skips ahead reads out of context.
+    assert cut.summary == " ".join([lead, *talks[:2]])
+    assert cut.body == talks[2]
+
+
 def test_syndicated_copies_are_cited_but_told_once() -> None:
     copy = replace(BRIDGE_A, source=replace(BRIDGE_A.source, name="Kurier", file="inbox/k.txt"))
     story = merge([BRIDGE_A, copy])
