@@ -11,7 +11,7 @@ from pathlib import Path
 from digest.config import DEFAULT_MAX_INPUT_BYTES, SourceRule
 from digest.errors import InputError, SkipFile
 from digest.models import Article, Skipped, Source
-from digest.readers import read_bytes
+from digest.readers import read_bytes, size_limit
 from digest.topics import split_all
 
 log = logging.getLogger(__name__)
@@ -47,14 +47,16 @@ def load_file(
 ) -> list[Article]:
     """Read one file into articles; raise ``SkipFile`` with the reason if it is unusable."""
     name = label(path)
+    limit = size_limit(path.name, max_bytes)
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            raise SkipFile(f"file too large ({size:,} bytes, limit {max_bytes:,})")
+        if size > limit:
+            raise SkipFile(f"file too large ({size:,} bytes, limit {limit:,})")
         data = path.read_bytes()
     except OSError as exc:
         raise SkipFile(f"cannot read: {exc.strerror or exc}") from None
-    articles = split_all(read_bytes(data, name))  # a newsletter's topics are stories
+    # A newsletter's topics are stories.
+    articles = split_all(read_bytes(data, name, max_bytes))
     rule = _rule_for(path, rules)
     if rule is None:
         return articles

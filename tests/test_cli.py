@@ -67,7 +67,7 @@ def test_a_missing_input_path_is_an_error_naming_it(invoke, tmp_path: Path) -> N
         ("leer2.txt", b" \n\n \t\n", "empty file"),
         ("bild.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (contains NUL bytes)"),
         ("tabelle.xlsx", b"PK\x03\x04", "unsupported file type '.xlsx' (known: .eml, .htm, "
-         ".html, .jsonl, .mbox, .md, .txt)"),
+         ".html, .jsonl, .mbox, .md, .txt, each also as .gz)"),
     ],
 )  # fmt: skip
 def test_unusable_files_are_skipped_with_a_warning(invoke, tmp_path, name, content, reason) -> None:
@@ -94,6 +94,27 @@ def test_a_file_over_the_size_limit_is_skipped(invoke, write_config, tmp_path) -
     assert f"Warning: Skipping '{inbox / 'lang.txt'}': file too large (507 bytes, limit 100)" in (
         result.stderr
     )
+
+
+def test_a_json_lines_file_may_pass_the_limit_but_not_its_hundredfold(
+    invoke, write_config, tmp_path
+) -> None:
+    config = write_config("max_input_bytes: 100\n")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    line = json.dumps({"title": "Titel", "text": "Ein kurzer Text über die Stadt."})
+    (inbox / "nacht.jsonl").write_text((line + "\n") * 50, "utf-8")
+    (inbox / "woche.jsonl").write_text((line + "\n") * 200, "utf-8")
+    out = tmp_path / "o"
+    result = invoke("build", "-c", config, "-i", inbox, "-o", out, "--date", "2026-01-02")
+    size = (inbox / "woche.jsonl").stat().st_size
+    assert result.stderr == (
+        f"Warning: Skipping '{inbox / 'woche.jsonl'}': file too large ({size:,} bytes, "
+        "limit 10,000)\n"
+    )
+    issue = json.loads((out / "2026-01-02" / "issue.json").read_text("utf-8"))
+    assert [s["file"] for s in issue["stories"][0]["sources"]] == [str(inbox / "nacht.jsonl")]
+    assert [s["file"] for s in issue["skipped"]] == [str(inbox / "woche.jsonl")]
 
 
 def test_strict_fails_on_a_skipped_file_and_writes_nothing(invoke, tmp_path: Path) -> None:

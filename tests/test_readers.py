@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -84,6 +86,40 @@ def test_jsonl_one_article_per_line_bad_lines_skipped() -> None:
     assert second.authors == ["Lea Muster", "Tom Beispiel"]
     assert second.published is not None and second.published.tzinfo is not None
     assert "Der Gemeinderat stimmte zu." in second.body
+
+
+def test_gzipped_inputs_read_like_the_plain_ones() -> None:
+    for name in ("articles.jsonl", "two.mbox"):
+        packed = read_bytes(gzip.compress((DATA / name).read_bytes()), f"{name}.gz")
+        plain = read(name)
+        assert [(a.title, a.body) for a in packed] == [(a.title, a.body) for a in plain]
+        assert {a.source.file for a in packed} == {f"{name}.gz"}
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "reason"),
+    [
+        (b"Titel\n\nText", "a.txt.gz", "not a valid gzip file"),
+        (gzip.compress(b"Titel\n\nText")[:-12], "a.txt.gz", "not a valid gzip file"),
+        (gzip.compress(b"Titel\n\n" + b"Wort " * 10_000), "a.txt.gz",
+         "file too large when decompressed (more than 1,000 bytes)"),
+        (gzip.compress(b"Titel\n\nText"), "a.gz", "unsupported file type '(none)'"),
+        (gzip.compress(b"Titel\n\nText"), "a.pdf.gz", "unsupported file type '.pdf'"),
+    ],
+)  # fmt: skip
+def test_unusable_gzipped_files_are_skipped_with_a_reason(
+    data: bytes, name: str, reason: str
+) -> None:
+    with pytest.raises(SkipFile, match=re.escape(reason)):
+        read_bytes(data, name, max_bytes=1000)
+
+
+def test_a_mailbox_or_json_lines_file_may_hold_many_articles_past_the_limit() -> None:
+    # The limit is for one article; a scraper's night in one file holds a hundred.
+    data = gzip.compress((DATA / "articles.jsonl").read_bytes() * 30)
+    assert len(read_bytes(data, "night.jsonl.gz", max_bytes=1000)) == 60
+    with pytest.raises(SkipFile, match="too large"):
+        read_bytes(gzip.compress(b"Titel\n\n" + b"Wort " * 400), "a.txt.gz", max_bytes=1000)
 
 
 def test_jsonl_without_any_article_is_skipped() -> None:
