@@ -113,6 +113,7 @@ def _token_info(token: str) -> tuple[tuple[str, ...], bool, int]:
     parts = []
     if not stop and (len(low) > 2 or low.isdigit()):
         parts = [p for p in low.split("-") if (len(p) > 2 or p.isdigit()) and p not in SOURCE_TAGS]
+    # Interned: thousands of texts share each stem, and the batch keeps every text's terms.
     stems = tuple(sys.intern(s) for s in stem_words(parts)) if parts else ()
     first = token[0]
     if first.isdigit():
@@ -127,30 +128,41 @@ def _token_info(token: str) -> tuple[tuple[str, ...], bool, int]:
     return info
 
 
-def _weighted_stems(text: str) -> list[tuple[str, float]]:
-    """Return the content stems of ``text``, names and numbers weighted up (``_name_flags``)."""
+def _add_stems(
+    text: str, weight: float, weighted: dict[str, float], seen: set[str] | None
+) -> None:
+    """Add the content stems of ``text`` at ``weight`` to ``weighted``, and to ``seen``.
+
+    Names and numbers count NAME_WEIGHT times (the rules of ``_name_flags``, from each
+    token's kind and its neighbours). One pass, no list per sentence: a batch runs this
+    for every sentence of every article.
+    """
     cached = _token_cache.get
     infos = [cached(t) or _token_info(t) for t in _TOKEN.findall(text)]
     last = len(infos) - 1
-    picked: list[tuple[str, float]] = []
+    named = weight * NAME_WEIGHT
     for i, (stems, _, kind) in enumerate(infos):
         if not stems:
             continue
         if kind == _NUMBER or (kind == _ACRONYM and i > 0):
-            name = True
+            w = named
         elif kind == _PLAIN or i == 0:
-            name = False
+            w = weight
         else:  # a capitalised word is a name beside another one, not alone
-            name = infos[i - 1][1] or (i < last and infos[i + 1][1])
-        weight = NAME_WEIGHT if name else 1.0
+            w = named if infos[i - 1][1] or (i < last and infos[i + 1][1]) else weight
         for stem in stems:
-            picked.append((stem, weight))
-    return picked
+            weighted[stem] = weighted.get(stem, 0.0) + w
+        if seen is not None:
+            seen.update(stems)
 
 
 def is_boilerplate(text: str) -> bool:
     """Tell whether ``text`` holds web or press-release residue."""
     return BOILERPLATE.search(text.lower()) is not None
+
+
+def _holds_any(text: str, words: set[str]) -> bool:
+    return any(word in text for word in words)
 
 
 def content_sentences(body: str) -> list[str]:
@@ -159,9 +171,10 @@ def content_sentences(body: str) -> list[str]:
     A short sentence right before a photo credit is the photo's caption: it describes the
     picture, often an old one, not the news.
     """
-    # A sentence is a piece of the body: a body without residue has no residue sentence,
-    # and one search of the whole body saves one per sentence (most bodies have none).
-    residue = is_boilerplate(body)
+    # A sentence is a piece of the body, so only the residue words the body holds can make
+    # a sentence residue: one search of the body, then a substring test per sentence
+    # (most bodies hold none or one or two of these words).
+    residue = {m.group() for m in BOILERPLATE.finditer(body.lower())}
     kept: list[str] = []
     for sentence in split_sentences(body):
         if ":" in sentence or "nzeige" in sentence:  # the cheap test first
@@ -170,7 +183,7 @@ def content_sentences(body: str) -> list[str]:
             if photo and kept and len(kept[-1].split()) <= CAPTION_WORDS:
                 kept.pop()  # the caption of the photo this credit names
             sentence = CTA.sub(" ", CREDIT.sub(" ", sentence)).strip()
-        if sentence and not (residue and is_boilerplate(sentence)):
+        if sentence and not (residue and _holds_any(sentence.lower(), residue)):
             kept.append(sentence)
     return kept
 
@@ -185,15 +198,15 @@ def extract(title: str, body: str, day: float | None = None) -> Features:
     lead: set[str] = set()
     head: set[str] = set()
     for k, (text, weight) in enumerate(parts):
-        stems = _weighted_stems(text)
-        if k < 1 + bool(title) and len(lead) < 12:
-            lead.update(s for s, _ in stems)
-        if k < HEAD_SENTENCES + titled:
-            head.update(s for s, _ in stems)
-        for stem, boost in stems:
-            weighted[stem] = weighted.get(stem, 0.0) + weight * boost
-    # Interned: thousands of texts share each stem, and the batch keeps every text's terms.
-    terms = {sys.intern(t): 1.0 + math.log(w) if w >= 1 else w for t, w in weighted.items()}
+        in_lead = k < 1 + bool(title) and len(lead) < 12
+        in_head = k < HEAD_SENTENCES + titled
+        seen: set[str] | None = set() if in_lead or in_head else None
+        _add_stems(text, weight, weighted, seen)
+        if seen is not None:
+            lead |= seen if in_lead else set()
+            head |= seen if in_head else set()
+    # Stems come interned (``_token_info``): thousands of texts share each one.
+    terms = {t: 1.0 + math.log(w) if w >= 1 else w for t, w in weighted.items()}
     norm = math.sqrt(sum(w * w for w in terms.values()))
     return Features(terms=terms, lead=frozenset(lead), head=frozenset(head), day=day, norm=norm)
 
