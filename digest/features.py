@@ -200,11 +200,12 @@ def extract(title: str, body: str, day: float | None = None) -> Features:
     for k, (text, weight) in enumerate(parts):
         in_lead = k < 1 + bool(title) and len(lead) < 12
         in_head = k < HEAD_SENTENCES + titled
-        seen: set[str] | None = set() if in_lead or in_head else None
-        _add_stems(text, weight, weighted, seen)
-        if seen is not None:
-            lead |= seen if in_lead else set()
-            head |= seen if in_head else set()
+        seen: set[str] = set()
+        _add_stems(text, weight, weighted, seen if in_lead or in_head else None)
+        if in_lead:
+            lead |= seen
+        if in_head:
+            head |= seen
     # Stems come interned (``_token_info``): thousands of texts share each one.
     terms = {t: 1.0 + math.log(w) if w >= 1 else w for t, w in weighted.items()}
     norm = math.sqrt(sum(w * w for w in terms.values()))

@@ -9,7 +9,6 @@ until the word budget (``max_story_words``) is spent; none may repeat a picked o
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections import Counter
@@ -281,41 +280,37 @@ def _primary(feats: Sequence[Features]) -> int:
 
 
 def _single(article: Article, max_words: int) -> tuple[str, str]:
-    """Return (summary, body) of a one-source story: its lead, then its text in order."""
-    # Split lazily: most of a long article lies beyond the word budget and is never read.
-    split = (
+    """Return (summary, body) of a one-source story: its lead, then its text in order.
+
+    The text ends at its first sentence that no longer fits, and is split only that far:
+    most of a long article lies beyond the word budget.
+    """
+    paragraphs = (
         split_sentences(strip_dateline(p) if i == 0 else p)
         for i, p in enumerate(iter_body_paragraphs(article.body))
     )
-    read: list[list[str]] = []
     summary: list[str] = []
-    words = 0
-    for paragraph in split:
-        read.append(paragraph)
-        for sentence in paragraph:
-            if len(summary) == SUMMARY_SENTENCES or words + len(sentence.split()) > 60:
-                break
-            summary.append(sentence)
-            words += len(sentence.split())
-        else:
-            continue
-        break
-    budget = max_words - words
     kept: list[str] = []
-    for paragraph in itertools.chain(read, split):
+    budget = max_words
+    leading = True  # still taking the summary: its first sentences, at most 60 words
+    for paragraph in paragraphs:
         rest: list[str] = []
-        full = False
-        for sentence in (x for x in paragraph if x not in summary):
-            full = len(sentence.split()) > budget
-            if full:
-                break
+        for sentence in paragraph:
+            words = len(sentence.split())
+            if leading and len(summary) < SUMMARY_SENTENCES and max_words - budget + words <= 60:
+                summary.append(sentence)
+                budget -= words
+                continue
+            leading = False
+            if sentence in summary:
+                continue
+            if words > budget:
+                kept.append(" ".join(rest))
+                return " ".join(summary), "\n\n".join(p for p in kept if p)
             rest.append(sentence)
-            budget -= len(sentence.split())
-        if rest:
-            kept.append(" ".join(rest))
-        if full:
-            break  # the text ends at its last sentence that fits, never skips ahead
-    return " ".join(summary), "\n\n".join(kept)
+            budget -= words
+        kept.append(" ".join(rest))
+    return " ".join(summary), "\n\n".join(p for p in kept if p)
 
 
 def merge(
