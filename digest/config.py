@@ -76,7 +76,8 @@ class DedupConfig:
     share of a short item's stems another item or a story must hold for them to be the same
     news. ``date_window_days`` (0.5): publication times further apart than this lower the
     score (a day apart halves it: outlets report an event within hours; a day later it is
-    a follow-up or the next day's figures). ``max_story_words`` (400): word budget of a
+    a follow-up or the next day's figures; short items match only within the window plus a
+    day; 0 ignores dates). ``max_story_words`` (400): word budget of a
     merged story (summary and body).
     """
 

@@ -36,6 +36,10 @@ MAX_DF = 0.05  # stems in more than this share of texts (at least 50) are too co
 MAX_POSTINGS = 1000  # ... and never more than this many, which keeps the cost near-linear
 MIN_ITEM_STEMS = 5  # fewer shared content stems are too few to call two texts the same news
 ITEM_LEAD_SHARE = 0.3  # an item retelling a story names a good part of the story's lead
+# A newsletter retells the last day's news: an item dated further than the date window plus
+# a day from a story or another item is another day's news (a daily column's standing
+# intro, the next match, the next day's figures), however alike the words.
+ITEM_EXTRA_DAYS = 1.0
 
 
 def date_factor(a: Features, b: Features, window: float) -> float:
@@ -44,6 +48,11 @@ def date_factor(a: Features, b: Features, window: float) -> float:
         return 1.0
     gap = abs(a.day - b.day)
     return 1.0 / (1.0 + max(0.0, gap - window) / window)
+
+
+def item_days(window: float) -> float:
+    """Return how many days apart two items (or an item and a story) may be dated."""
+    return window + ITEM_EXTRA_DAYS if window > 0 else math.inf
 
 
 def cosine(a: Features, b: Features) -> float:
@@ -229,13 +238,21 @@ class _ItemIndex:
         n = len(entries) + len(feats)
         # Stems every text shares ("Trump") cannot tell one news item from another.
         self.weight = {t: math.log(1 + n / c) for t, c in df.items()}
+        self.days = np.array([np.nan if f.day is None else f.day for f in feats], dtype=float)
 
     def mass(self, terms: frozenset[str]) -> float:
         """Sum the weights of ``terms``."""
         return sum(self.weight.get(t, 0.0) for t in terms)
 
-    def best_article(self, terms: frozenset[str], skip: set[int]) -> tuple[int, float, int]:
-        """Return the article holding most of ``terms`` (by weight), that share and count."""
+    def best_article(
+        self, terms: frozenset[str], skip: set[int], day: float | None = None,
+        max_days: float = math.inf,
+    ) -> tuple[int, float, int]:  # fmt: skip
+        """Return the article holding most of ``terms`` (by weight), that share and count.
+
+        Articles dated more than ``max_days`` from ``day`` are not considered (undated ones
+        always are).
+        """
         held_terms = sorted((self.column[t], self.weight[t]) for t in terms if t in self.column)
         if not held_terms or self.holds.shape[0] == 0:
             return -1, 0.0, 0
@@ -243,6 +260,8 @@ class _ItemIndex:
         held = part @ np.array([w for _, w in held_terms])
         count = np.asarray(part.sum(axis=1)).ravel()
         held[list(skip)] = 0.0
+        if day is not None and math.isfinite(max_days):
+            held[np.abs(self.days - day) > max_days] = 0.0  # NaN (undated) compares False
         best = int(np.argmax(held))  # ties: the first article
         if held[best] <= 0.0:
             return -1, 0.0, 0
@@ -272,46 +291,71 @@ def group_items(
     if not entries:
         return {}, []
     index = _ItemIndex(entries, feats)
+    max_days = item_days(settings.date_window_days)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     attached: dict[int, dict[int, SourceRef]] = {}
     rest = []
     for i, item, terms in entries:
         own = set(groups[group_of[i]]) if i in group_of else {i}
-        j, share, held = index.best_article(terms, own)
+        j, share, held = index.best_article(terms, own, feats[i].day, max_days)
         if j >= 0 and _is_story_of(terms, feats[j].lead, share, held, settings.item_threshold):
             # One citation per newsletter, however many of its items the story covers.
             attached.setdefault(group_of[j], {}).setdefault(i, _item_ref(articles[i], item))
         else:
             rest.append((i, item, terms))
     extra = {g: list(refs.values()) for g, refs in attached.items()}
-    return extra, _merge_items(rest, articles, index, settings.item_threshold)
+    dated = _DatedGroups([feats[i].day for i, _, _ in rest], max_days)
+    return extra, _merge_items(rest, articles, index, settings.item_threshold, dated)
+
+
+class _DatedGroups(_Groups):
+    """Union-find whose groups stay within ``max_days`` from first to last publication."""
+
+    def __init__(self, days: Sequence[float | None], max_days: float) -> None:
+        super().__init__(len(days))
+        self.max_days = max_days
+        self.span = {k: (d, d) for k, d in enumerate(days) if d is not None}
+
+    def try_join(self, a: int, b: int) -> None:
+        """Join the groups of roots ``a`` and ``b`` unless together they span too many days."""
+        if a == b:
+            return
+        spans = [self.span[r] for r in (a, b) if r in self.span]
+        if spans:
+            low, high = min(s[0] for s in spans), max(s[1] for s in spans)
+            if high - low > self.max_days:
+                return
+            self.span.pop(b, None)
+            self.span[a] = (low, high)
+        self.join(a, b)
 
 
 def _merge_items(
     entries: list[tuple[int, Item, frozenset[str]]], articles: Sequence[Article],
-    index: _ItemIndex, threshold: float,
+    index: _ItemIndex, threshold: float, groups: _DatedGroups,
 ) -> list[IssueItem]:  # fmt: skip
-    """Merge copies of one item from different newsletters; keep the fullest text."""
-    groups = _Groups(len(entries))
+    """Merge copies of one item from different newsletters; keep the fullest text.
+
+    ``groups`` holds one entry per item, with its publication day.
+    """
     by_stem: dict[str, list[int]] = {}
     for k, (_, _, terms) in enumerate(entries):
         for t in terms:
             by_stem.setdefault(t, []).append(k)
-    first: dict[str, int] = {}
+    seen: dict[str, set[int]] = {}  # each text's groups (more than one only across days)
     for k, (_, item, _) in enumerate(entries):
         key = " ".join(item.text.casefold().split())
-        if key in first:  # word for word the same item: one entry, whatever its length
-            groups.join(groups.find(first[key]), groups.find(k))
-        first.setdefault(key, k)
+        for m in seen.get(key, ()):  # word for word the same item: one, whatever its length
+            groups.try_join(groups.find(m), groups.find(k))
+        seen[key] = {groups.find(m) for m in (*seen.get(key, ()), k)}
     for k, (i, _, terms) in enumerate(entries):
         near = {m for t in terms for m in by_stem[t] if m > k and entries[m][0] != i}
-        for m in near:
+        for m in sorted(near):
             shared = index.mass(terms & entries[m][2])
             small = min(index.mass(terms), index.mass(entries[m][2])) or 1.0
-            a, b = groups.find(k), groups.find(m)
             enough = len(terms & entries[m][2]) >= MIN_ITEM_STEMS
-            if shared / small >= threshold and enough and a != b:
-                groups.join(a, b)
+            if shared / small >= threshold and enough:
+                groups.try_join(groups.find(k), groups.find(m))
     items = []
     for members in sorted(groups.members.values(), key=min):
         texts = [entries[k][1] for k in members]

@@ -84,6 +84,49 @@ def test_an_item_that_is_another_sources_story_joins_that_story() -> None:
     assert len(items) == 2
 
 
+def test_an_item_joins_a_story_from_the_day_before() -> None:
+    morning = replace(NEWSLETTER, published=BRIDGE_A.published + timedelta(days=1))
+    stories, items = make_stories([BRIDGE_A, morning], DedupConfig())
+    bridge = next(s for s in stories if "Rheinbrücke" in s.headline)
+    assert [s.name for s in bridge.sources] == ["Tagesblatt", "Morgenlage"]
+    assert len(items) == 2
+
+
+def test_an_item_three_days_after_a_story_is_other_news() -> None:
+    later = replace(NEWSLETTER, published=BRIDGE_A.published + timedelta(days=3))
+    stories, items = make_stories([BRIDGE_A, later], DedupConfig())
+    bridge = next(s for s in stories if "Rheinbrücke" in s.headline)
+    assert [s.name for s in bridge.sources] == ["Tagesblatt"]
+    assert sum("Rheinbrücke" in i.text for i in items) == 1
+
+
+def test_the_same_item_three_days_apart_appears_twice() -> None:
+    later = replace(NEWSLETTER_2, published=NEWSLETTER.published + timedelta(days=3))
+    _, items = make_stories([NEWSLETTER, later], DedupConfig())
+    zoo = [[s.name for s in i.sources] for i in items if "Schneeleoparden" in i.text]
+    assert zoo == [["Morgenlage"], ["Abendpost"]]
+
+
+def test_a_daily_columns_standing_line_does_not_chain_across_days() -> None:
+    line = "Unsere Serie: Jeden Tag stellt ein Mensch aus der Stadt sein Lieblingsbuch vor."
+    daily = [
+        replace(NEWSLETTER, published=NEWSLETTER.published + timedelta(days=d),
+                items=[Item(text=line)])
+        for d in range(4)
+    ]  # fmt: skip
+    _, items = make_stories(daily, DedupConfig())
+    spans = [[s.published for s in i.sources] for i in items]
+    assert [len(s) for s in spans] == [2, 2]
+    assert all(max(s) - min(s) == timedelta(days=1) for s in spans if None not in s)
+
+
+def test_without_a_date_window_dates_do_not_split_items() -> None:
+    later = replace(NEWSLETTER_2, published=NEWSLETTER.published + timedelta(days=3))
+    _, items = make_stories([NEWSLETTER, later], DedupConfig(date_window_days=0))
+    zoo = [i for i in items if "Schneeleoparden" in i.text]
+    assert len(zoo) == 1 and len(zoo[0].sources) == 2
+
+
 def test_items_of_one_newsletter_stay_separate() -> None:
     _, items = make_stories([NEWSLETTER], DedupConfig())
     assert len(items) == 3
