@@ -39,8 +39,18 @@ _QUESTION = re.compile(r"\?[\"“”»«']*$")
 # A sentence opening with a pronoun or connective leans on the one before it.
 _ANAPHORA = re.compile(
     r"^(?:Er|Sie|Es|Dies|Diese[rsmn]?|Dort|Damit|Dabei|Daher|Deshalb|Allerdings|Dennoch"
-    r"|Trotzdem|Dazu|Darin|Darauf|Zuvor|Darüber|Danach|Doch|Beide)\b"
+    r"|Trotzdem|Dazu|Darin|Darauf|Zuvor|Darüber|Danach|Doch|Beide|Deren|Dessen)\b"
+    r"|^Das (?:sei|ist|war|wäre|hat|habe|hatte|wird|würde|kann|könnte|soll|solle|bedeutet)\b"
     r"|\b(?:sagte|erklärte|betonte|meinte|fügte|äußerte|warnte) (?:er|sie)\b"
+)
+# A sentence that adds to or draws on what came before ("Auch ...", and German's connective
+# after the verb: "Die Gewerkschaft fordert deshalb ...") reads fine inside its story but
+# cannot open a summary.
+_CONNECTIVE = re.compile(
+    r"^(?:Auch\b(?!\s+(?:wenn|falls|nachdem|ohne|weil|wo)\b)|(?:Zudem|Außerdem|Ebenfalls"
+    r"|Ebenso|Demnach|Somit|Dafür|Dagegen|Jedoch|Stattdessen|Deswegen|Darum|Hierzu|Hierbei)\b)"
+    r"|^(?:\S+\s+){1,4}(?:deshalb|daher|deswegen|darum|dennoch|trotzdem|jedoch|allerdings"
+    r"|zudem|außerdem|ebenfalls|demnach|somit)\b"
 )
 CREDIT_WORDS = 2  # "Laut X:", charged per own sentence: a safe upper bound of the label
 # Markdown a source name must not carry into the label: emphasis, links, code, headings.
@@ -81,6 +91,11 @@ class _Sentence:
     def anaphoric(self) -> bool:
         """Tell whether the sentence refers back ("Diese …") and needs the one before."""
         return _ANAPHORA.search(self.text) is not None
+
+    @cached_property
+    def connective(self) -> bool:
+        """Tell whether the sentence adds to the one before it ("Auch ...", "... deshalb")."""
+        return self.anaphoric or _CONNECTIVE.search(self.text) is not None
 
 
 def _candidates(group: Sequence[Article]) -> list[_Sentence]:
@@ -210,18 +225,32 @@ class _Picker:
 def _summary(
     pool: Sequence[_Sentence], facts: _Facts, support: dict[_Sentence, int]
 ) -> list[_Sentence]:
-    """Pick two or three lead sentences (at most 60 words) that most sources share."""
+    """Pick two or three lead sentences (at most 60 words) that most sources share.
+
+    Sentences that add to the one before ("Auch ...") come in only when fewer than two
+    others fit: a summary of one such sentence beats none.
+    """
     lead = [s for s in pool if s.position < 3 and s.words <= 35 and not s.anaphoric]
     lead.sort(key=lambda s: (-(1 + support[s]) / (1 + s.position), s.source, s.words))
-    chosen: list[_Sentence] = []
-    for s in lead:
+    chosen = _fill([s for s in lead if not s.connective], [], facts)
+    if len(chosen) < 2:
+        chosen = _fill([s for s in lead if s.connective], chosen, facts)
+    return chosen
+
+
+def _fill(
+    candidates: Sequence[_Sentence], chosen: list[_Sentence], facts: _Facts
+) -> list[_Sentence]:
+    """Add ``candidates`` in order to ``chosen`` while they fit the summary."""
+    chosen = list(chosen)
+    for s in candidates:
+        if len(chosen) == SUMMARY_SENTENCES:
+            break
         if sum(x.words for x in chosen) + s.words > SUMMARY_WORDS:
             continue
         if facts.repeats(s, chosen):
             continue
         chosen.append(s)
-        if len(chosen) == SUMMARY_SENTENCES:
-            break
     return chosen
 
 

@@ -155,3 +155,23 @@ def test_a_source_name_cannot_inject_markup_into_the_credit() -> None:
     html = to_html(story.body)
     assert "<a " not in html and "<h1>" not in html and "<em>" not in html
     assert all(kind == "paragraph" for kind, _ in to_plain_blocks(story.body))
+
+
+def test_the_summary_skips_sentences_that_lean_on_the_one_before() -> None:
+    first = article(
+        "Tagesblatt", "Neustadt erhöht die Wasserpreise zum April um zwölf Prozent",
+        "Die Stadtwerke Neustadt erhöhen zum 1. April die Wasserpreise um zwölf Prozent. "
+        "Der Stadtrat stimmt deshalb am Donnerstag über einen Sozialtarif für Familien ab. "
+        "Die Stadtwerke begründen die Erhöhung mit gestiegenen Kosten für Energie und Personal.",
+    )  # fmt: skip
+    second = article(
+        "Rheinpost", "Wasser wird in Neustadt ab April zwölf Prozent teurer",
+        "Ab dem 1. April zahlen die Kunden der Stadtwerke Neustadt zwölf Prozent mehr für "
+        "Wasser. Auch die Abwassergebühren sollen im Sommer steigen. Als Gründe nennen die "
+        "Stadtwerke höhere Kosten für Energie und Personal.",
+        days=0.1,
+    )  # fmt: skip
+    story = merge([first, second])
+    assert "deshalb" not in story.summary and "Auch die" not in story.summary
+    assert "Sozialtarif" in story.body  # kept in the body, after the sentence it leans on
+    assert story.body.index("Sozialtarif") > story.body.find("1. April")
