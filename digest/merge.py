@@ -275,10 +275,13 @@ def _body(
         " ".join(s.text for s in shared[i : i + PARAGRAPH_SENTENCES])
         for i in range(0, len(shared), PARAGRAPH_SENTENCES)
     ]
-    for source, name in enumerate(names):
-        own = [s for s in picked if support[s] == 0 and s.source == source]
+    # Two editions of one outlet (a paper's regional pages) are one name to the reader: one
+    # "Laut X:" paragraph, not two the reader cannot tell apart.
+    for name in dict.fromkeys(names):
+        sources = {i for i, n in enumerate(names) if n == name}
+        own = [s for s in picked if support[s] == 0 and s.source in sources]
         if own:
-            own.sort(key=lambda s: s.position)
+            own.sort(key=lambda s: (s.source, s.position))
             paragraphs.append(_credit([s.text for s in own], name, label))
     return "\n\n".join(p for p in paragraphs if p)
 

@@ -175,3 +175,11 @@ def test_the_summary_skips_sentences_that_lean_on_the_one_before() -> None:
     assert "deshalb" not in story.summary and "Auch die" not in story.summary
     assert "Sozialtarif" in story.body  # kept in the body, after the sentence it leans on
     assert story.body.index("Sozialtarif") > story.body.find("1. April")
+
+
+def test_two_editions_of_one_outlet_get_one_credit() -> None:
+    edition = replace(BRIDGE_A, source=replace(BRIDGE_A.source, name="Rheinpost"))
+    story = merge([BRIDGE_B, edition])
+    credited = [p for p in story.body.split("\n\n") if p.startswith("**Laut Rheinpost:** ")]
+    assert len(credited) == 1
+    assert "Buslinie" in credited[0] and "Abriss" in credited[0]
