@@ -33,6 +33,10 @@ SUMMARY_SENTENCES = 3
 PARAGRAPH_SENTENCES = 3  # shared facts per body paragraph
 ECHO = 0.3  # ... and from which a shorter sentence about the same actor and deed is an echo
 REPEAT = 0.4  # weighted stem overlap from which two sentences state the same fact
+# A one-source body sentence of at least MIN_RESTATED_WORDS words, this many of them and all
+# its content stems already in a summary sentence, tells nothing new.
+RESTATED = 0.8
+MIN_RESTATED_WORDS = 5
 MAX_SENTENCE_WORDS = 35  # longer ones are run-ons or parser glue: poor value per word
 MIN_SENTENCE_WORDS = 6  # shorter ones are fragments ("Ein Durchbruch? Fehlanzeige.")
 _QUESTION = re.compile(r"\?[\"“”»«']*$")
@@ -322,6 +326,7 @@ def _single(article: Article, max_words: int) -> tuple[str, str]:
         for i, p in enumerate(iter_body_paragraphs(article.body))
     )
     summary: list[str] = []
+    told: list[tuple[set[str], str]] = []
     kept: list[str] = []
     budget = max_words
     leading = True  # still taking the summary: its first sentences, at most 60 words
@@ -333,8 +338,10 @@ def _single(article: Article, max_words: int) -> tuple[str, str]:
                 summary.append(sentence)
                 budget -= words
                 continue
-            leading = False
-            if sentence in summary:
+            if leading:  # the summary is complete: its facts, to spot a later restatement
+                told = [(_word_set(x), x) for x in summary]
+                leading = False
+            if sentence in summary or _restates(sentence, told):
                 continue
             if words > budget:
                 kept.append(" ".join(rest))
@@ -343,6 +350,30 @@ def _single(article: Article, max_words: int) -> tuple[str, str]:
             budget -= words
         kept.append(" ".join(rest))
     return " ".join(summary), "\n\n".join(p for p in kept if p)
+
+
+def _word_set(text: str) -> set[str]:
+    """Return the lower-cased words of ``text``, punctuation attached (split runs in C)."""
+    return set(text.lower().split())
+
+
+def _restates(sentence: str, told: Sequence[tuple[set[str], str]]) -> bool:
+    """Tell whether ``sentence`` says again what a summary sentence said.
+
+    ``told`` holds each summary sentence with its word set. A teaser paragraph often opens
+    the text and is then restated in the body ("Nur in Bayern gibt es keine Amnestie." ...
+    "Dort gibt es keine Amnestie."): most of the words and every content stem, numbers
+    included, are the summary sentence's.
+    """
+    words = _word_set(sentence)
+    if len(words) < MIN_RESTATED_WORDS:
+        return False
+    allowed = (1 - RESTATED) * len(words)
+    for said, text in told:
+        # Stemming is the costly part: only for the rare sentence that shares most words.
+        if len(words - said) <= allowed and set(stems(sentence)) <= set(stems(text)):
+            return True
+    return False
 
 
 def merge(

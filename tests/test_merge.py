@@ -183,3 +183,17 @@ def test_two_editions_of_one_outlet_get_one_credit() -> None:
     credited = [p for p in story.body.split("\n\n") if p.startswith("**Laut Rheinpost:** ")]
     assert len(credited) == 1
     assert "Buslinie" in credited[0] and "Abriss" in credited[0]
+
+
+def test_a_teaser_restated_in_the_body_is_told_once() -> None:
+    body = (
+        "Zum Jahresende dürfen Hunderte Häftlinge früher nach Hause. Nur in Bayern gibt es "
+        "auch in diesem Jahr keine Weihnachtsamnestie.\n\n"
+        "In Brandenburg kamen bislang 33 Gefangene frei, im Vorjahr waren es 50. In einigen "
+        "Ländern könnte die Zahl noch steigen, außer in Bayern. Dort gibt es auch in diesem "
+        "Jahr keine Weihnachtsamnestie. Das Ministerium nannte die Regel ungerecht."
+    )
+    story = merge([article("Tagesblatt", "Länder entlassen Häftlinge vor Weihnachten", body)])
+    text = f"{story.summary} {story.body}"
+    assert text.count("keine Weihnachtsamnestie") == 1
+    assert "33 Gefangene" in text and "ungerecht" in story.body
