@@ -12,6 +12,8 @@ near-linearly.
 Groups form by average linkage: a pair above ``threshold`` joins two groups only if the
 groups' mean pairwise similarity stays above ``group_threshold``, so chains of "somewhat
 similar" articles do not snowball into one false story.
+Short newsletter items join the story they retell or another newsletter's copy of them,
+only within the date window plus a day (a newsletter retells the last day's news).
 """
 
 from __future__ import annotations
