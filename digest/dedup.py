@@ -308,8 +308,8 @@ def group_items(
         else:
             rest.append((i, item, terms))
     extra = {g: list(refs.values()) for g, refs in attached.items()}
-    dated = _DatedGroups([feats[i].day for i, _, _ in rest], max_days)
-    return extra, _merge_items(rest, articles, index, settings.item_threshold, dated)
+    days = [feats[i].day for i, _, _ in rest]
+    return extra, _merge_items(rest, articles, index, settings.item_threshold, days, max_days)
 
 
 class _DatedGroups(_Groups):
@@ -336,12 +336,13 @@ class _DatedGroups(_Groups):
 
 def _merge_items(
     entries: list[tuple[int, Item, frozenset[str]]], articles: Sequence[Article],
-    index: _ItemIndex, threshold: float, groups: _DatedGroups,
+    index: _ItemIndex, threshold: float, days: Sequence[float | None], max_days: float,
 ) -> list[IssueItem]:  # fmt: skip
     """Merge copies of one item from different newsletters; keep the fullest text.
 
-    ``groups`` holds one entry per item, with its publication day.
+    ``days`` are the items' publication days: copies more than ``max_days`` apart stay apart.
     """
+    groups = _DatedGroups(days, max_days)
     by_stem: dict[str, list[int]] = {}
     for k, (_, _, terms) in enumerate(entries):
         for t in terms:

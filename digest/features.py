@@ -73,25 +73,6 @@ class Features:
     weighted: bool = False  # terms already carry the batch's inverse document frequencies
 
 
-def _name_flags(tokens: list[str], lows: list[str]) -> list[bool]:
-    """Tell names and numbers apart from common nouns (German capitalises every noun).
-
-    A run of two capitalised words ("Juri Uschakow") or an acronym ("NATO") marks a name;
-    the first word of a sentence is capitalised anyway and needs its neighbour.
-    """
-    capital = [t[0].isupper() and not is_stopword(low) for t, low in zip(tokens, lows, strict=True)]
-    flags = []
-    for i, token in enumerate(tokens):
-        if token[0].isdigit():
-            flags.append(len(token) > 1)
-        elif i == 0 or not token[0].isupper():
-            flags.append(False)
-        else:
-            run = capital[i - 1] or (i + 1 < len(tokens) and capital[i + 1])
-            flags.append(run or (len(token) > 1 and token.isupper()))
-    return flags
-
-
 # How a token's name flag is decided: always, never, or by its place in the sentence.
 _NUMBER, _PLAIN, _ACRONYM, _CAPITAL = range(4)
 _TOKEN_CACHE_SIZE = 500_000  # distinct tokens remembered; a night's batch has about 150,000
@@ -101,7 +82,7 @@ _token_cache: dict[str, tuple[tuple[str, ...], bool, int]] = {}
 def _token_info(token: str) -> tuple[tuple[str, ...], bool, int]:
     """Return a token's content stems, whether it is a capitalised content word, its kind.
 
-    The same rules as ``_name_flags``, decided once per distinct token: a batch repeats
+    Decided once per distinct token (``_is_name`` reads the result): a batch repeats
     its words thousands of times, and lower-casing, the stop list and the stemmer per
     occurrence were most of the deduplicator's time.
     """
@@ -128,28 +109,36 @@ def _token_info(token: str) -> tuple[tuple[str, ...], bool, int]:
     return info
 
 
+def _is_name(infos: list[tuple[tuple[str, ...], bool, int]], i: int) -> bool:
+    """Tell names and numbers apart from common nouns (German capitalises every noun).
+
+    ``infos`` are a sentence's ``_token_info``. A number, an acronym ("NATO") or a run of two
+    capitalised words ("Juri Uschakow") marks a name; the first word of a sentence is
+    capitalised anyway and needs its neighbour.
+    """
+    kind = infos[i][2]
+    if kind == _NUMBER:
+        return True
+    if kind == _PLAIN or i == 0:
+        return False
+    return kind == _ACRONYM or infos[i - 1][1] or (i + 1 < len(infos) and infos[i + 1][1])
+
+
 def _add_stems(
     text: str, weight: float, weighted: dict[str, float], seen: set[str] | None
 ) -> None:
     """Add the content stems of ``text`` at ``weight`` to ``weighted``, and to ``seen``.
 
-    Names and numbers count NAME_WEIGHT times (the rules of ``_name_flags``, from each
-    token's kind and its neighbours). One pass, no list per sentence: a batch runs this
-    for every sentence of every article.
+    Names and numbers (``_is_name``) count NAME_WEIGHT times. One pass, no list per
+    sentence: a batch runs this for every sentence of every article.
     """
     cached = _token_cache.get
     infos = [cached(t) or _token_info(t) for t in _TOKEN.findall(text)]
-    last = len(infos) - 1
     named = weight * NAME_WEIGHT
-    for i, (stems, _, kind) in enumerate(infos):
+    for i, (stems, _, _) in enumerate(infos):
         if not stems:
             continue
-        if kind == _NUMBER or (kind == _ACRONYM and i > 0):
-            w = named
-        elif kind == _PLAIN or i == 0:
-            w = weight
-        else:  # a capitalised word is a name beside another one, not alone
-            w = named if infos[i - 1][1] or (i < last and infos[i + 1][1]) else weight
+        w = named if _is_name(infos, i) else weight
         for stem in stems:
             weighted[stem] = weighted.get(stem, 0.0) + w
         if seen is not None:
@@ -221,6 +210,6 @@ def of_article(article: Article) -> Features:
 def name_stems(text: str) -> frozenset[str]:
     """Return the stems of the names and numbers in ``text``."""
     tokens = _TOKEN.findall(text)
-    lows = [t.lower() for t in tokens]
-    picked = [low for low, name in zip(lows, _name_flags(tokens, lows), strict=True) if name]
+    infos = [_token_info(t) for t in tokens]
+    picked = [t.lower() for i, t in enumerate(tokens) if _is_name(infos, i)]
     return frozenset(stem_words(picked))

@@ -99,7 +99,7 @@ class _Sentence:
     @cached_property
     def connective(self) -> bool:
         """Tell whether the sentence adds to the one before it ("Auch ...", "... deshalb")."""
-        return self.anaphoric or _CONNECTIVE.search(self.text) is not None
+        return _CONNECTIVE.search(self.text) is not None
 
 
 def _candidates(group: Sequence[Article]) -> list[_Sentence]:
