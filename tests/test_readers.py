@@ -196,3 +196,140 @@ def test_markdown_front_matter_gives_title_date_authors_and_source() -> None:
         "https://example.org/radwege",
     )
     assert article.body.startswith("Die Stadt baut") and "## Was sich ändert" in article.body
+
+
+# A scrape that kept the page's source wrapping: a space marks each soft break.
+_SOFT_WRAPPED = (
+    "Der Stadtrat von Neustadt hat am Montag den neuen \n"
+    "Haushalt beschlossen. Bürgermeisterin Petra Beispiel sprach von einem \n"
+    "Kompromiss, der die Schulen und die Bäder schone. Die Opposition \n"
+    "stimmte dagegen.\n"
+    "Die Kämmerin rechnet für das kommende Jahr mit einem Defizit von drei \n"
+    "Millionen Euro und will die Gewerbesteuer nicht erhöhen."
+)
+
+
+def test_soft_wrapped_scrape_reads_as_paragraphs() -> None:
+    record = {"title": "Rat beschließt Haushalt", "text": _SOFT_WRAPPED}
+    article = parse(json.dumps(record).encode(), filename="scrape.jsonl")
+    assert article.body == (
+        "Der Stadtrat von Neustadt hat am Montag den neuen Haushalt beschlossen. "
+        "Bürgermeisterin Petra Beispiel sprach von einem Kompromiss, der die Schulen und die "
+        "Bäder schone. Die Opposition stimmte dagegen.\n\n"
+        "Die Kämmerin rechnet für das kommende Jahr mit einem Defizit von drei Millionen Euro "
+        "und will die Gewerbesteuer nicht erhöhen."
+    )
+
+
+def test_headings_with_a_stray_space_and_indented_paragraphs_stay_headings() -> None:
+    text = (
+        "Der Stadtrat von Neustadt hat am Montag den Haushalt beschlossen, mit knapper "
+        "Mehrheit und nach langer Debatte.\n"
+        "Die Opposition ist dagegen \n"
+        " Die Fraktion der Opposition stimmte geschlossen gegen den Plan der Verwaltung.\n"
+        "Was jetzt kommt\n"
+        " Die Kämmerin will die Gewerbesteuer im kommenden Jahr nicht erhöhen.\n"
+        "Wer bezahlt\n"
+        " Die Bäder bleiben offen, die Eintrittspreise steigen um einen Euro."
+    )
+    record = {"title": "Rat beschließt Haushalt", "text": text}
+    article = parse(json.dumps(record).encode(), filename="page.jsonl")
+    headings = [b for b in article.body.split("\n\n") if b.startswith("## ")]
+    assert headings == ["## Die Opposition ist dagegen", "## Was jetzt kommt", "## Wer bezahlt"]
+
+
+def test_flowed_plain_mail_joins_its_soft_breaks() -> None:
+    body = (
+        "Guten Morgen,\n\n"
+        "der Stadtrat von Neustadt hat am Montag den neuen \n"
+        "Haushalt beschlossen. Bürgermeisterin Petra Beispiel sprach von \n"
+        "einem Kompromiss.\n\n"
+        "Die Kämmerin rechnet für das kommende Jahr mit einem Defizit von drei \n"
+        "Millionen Euro. Die Gewerbesteuer soll trotzdem nicht steigen, die \n"
+        "Eintrittspreise der Bäder aber um einen Euro.\n\n"
+        "-- \n"
+        "Ihre Redaktion\n"
+        "Neustädter Bote, Marktplatz 1, 12345 Neustadt\n"
+    )
+    mail = (
+        "From: Neustadt am Morgen <morgen@example.org>\n"
+        "Subject: Rat beschließt Haushalt\n"
+        "Date: Mon, 02 Mar 2026 06:00:00 +0100\n"
+        "MIME-Version: 1.0\n"
+        'Content-Type: text/plain; charset="utf-8"; format=flowed\n'
+        "Content-Transfer-Encoding: 8bit\n\n" + body
+    )
+    article = parse(mail.encode(), filename="morgen.eml")
+    assert article.body == (
+        "Der Stadtrat von Neustadt hat am Montag den neuen Haushalt beschlossen. "
+        "Bürgermeisterin Petra Beispiel sprach von einem Kompromiss.\n\n"
+        "Die Kämmerin rechnet für das kommende Jahr mit einem Defizit von drei Millionen "
+        "Euro. Die Gewerbesteuer soll trotzdem nicht steigen, die Eintrittspreise der Bäder "
+        "aber um einen Euro."
+    )
+
+
+def test_plain_mail_ends_at_its_signature_separator() -> None:
+    mail = (
+        "From: Neustadt am Morgen <morgen@example.org>\n"
+        "Subject: Rat beschließt Haushalt\n"
+        'Content-Type: text/plain; charset="utf-8"\n\n'
+        "Guten Morgen,\n\n"
+        "der Stadtrat von Neustadt hat am Montag den neuen Haushalt beschlossen. Die\n"
+        "Bürgermeisterin sprach von einem Kompromiss, der die Schulen schone.\n\n"
+        "Die Kämmerin rechnet mit einem Defizit von drei Millionen Euro. Die Steuer\n"
+        "soll trotzdem nicht steigen, die Eintrittspreise der Bäder aber schon.\n\n"
+        "-- \n"
+        "Neustädter Bote, Marktplatz 1, 12345 Neustadt\n"
+        "Abbestellen: Antworten Sie mit STOP\n"
+    )
+    article = parse(mail.encode(), filename="morgen.eml")
+    assert article.body.endswith("die Eintrittspreise der Bäder aber schon.")
+    assert "Marktplatz" not in article.body and "--" not in article.body
+
+
+def test_text_broken_inside_sentences_without_a_mark_reads_as_paragraphs() -> None:
+    # No space marks the soft breaks here; the lines that go on in lower case prove the
+    # wrapping, so "Der Ökonom Anton" is no heading but the start of a sentence.
+    text = (
+        "Der Stadtrat von Neustadt hat am Montag den\n"
+        "neuen Haushalt beschlossen. Der Ökonom Anton\n"
+        "Beispiel nannte ihn solide, die Opposition\n"
+        "stimmte dagegen und sprach von einem\n"
+        "Haushalt der verpassten Chancen.\n"
+        "Die Kämmerin rechnet mit einem Defizit von\n"
+        "drei Millionen Euro und will die\n"
+        "Gewerbesteuer nicht erhöhen."
+    )
+    record = {"title": "Rat beschließt Haushalt", "text": text}
+    article = parse(json.dumps(record).encode(), filename="scrape.jsonl")
+    assert article.body == (
+        "Der Stadtrat von Neustadt hat am Montag den neuen Haushalt beschlossen. Der Ökonom "
+        "Anton Beispiel nannte ihn solide, die Opposition stimmte dagegen und sprach von einem "
+        "Haushalt der verpassten Chancen.\n\n"
+        "Die Kämmerin rechnet mit einem Defizit von drei Millionen Euro und will die "
+        "Gewerbesteuer nicht erhöhen."
+    )
+
+
+def test_broken_newsletter_keeps_its_rubric_and_whole_items() -> None:
+    text = (
+        "Guten Morgen,\n"
+        "der Stadtrat von Neustadt hat am Montag den\n"
+        "neuen Haushalt beschlossen, und die Opposition\n"
+        "stimmte dagegen. Die Kämmerin rechnet mit\n"
+        "einem Defizit von drei Millionen Euro und will die\n"
+        "Gewerbesteuer trotzdem nicht erhöhen.\n"
+        "WAS\n"
+        "HEUTE WICHTIG IST\n"
+        "- Die Bäder der\n"
+        "Stadt öffnen wieder am Samstag\n"
+        "- Kultursenatorin\n"
+        "Erika Muster wurde zur Präsidentin des Bühnenvereins gewählt\n"
+    )
+    article = parse(text.encode(), filename="morgen.txt")
+    assert [item.text for item in article.items] == [
+        "Die Bäder der Stadt öffnen wieder am Samstag",
+        "Kultursenatorin Erika Muster wurde zur Präsidentin des Bühnenvereins gewählt",
+    ]
+    assert "WAS" not in article.body

@@ -7,6 +7,9 @@ teaser lists. Every pattern comes from ``digest.rules``.
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from digest import rules
 
 _MAX_HEAD_CHARS = 200  # a longer line is never a headline
@@ -20,6 +23,16 @@ _MAX_CAPTION_CHARS = 300  # a longer line with a credit at its end is a paragrap
 _DROP_CAP_MIN_WORDS = 6  # a drop cap opens a paragraph, not a short heading like "A bis Z"
 _APPEAL_BOX_CHARS = 240  # an appeal box's text is short; a longer paragraph is story
 _APPEAL_ADDRESSES = 2  # ... unless this many of its sentences address the reader
+# A scrape that kept a page's source wrapping marks each soft break with a space at the end
+# of the line ("Kritik an den \nLockdowns"), as format=flowed mail does (RFC 3676). Only
+# this many such breaks inside a sentence, after a word no line of its own ends on (lower
+# case or a function word), prove the convention: a heading, too, may end on a stray space.
+_SOFT_WRAP_EVIDENCE = 3
+_WRAP_EVIDENCE = 3  # lines broken before a lower-case word that prove a hard-wrapped text
+# ... when they are this share of the lines ending inside a sentence: in wrapped German text
+# about every second next line opens in lower case, in a text with headings far fewer do.
+_WRAP_SHARE = 0.3
+_SOFT_END = re.compile(r"[.!?…:;]['\"“”«»‘’)\]]*$")  # a comma goes on; these end a line's thought
 
 
 def clean_lines(text: str) -> list[str]:
@@ -27,7 +40,84 @@ def clean_lines(text: str) -> list[str]:
     text = rules.INVISIBLE.sub("", text).replace("\u00a0", " ").replace("\t", " ")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = rules.PAYWALL_MARK.sub("", rules.INLINE_URL.sub("", text))
+    text = join_soft_wraps(text)
     return [" ".join(line.split()) for line in _split_glued_headline(text.split("\n"))]
+
+
+def join_soft_wraps(text: str) -> str:
+    """Join the lines of a text whose soft breaks a space beside the line break marks.
+
+    Scraped pages (a news site's hard-wrapped source) break lines inside sentences and
+    leave a space at the break, while a paragraph ends without one. A break joins only
+    after a line that ends no thought (a full stop, colon ...), and only in a text that
+    shows the convention ``_SOFT_WRAP_EVIDENCE`` times: a single heading with a trailing
+    space stays a heading.
+    """
+    if " \n" not in text and "\n " not in text:
+        return text  # the usual case, decided in C
+    soft: list[tuple[int, int]] = []
+    proof = 0
+    for newline in _spaced_newlines(text):
+        begin, end = _soft_break(text, newline)
+        if begin == end:
+            continue
+        word = text[text.rfind(" ", 0, begin) + 1 : begin].rsplit("\n", 1)[-1]
+        if not word or _SOFT_END.search(word) or _upper_line_at(text, begin, end):
+            continue
+        soft.append((begin, end))
+        # Only a space before the break proves the convention: some sites indent the
+        # paragraph after a heading ("Eine Frage der Zeit\n Der Rat hat …").
+        proof += begin < newline and _never_ends_line(word)
+    if proof < _SOFT_WRAP_EVIDENCE:
+        return text
+    parts, at = [], 0
+    for begin, end in soft:
+        parts += [text[at:begin], " "]
+        at = end
+    return "".join([*parts, text[at:]])
+
+
+def _upper_line_at(text: str, begin: int, end: int) -> bool:
+    """Tell whether the line before or after a break is all capitals: a rubric
+    ("WAS HEUTE WICHTIG IST") stands on its own line."""
+    before = text[text.rfind("\n", 0, begin) + 1 : begin]
+    after_end = text.find("\n", end)
+    after = text[end : after_end if after_end >= 0 else len(text)]
+    return before.isupper() or after.isupper()
+
+
+def _spaced_newlines(text: str) -> list[int]:
+    """Return the positions of the line breaks with a space before or after them.
+
+    Two substring searches, which run in C: a pattern led by a character class tried at
+    every position was a tenth of the whole parse.
+    """
+    found: set[int] = set()
+    for needle, offset in ((" \n", 1), ("\n ", 0)):
+        at = text.find(needle)
+        while at >= 0:
+            found.add(at + offset)
+            at = text.find(needle, at + 1)
+    return sorted(found)
+
+
+def _soft_break(text: str, newline: int) -> tuple[int, int]:
+    """Return the span of spaces and the line break at ``newline`` if a space or tab is
+    beside it and words on both sides; else an empty span."""
+    begin, end = newline, newline + 1
+    while begin and text[begin - 1] in " \t":
+        begin -= 1
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    if end - begin == 1 or not begin or end == len(text) or text[begin - 1] == "\n":
+        return newline, newline
+    return (newline, newline) if text[end] == "\n" else (begin, end)
+
+
+def _never_ends_line(word: str) -> bool:
+    """Tell a word a heading or paragraph does not end on: lower case or a function word."""
+    bare = word.strip("\"„“”»«'‚‘’(")
+    return bare[:1].islower() or bare.casefold() in rules.CONTINUATION_WORDS | rules.FUNCTION_WORDS
 
 
 def _split_glued_headline(lines: list[str]) -> list[str]:
@@ -54,25 +144,73 @@ def _split_glued_headline(lines: list[str]) -> list[str]:
 
 
 def unwrap(lines: list[str]) -> list[str]:
-    """Join hard-wrapped paragraphs (plain-text mail) and drop blank lines."""
+    """Join hard-wrapped paragraphs (plain-text mail, scraped pages) and drop blank lines."""
     filled = [ln for ln in lines if ln]
     wrapped = (
         len(filled) >= _WRAP_MIN_LINES
         and max(map(len, filled)) <= _WRAP_WIDTH
         and sum(len(ln) >= _WRAP_FULL for ln in filled) * 3 >= len(filled)
     )
+    broken = _broken_inside_sentences(lines)
     out: list[str] = []
     previous = ""
     for line in lines:
         joinable = wrapped and previous and len(previous) >= _WRAP_FULL
+        joinable = joinable or (broken and previous and _joins_broken(previous, line))
         if line and out and _lone_cap(previous) and _drop_cap_rest(line):
             out[-1] += line  # a drop cap on its own line: "D" + "er Stadtrat …"
+        elif line and out and broken and previous.isupper() and line.isupper():
+            out[-1] = f"{out[-1]} {line}"  # a rubric broken in two: "WAS" + "HEUTE WICHTIG IST"
         elif line and out and (joinable or _continues(previous, line)) and not _starts_item(line):
             out[-1] = f"{out[-1]} {line}"
         elif line:
             out.append(line)
         previous = line
     return out
+
+
+def _unfinished(line: str) -> bool:
+    """Tell a line that ends inside a sentence (no full stop, colon, heading mark ...)."""
+    return not (_SOFT_END.search(line) or rules.MD_HEADING.match(line))
+
+
+def _joins_broken(previous: str, line: str) -> bool:
+    """Tell whether ``line`` goes on with ``previous`` in a text broken inside sentences.
+
+    A newsletter's rubric ("WAS HEUTE WICHTIG IST"), a greeting or a section heading the
+    rules know stays a line of its own, whatever the wrapping.
+    """
+    return _unfinished(previous) and not (_is_rubric(previous) or _is_rubric(line))
+
+
+def _is_rubric(line: str) -> bool:
+    text = bare(line)
+    return (
+        text.isupper()
+        or rules.ITEM_SECTION.match(text) is not None
+        or rules.END_SECTION.match(text) is not None
+        or rules.GREETING.match(text) is not None
+    )
+
+
+def _broken_inside_sentences(lines: list[str]) -> bool:
+    """Tell a text whose lines break inside sentences, wherever the width ends a line.
+
+    A scrape of a hard-wrapped page breaks lines at any word. A line that ends no sentence
+    and is followed by one in lower case is such a break for sure; when there are
+    ``_WRAP_EVIDENCE`` of them and they are a fair share (``_WRAP_SHARE``) of the lines
+    ending inside a sentence, the rest are breaks too ("Der Ökonom Marcel" /
+    "Fratzscher sagte …"), not headings.
+    """
+    sure = unsure = 0
+    for previous, line in itertools.pairwise(lines):
+        if not previous or not line or not _joins_broken(previous, line) or _starts_item(line):
+            continue
+        if line[:1].islower():
+            sure += 1
+        else:
+            unsure += 1
+    return sure >= _WRAP_EVIDENCE and sure >= _WRAP_SHARE * (sure + unsure)
 
 
 def _continues(previous: str, line: str) -> bool:

@@ -74,7 +74,7 @@ def _article(message: EmailMessage, filename: str) -> Article:
     source = Source(name=display or address or Path(filename).stem, file=filename)
     subject = " ".join(_header(message, "Subject").split())
     published = parse_date(_header(message, "Date"))
-    plain = _part_text(message, "plain")
+    plain = without_signature(_part_text(message, "plain"))
     if _is_real_text(plain):
         article = structure(plain, source, fallback_title=subject)
     else:
@@ -116,4 +116,45 @@ def _part_text(message: EmailMessage, subtype: str) -> str:
     except (*_HEADER_ERRORS, UnicodeDecodeError, AssertionError, KeyError):
         payload = part.get_payload(decode=True)
         content = payload.decode("cp1252", "replace") if isinstance(payload, bytes) else ""
-    return content if isinstance(content, str) else ""
+    if not isinstance(content, str):
+        return ""
+    if subtype == "plain" and str(part.get_param("format", "")).lower() == "flowed":
+        delsp = str(part.get_param("delsp", "")).lower() == "yes"
+        return unflow(content, delsp=delsp)
+    return content
+
+
+def without_signature(text: str) -> str:
+    """Cut a plain-text mail at its signature separator, a line of ``-- `` (RFC 3676 4.3).
+
+    What follows is the sender's signature or the newsletter's footer: address,
+    imprint, unsubscribe line. Only the exact separator counts; a bare ``--`` may be a
+    divider inside the letter.
+    """
+    at = text.rfind("\n-- \n")
+    if at < 0 and text.startswith("-- \n"):
+        return ""
+    return text if at < 0 else text[: at + 1]
+
+
+def unflow(text: str, *, delsp: bool = False) -> str:
+    """Join the soft line breaks of a ``format=flowed`` text (RFC 3676).
+
+    A line ending in a space goes on in the next line, except the signature separator
+    ``-- ``; a space opening a line was added by the sender ("space-stuffing") and goes.
+    With ``delsp=yes`` the space before a soft break was added too and goes as well.
+    """
+    out: list[str] = []
+    flowing = False
+    for line in text.split("\n"):
+        line = line.removesuffix("\r")
+        line = line[1:] if line.startswith(" ") else line
+        soft = line.endswith(" ") and line != "-- "
+        if soft and delsp:
+            line = line[:-1]
+        if flowing:
+            out[-1] += line
+        else:
+            out.append(line)
+        flowing = soft
+    return "\n".join(out)
