@@ -290,6 +290,12 @@ RELATED = re.compile(
     _I,
 )
 
+# An editor's note set wholly in square brackets between paragraphs: a teaser for another
+# article, a newsletter or app pitch, a note on the author ("[Mehr zum Thema: …]",
+# "[Wenn Sie alle aktuellen Entwicklungen … live auf Ihr Handy haben wollen, …]"). News
+# text never stands in brackets; an update note does and stays ("[Update, 14 Uhr: …]").
+BRACKET_NOTE = re.compile(r"^\[(?!\s*(?:update|aktualisier|nachtrag))[^\[\]]{8,}\]$", _I)
+
 # Newsletter and social calls to action: ``Abonniere …``, ``Folge @… für …``.
 CTA = re.compile(
     r"^(?:abonnier(?:e|en sie|t)\b|folgen? (?:sie )?(?:uns|@)|folge @|melden sie sich"
@@ -461,6 +467,7 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("translation credit", TRANSLATION_NOTE),
     ("agency credit", AGENCY_CREDIT),
     ("related link", RELATED),
+    ("bracketed note", BRACKET_NOTE),
     ("call to action", CTA),
     ("emoji call to action", EMOJI_CTA),
     ("paywall", PAYWALL),
