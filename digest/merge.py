@@ -27,6 +27,7 @@ from digest.sentences import (
     stems,
     strip_dateline,
 )
+from digest.topics import about_story
 
 SUMMARY_WORDS = 60
 SUMMARY_SENTENCES = 3
@@ -56,6 +57,7 @@ _CONNECTIVE = re.compile(
     r"|^(?:\S+\s+){1,4}(?:deshalb|daher|deswegen|darum|dennoch|trotzdem|jedoch|allerdings"
     r"|zudem|außerdem|ebenfalls|demnach|somit)\b"
 )
+_OPENING_MARKS = "\"'„“”»«‚‘’( "
 CREDIT_WORDS = 2  # "Laut X:", charged per own sentence: a safe upper bound of the label
 # Markdown a source name must not carry into the label: emphasis, links, code, headings.
 # (An underscore inside a word, as in a file name "morgen_post", is no emphasis and stays.)
@@ -92,14 +94,20 @@ class _Sentence:
         return _factual(self)
 
     @cached_property
+    def opening(self) -> str:
+        """The sentence without the quotation marks it opens with: a quote's first word
+        refers back as much as a reported sentence's ("„Deshalb hätte ich …“")."""
+        return self.text.lstrip(_OPENING_MARKS)
+
+    @cached_property
     def anaphoric(self) -> bool:
         """Tell whether the sentence refers back ("Diese …") and needs the one before."""
-        return _ANAPHORA.search(self.text) is not None
+        return _ANAPHORA.search(self.opening) is not None
 
     @cached_property
     def connective(self) -> bool:
         """Tell whether the sentence adds to the one before it ("Auch ...", "... deshalb")."""
-        return _CONNECTIVE.search(self.text) is not None
+        return _CONNECTIVE.search(self.opening) is not None
 
 
 def _candidates(group: Sequence[Article]) -> list[_Sentence]:
@@ -426,7 +434,9 @@ def _cited(ordered: Sequence[Article], headline: str) -> list[SourceRef]:
 def _several(ordered: Sequence[Article], max_words: int, label: str) -> tuple[str, str]:
     """Return (summary, body) of a story several sources report."""
     # Beyond a dozen reports, more sources add citations, not facts that fit 400 words.
-    pool = _candidates(ordered[:MAX_MERGE_SOURCES])
+    reports = ordered[:MAX_MERGE_SOURCES]
+    reports = [about_story(a, [o for o in reports if o is not a]) for a in reports]
+    pool = _candidates(reports)
     # "Dmitrijew nannte die Gespräche produktiv" echoes another source's "… nannte die
     # Verhandlungen produktiv und fügte … hinzu": tell the fuller sentence only.
     echoes = _Facts(pool).echoes

@@ -286,7 +286,11 @@ RELATED = re.compile(
     r"|lesen sie (?:auch|hier|mehr)|zum artikel|mehr dazu(?:\s*[:.…»›→]|$)"
     r"|hier weiterlesen|weiterlesen|weitere artikel"
     r"|das könnte sie auch interessieren|empfehlungen der redaktion|passend zum thema"
-    r"|zum thema:|weiterführende links|beliebt im preisvergleich|beiträge aus dem forum)",
+    r"|zum thema:|weiterführende links|beliebt im preisvergleich|beiträge aus dem forum"
+    # "Verfolgen Sie alle Entwicklungen in unserem Liveblog.": a pointer to another page
+    r"|verfolgen sie [^.!?]{0,80}\b(?:im|in unserem|in unserer)"
+    r" (?:live|news)-?(?:blog|ticker|stream)"
+    r")",
     _I,
 )
 

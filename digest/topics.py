@@ -16,8 +16,9 @@ paragraphs of one story share the story's names.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from digest import rules
@@ -35,6 +36,13 @@ MIN_TOPIC_WORDS = 25  # a shorter section is a note to the topic above it, not a
 MIN_BRIEF_WORDS = 10  # a shorter paragraph ("Von Anna Muster") belongs to the one above
 MIN_BRIEFS = 3  # a rubric of briefs holds several; two unlike paragraphs are one story's
 BRIEF_STORY_WORDS = 60  # a brief this long is a story; a shorter one is a short item
+# A news page that strings unrelated pieces together (a live ticker: "Laschet fordert …",
+# "RKI registriert …", "In Berlin werden Intensivbetten knapp") has this many sections or
+# more, most of them unlike the one above, and headings that are not an FAQ's questions.
+TICKER_SECTIONS = 4
+# Of a ticker, a story keeps the pieces at least this share as close to the other reports
+# as the closest piece: the one it was grouped by, and what else is about the same news.
+TICKER_RELEVANT = 0.25
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "“", "”", "«", "»", ")")
 # A teaser's closing byline: "… zwei sehr unterschiedliche Frauen. Von Anna Muster"
 _TEASER_BYLINE = re.compile(r"[.!?…]\s+(?:Von|Ein Kommentar von)\s+[A-ZÄÖÜ][^.!?]{0,80}$")
@@ -181,3 +189,43 @@ def split_topics(article: Article) -> list[Article]:
 def split_all(articles: Iterable[Article]) -> list[Article]:
     """Return ``articles`` with every newsletter split into its stories and items."""
     return [part for article in articles for part in split_topics(article)]
+
+
+def about_story(article: Article, others: Sequence[Article]) -> Article:
+    """Return ``article`` with only the pieces about the story that ``others`` report.
+
+    A live ticker joins a story by the one entry that reports it; its other entries are
+    other news and must not become that source's own facts. Only a page that is mostly
+    other news loses its pieces: an article that tells one story under sub-headings, a
+    few of them less close to the other reports, comes back unchanged.
+    """
+    found = _sections(article.body)
+    if not others or not _is_ticker(found):
+        return article
+    story = extract("", "\n\n".join(f"{o.title}\n\n{o.body}" for o in others))
+    texts = ["\n\n".join([heading, *blocks]) for heading, blocks in found]
+    closeness = [cosine(extract("", text), story) for text in texts]
+    floor = TICKER_RELEVANT * max(closeness)
+    kept = [k for k, value in enumerate(closeness) if value >= floor]
+    if 2 * len(kept) >= len(found):
+        return article  # mostly about the story: one story told from several sides
+    blocks = [
+        block
+        for k in kept
+        for block in ([f"## {found[k][0]}"] if found[k][0] else []) + found[k][1]
+    ]
+    return replace(article, body="\n\n".join(blocks))
+
+
+def _is_ticker(found: list[tuple[str, list[str]]]) -> bool:
+    """Tell a page of unrelated pieces of news from one story told under sub-headings."""
+    if len(found) < TICKER_SECTIONS:
+        return False
+    headings = [heading for heading, _ in found if heading]
+    if 2 * sum(heading.rstrip().endswith("?") for heading in headings) >= len(headings):
+        return False  # an FAQ or an interview: questions about one subject
+    unlike = sum(
+        _unrelated(_Topic(heading, list(blocks)), "\n\n".join([next_heading, *next_blocks]))
+        for (heading, blocks), (next_heading, next_blocks) in itertools.pairwise(found)
+    )
+    return 2 * unlike >= len(found) - 1

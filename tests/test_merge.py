@@ -204,3 +204,74 @@ def test_a_teaser_restated_in_the_body_is_told_once() -> None:
     text = f"{story.summary} {story.body}"
     assert text.count("keine Weihnachtsamnestie") == 1
     assert "33 Gefangene" in text and "ungerecht" in story.body
+
+
+# A live ticker: its first entry reports the bridge, the others are other news.
+TICKER = article(
+    "Stadtanzeiger", "Neue Rheinbrücke in Neustadt freigegeben",
+    "Oberbürgermeisterin Carla Brenner hat die neue Rheinbrücke in Neustadt am Montag für den "
+    "Verkehr freigegeben. Der Bau kostete 84 Millionen Euro. Für die Feier sperrte die Stadt "
+    "die Uferstraße bis zum Nachmittag.\n\n"
+    "## Zoo meldet Nachwuchs bei den Schneeleoparden\n\n"
+    "Im Zoo von Altheim sind zwei Schneeleoparden zur Welt gekommen. Die Jungtiere sind "
+    "gesund und ab Mai im Außengehege zu sehen.\n\n"
+    "## Warnstreik legt Straßenbahnen lahm\n\n"
+    "Wegen eines Warnstreiks der Gewerkschaft Verdi fahren am Mittwoch in Altheim keine "
+    "Straßenbahnen. Betroffen sind rund 200.000 Fahrgäste.\n\n"
+    "## Museum zeigt Werke von Paula Muster\n\n"
+    "Das Kunstmuseum in Südheim zeigt ab Freitag 80 Gemälde der Malerin Paula Muster. Die "
+    "Schau läuft bis in den Herbst.\n\n"
+    "## Orkan entwurzelt Bäume im Stadtwald\n\n"
+    "Ein Orkan hat in der Nacht im Stadtwald von Nordhafen mehr als 300 Bäume entwurzelt. "
+    "Die Feuerwehr rückte zu 45 Einsätzen aus.",
+    days=0.1,
+)  # fmt: skip
+
+
+def test_a_live_ticker_brings_only_its_entry_about_the_story() -> None:
+    story = merge([BRIDGE_A, TICKER])
+    text = f"{story.summary} {story.body}"
+    for other_news in ("Schneeleoparden", "Warnstreik", "Gemälde", "Orkan", "Verdi"):
+        assert other_news not in text
+    own = [p for p in story.body.split("\n\n") if p.startswith("**Laut Stadtanzeiger:** ")]
+    assert own == ["**Laut Stadtanzeiger:** Für die Feier sperrte die Stadt die Uferstraße bis "
+                   "zum Nachmittag."]  # fmt: skip
+
+
+def test_a_story_told_under_sub_headings_keeps_every_section() -> None:
+    # Four sections, one of them (the traders' view) far from the other report's words:
+    # a page mostly about the story is no ticker, and that section's facts stay.
+    body = BRIDGE_B.body.replace(
+        "\n\nDie alte Brücke", "\n\n## Der Vorgängerbau\n\nDie alte Brücke"
+    ).replace("\n\nDer Abriss", "\n\n## Wie es weitergeht\n\nDer Abriss")
+    body += (
+        "\n\n## Stimmen aus der Altstadt\n\nHändler in der Altstadt hoffen auf mehr "
+        "Kundschaft. Der Einzelhandelsverband sprach von einem guten Zeichen für den Sommer."
+    )
+    story = merge([BRIDGE_A, replace(BRIDGE_B, body=body)], DedupConfig(max_story_words=1000))
+    for fact in ("Abriss der alten Brücke", "Staus in der Innenstadt", "Einzelhandelsverband"):
+        assert fact in story.body
+
+
+def test_a_quotation_that_leans_on_the_sentence_before_needs_it() -> None:
+    # The Rheinpost's quotation refers back to the energy costs, a fact both report: told
+    # once as a shared fact, it cannot lead the quotation in the Rheinpost's own paragraph.
+    first = article(
+        "Tagesblatt", "Neustadt erhöht die Wasserpreise zum April um zwölf Prozent",
+        "Die Stadtwerke Neustadt erhöhen zum 1. April die Wasserpreise um zwölf Prozent. "
+        "Die Kosten für Energie seien um ein Drittel gestiegen, sagte Werkleiterin Ina Kurz. "
+        "Für Familien plant der Stadtrat einen Sozialtarif.",
+    )  # fmt: skip
+    second = article(
+        "Rheinpost", "Wasser wird in Neustadt ab April zwölf Prozent teurer",
+        "Ab dem 1. April zahlen die Kunden der Stadtwerke Neustadt zwölf Prozent mehr für "
+        "Wasser. Die Energiekosten der Stadtwerke sind um ein Drittel gestiegen, sagte "
+        "Werkleiterin Ina Kurz. „Deshalb bleibt uns keine Wahl“, sagte Kurz dem Blatt. "
+        "Die Abwassergebühren sollen im Sommer ebenfalls steigen.",
+        days=0.1,
+    )  # fmt: skip
+    story = merge([first, second])
+    assert "Drittel" in story.summary + story.body
+    assert "Deshalb" not in story.summary + story.body
+    own = "**Laut Rheinpost:** Die Abwassergebühren sollen im Sommer ebenfalls steigen."
+    assert own in story.body
