@@ -333,3 +333,22 @@ def test_broken_newsletter_keeps_its_rubric_and_whole_items() -> None:
         "Kultursenatorin Erika Muster wurde zur Präsidentin des Bühnenvereins gewählt",
     ]
     assert "WAS" not in article.body
+
+
+def test_soft_wrapped_newsletter_keeps_its_rubric_line() -> None:
+    text = (
+        "Guten Morgen,\n\n"
+        "der Stadtrat von Neustadt hat am Montag den neuen \n"
+        "Haushalt beschlossen, und die Opposition stimmte \n"
+        "dagegen. Die Kämmerin rechnet mit einem Defizit von \n"
+        "drei Millionen Euro.\n\n"
+        "In aller Kürze \n"
+        "- Die Bäder der Stadt öffnen wieder am Samstag.\n"
+        "- Die Bahn streicht im Mai die Fernzüge nach Südheim.\n"
+    )
+    article = parse(text.encode(), filename="morgen.txt")
+    assert [item.text for item in article.items] == [
+        "Die Bäder der Stadt öffnen wieder am Samstag.",
+        "Die Bahn streicht im Mai die Fernzüge nach Südheim.",
+    ]
+    assert article.body.endswith("Die Kämmerin rechnet mit einem Defizit von drei Millionen Euro.")

@@ -62,7 +62,7 @@ def join_soft_wraps(text: str) -> str:
         if begin == end:
             continue
         word = text[text.rfind(" ", 0, begin) + 1 : begin].rsplit("\n", 1)[-1]
-        if not word or _SOFT_END.search(word) or _upper_line_at(text, begin, end):
+        if not word or _SOFT_END.search(word) or _rubric_at(text, begin, end):
             continue
         soft.append((begin, end))
         # Only a space before the break proves the convention: some sites indent the
@@ -77,13 +77,13 @@ def join_soft_wraps(text: str) -> str:
     return "".join([*parts, text[at:]])
 
 
-def _upper_line_at(text: str, begin: int, end: int) -> bool:
-    """Tell whether the line before or after a break is all capitals: a rubric
-    ("WAS HEUTE WICHTIG IST") stands on its own line."""
+def _rubric_at(text: str, begin: int, end: int) -> bool:
+    """Tell whether a break follows a rubric ("In aller Kürze", "WAS HEUTE WICHTIG IST")
+    or comes before a line in capitals: a rubric stands on its own line."""
     before = text[text.rfind("\n", 0, begin) + 1 : begin]
     after_end = text.find("\n", end)
     after = text[end : after_end if after_end >= 0 else len(text)]
-    return before.isupper() or after.isupper()
+    return _is_rubric(before.strip()) or after.isupper()
 
 
 def _spaced_newlines(text: str) -> list[int]:
