@@ -47,6 +47,14 @@ _SENTENCE_ENDS = (".", "!", "?", "…", '"', "“", "”", "«", "»", ")")
 # A teaser's closing byline: "… zwei sehr unterschiedliche Frauen. Von Anna Muster"
 _TEASER_BYLINE = re.compile(r"[.!?…]\s+(?:Von|Ein Kommentar von)\s+[A-ZÄÖÜ][^.!?]{0,80}$")
 _QUOTES = "\"„“»«‚'"
+# A paragraph opening with a word that points back ("Dieser …", "Damit sank …", "Das
+# bedeutet …", "Doch …") goes on with the news above it; it cannot open a piece of its own.
+# (A pronoun can: a news lede often names its subject only after "Sie sprangen …:".)
+_REFERS_BACK = re.compile(
+    r"^[\"„“»«‚']?(?:Dies(?:e[rsmn]?)?|Damit|Dabei|Daher|Deshalb|Dazu|Darin|Darauf|Darunter"
+    r"|Darüber|Danach|Daneben|Doch|Deren|Dessen|Allerdings|Dennoch|Trotzdem"
+    r"|Das (?:ist|war|sei|bedeutet|heißt|hat|wird))\b"
+)
 
 
 @dataclass
@@ -112,11 +120,13 @@ def _opens_news(previous: str, block: str) -> bool:
     """Tell whether ``block`` can open a piece of news after ``previous``.
 
     It must be long enough and begin a sentence where the one above ended one: a scrape
-    that broke lines inside a sentence leaves fragments that only continue the text.
+    that broke lines inside a sentence leaves fragments that only continue the text. And
+    it must not open on a word pointing back (``_REFERS_BACK``).
     """
     ended = previous.rstrip().endswith(_SENTENCE_ENDS) or bool(_TEASER_BYLINE.search(previous))
     starts = block[:1].isupper() or block[:1].isdigit() or block[:1] in _QUOTES
-    return ended and starts and len(block.split()) >= MIN_BRIEF_WORDS
+    fresh = not _REFERS_BACK.match(block)
+    return ended and starts and fresh and len(block.split()) >= MIN_BRIEF_WORDS
 
 
 def _briefs(heading: str, blocks: list[str]) -> list[_Topic]:

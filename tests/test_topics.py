@@ -166,6 +166,26 @@ def test_a_line_broken_inside_a_sentence_does_not_open_a_brief() -> None:
     )
 
 
+def test_a_paragraph_pointing_back_stays_with_its_brief() -> None:
+    text = (
+        "Die Lage am Morgen\n\nGuten Morgen,\n\nWas wichtig ist\n\n"
+        "Haftbefehl gegen Steueranwalt Berthold Kranz. Der Hauptverdächtige im Skandal um "
+        "Aktiengeschäfte ist zur Fahndung ausgeschrieben.\n\n"
+        "Der Flughafen Neustadt hat im Herbst nur 300.000 Fluggäste abgefertigt.\n\n"
+        "Das bedeutet einen Rückgang um 70 Prozent und einen Verlust von rund 30 Millionen "
+        "Euro, teilte die Geschäftsführung mit.\n\n"
+        "Leipziger Handballer gewinnen das Pokalfinale gegen Kiel mit 31:29 nach "
+        "Verlängerung, die Halle war ausverkauft.\n"
+    )
+    items = [i.text for i in _parse_all(text, "lage.txt")[0].items]
+    assert items[1] == (
+        "Der Flughafen Neustadt hat im Herbst nur 300.000 Fluggäste abgefertigt. Das bedeutet "
+        "einen Rückgang um 70 Prozent und einen Verlust von rund 30 Millionen Euro, teilte die "
+        "Geschäftsführung mit."
+    )
+    assert len(items) == 3
+
+
 def test_a_briefing_topic_joins_another_outlets_report_of_the_same_event(
     tmp_path: Path,
 ) -> None:
