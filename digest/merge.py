@@ -41,13 +41,32 @@ MIN_RESTATED_WORDS = 5
 MAX_SENTENCE_WORDS = 35  # longer ones are run-ons or parser glue: poor value per word
 MIN_SENTENCE_WORDS = 6  # shorter ones are fragments ("Ein Durchbruch? Fehlanzeige.")
 _QUESTION = re.compile(r"\?[\"“”»«']*$")
-# A sentence opening with a pronoun or connective leans on the one before it.
+# A sentence opening with a pronoun or connective leans on the one before it; so does one
+# naming its person only as "Der 55-Jährige" or "Die SPD-Politikerin", and a quotation's
+# second half ("…", sagt sie).
 _ANAPHORA = re.compile(
     r"^(?:Er|Sie|Es|Dies|Diese[rsmn]?|Dort|Damit|Dabei|Daher|Deshalb|Allerdings|Dennoch"
-    r"|Trotzdem|Dazu|Darin|Darauf|Zuvor|Darüber|Danach|Doch|Beide|Deren|Dessen)\b"
+    r"|Trotzdem|Dazu|Darin|Darauf|Darunter|Zuvor|Darüber|Danach|Dadurch|Dahinter|Doch|Dann"
+    r"|Beide|Deren|Dessen|Letztere[rsmn]?|Solche[rsmn]?)\b"
     r"|^Das (?:sei|ist|war|wäre|hat|habe|hatte|wird|würde|kann|könnte|soll|solle|bedeutet)\b"
-    r"|\b(?:sagte|erklärte|betonte|meinte|fügte|äußerte|warnte) (?:er|sie)\b"
+    r"|^(?:Der|Die) (?:\d+-[Jj]ährige|[A-ZÄÖÜ]\w*-(?:Politiker|Politikerin|Chef|Chefin))\b"
+    r"|\b(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte|äußerte|warnte"
+    r"|warnt|schrieb|schreibt|ergänzte|ergänzt) (?:er|sie)\b|, so (?:er|sie)\b"
 )
+# Indirect speech (Konjunktiv I: "Jeder Tag früher helfe …") without a word naming who
+# speaks goes on reporting the speaker of the sentence before.
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:sei|seien|habe|könne|müsse|werde|wolle|solle|dürfe|gebe|helfe|gehe|komme|stehe"
+    r"|liege|bleibe|wisse|brauche)\b"
+)
+_SPEAKER = re.compile(
+    r"\b(?:sagte|sagt|sagten|erklärte|erklärt|betonte|meinte|teilte|berichtete|hieß|heißt"
+    r"|zufolge|[Ll]aut|Angaben|Ansicht|Auffassung|schrieb|schreibt|warnte|forderte|fordert"
+    r"|kritisierte|mitteilte|bestätigte|argumentierte|räumte|kündigte|ergänzte|fügte"
+    r"|unterstrich|verwies|begründete|glaubt|glaubte|befürchtet|befürchtete|meldete)\b"
+    r"|, so [A-ZÄÖÜ]"
+)
+_QUOTED = re.compile(r"[„“\"»«][^„“”\"»«]*[“”\"«»]")
 # A sentence that adds to or draws on what came before ("Auch ...", and German's connective
 # after the verb: "Die Gewerkschaft fordert deshalb ...") reads fine inside its story but
 # cannot open a summary.
@@ -102,7 +121,15 @@ class _Sentence:
     @cached_property
     def anaphoric(self) -> bool:
         """Tell whether the sentence refers back ("Diese …") and needs the one before."""
-        return _ANAPHORA.search(self.opening) is not None
+        if _ANAPHORA.search(self.opening) is not None:
+            return True
+        told = _QUOTED.sub(" ", self.text)  # a quotation's own words are no reported speech
+        return _REPORTED_SPEECH.search(told) is not None and _SPEAKER.search(told) is None
+
+    @cached_property
+    def leans(self) -> bool:
+        """Tell whether the sentence reads right only after the one before it."""
+        return self.anaphoric or self.connective
 
     @cached_property
     def connective(self) -> bool:
@@ -224,12 +251,20 @@ class _Picker:
             return False
         return (self.support[before] == 0) == (self.support[s] == 0)
 
+    def _told_before(self, s: _Sentence, chosen: set[_Sentence]) -> bool:
+        """Tell whether the fact of the sentence before ``s`` is told: that sentence or one
+        stating the same fact is chosen ("Auch …" adds to it, wherever it stands)."""
+        before = self.at.get((s.source, s.position - 1))
+        return before is not None and (before in chosen or self.facts.repeats(before, chosen))
+
     def _fits(
         self, s: _Sentence, chosen: set[_Sentence], taken: set[tuple[int, int]], budget: int
     ) -> bool:
         if (s.source, s.position) in taken or self.cost(s) > budget or s.words > MAX_SENTENCE_WORDS:
             return False
         if s.anaphoric and not self._follows(s, taken):
+            return False
+        if s.connective and not self._told_before(s, chosen):
             return False
         return not self.facts.repeats(s, chosen)
 
@@ -278,15 +313,11 @@ def _credit(sentences: Sequence[str], name: str, label: str) -> str:
 
 def _body(
     picked: Sequence[_Sentence], support: dict[_Sentence, int], names: Sequence[str],
-    label: str,
+    label: str, facts: _Facts,
 ) -> str:  # fmt: skip
     """Shared facts first in story order, then one credited paragraph per source's own facts."""
-    shared = sorted((s for s in picked if support[s] > 0), key=lambda s: (s.position, s.source))
-    # A wall of text reads badly in an email: a few sentences to a paragraph.
-    paragraphs = [
-        " ".join(s.text for s in shared[i : i + PARAGRAPH_SENTENCES])
-        for i in range(0, len(shared), PARAGRAPH_SENTENCES)
-    ]
+    shared = _story_order([s for s in picked if support[s] > 0], facts)
+    paragraphs = [" ".join(s.text for s in part) for part in _paragraphs(shared)]
     # Two editions of one outlet (a paper's regional pages) are one name to the reader: one
     # "Laut X:" paragraph, not two the reader cannot tell apart.
     for name in dict.fromkeys(names):
@@ -296,6 +327,42 @@ def _body(
             own.sort(key=lambda s: (s.source, s.position))
             paragraphs.append(_credit([s.text for s in own], name, label))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _story_order(shared: Sequence[_Sentence], facts: _Facts) -> list[_Sentence]:
+    """Order shared facts as the sources tell them, each leaning sentence after its own.
+
+    A fact comes where its source that tells it earliest tells it (the sentence picked may
+    be a later source's wording); a sentence that leans on the one before ("Damit …")
+    follows that sentence directly.
+    """
+    at = {(s.source, s.position): s for s in shared}
+    heads = [s for s in shared if not (s.leans and (s.source, s.position - 1) in at)]
+    heads.sort(key=lambda s: (min([s.position, *(b.position for b in facts.near[s])]), s.source))
+    ordered: list[_Sentence] = []
+    for head in heads:
+        ordered.append(head)
+        follower = at.get((head.source, head.position + 1))
+        while follower is not None and follower.leans:
+            ordered.append(follower)
+            follower = at.get((follower.source, follower.position + 1))
+    return ordered
+
+
+def _paragraphs(ordered: Sequence[_Sentence]) -> list[list[_Sentence]]:
+    """Cut the shared facts into paragraphs of a few sentences (a wall of text reads badly in
+    an email), never between a leaning sentence and the one it leans on."""
+    parts: list[list[_Sentence]] = []
+    for s in ordered:
+        last = parts[-1][-1] if parts else None
+        chained = s.leans and last is not None and (last.source, last.position + 1) == (
+            s.source, s.position
+        )
+        if parts and (len(parts[-1]) < PARAGRAPH_SENTENCES or chained):
+            parts[-1].append(s)
+        else:
+            parts.append([s])
+    return parts
 
 
 def _headline(group: Sequence[Article], feats: Sequence[Features]) -> tuple[str, str]:
@@ -446,7 +513,7 @@ def _several(ordered: Sequence[Article], max_words: int, label: str) -> tuple[st
     summary = _summary(pool, facts, support)
     budget = max_words - sum(s.words for s in summary)
     picked = _Picker(pool, facts, support).pick(summary, budget)
-    body = _body(picked, support, [a.source.name for a in ordered], label)
+    body = _body(picked, support, [a.source.name for a in ordered], label, facts)
     return " ".join(s.text for s in summary), body
 
 

@@ -30,6 +30,9 @@ _MONTHS = _set(
 # Nouns that follow ordinals ("der 3. Oktober", "zum 2. Mal"): no sentence ends there.
 _ORDINAL_NOUNS = _set(
     "mal jahrhundert jahrestag liga platz runde stock klasse etappe lesung sitzung"
+    " minute spieltag halbzeit spiel saison bundesliga tag woche kalenderwoche quartal"
+    " halbjahr lebensjahr geburtstag todestag advent welle dosis impfung weltkrieg"
+    " wahlgang durchgang instanz senat kammer strafkammer etage auflage staffel folge"
 )
 # A German sentence starts with a capital, a digit or an opening quote or bracket.
 _CANDIDATE = re.compile(r"[.!?…]+[\"“”»«’')\]]*(?=\s+[\"„“«»(\[]?[^\W\d_a-zäöüß]|\s+\d)")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import pytest
 from test_dedup_fixtures import BRIDGE_A, BRIDGE_B, UKRAINE_ISTANBUL, UKRAINE_PARIS, article
 
 from digest.config import DedupConfig
 from digest.markup import to_html, to_plain_blocks
-from digest.merge import make_stories, merge
+from digest.merge import _candidates, make_stories, merge
 from digest.models import Story
 from digest.sentences import split_sentences, stems
 
@@ -275,3 +276,65 @@ def test_a_quotation_that_leans_on_the_sentence_before_needs_it() -> None:
     assert "Deshalb" not in story.summary + story.body
     own = "**Laut Rheinpost:** Die Abwassergebühren sollen im Sommer ebenfalls steigen."
     assert own in story.body
+
+
+def test_reported_speech_without_a_speaker_follows_the_sentence_that_names_one() -> None:
+    first = article(
+        "Tagesblatt", "Neustadt erhöht die Wasserpreise zum April um zwölf Prozent",
+        "Die Stadtwerke Neustadt erhöhen zum 1. April die Wasserpreise um zwölf Prozent. "
+        "Die Energiekosten seien um ein Drittel gestiegen, sagte Werkleiterin Ina Kurz. "
+        "Ohne die Erhöhung müsse die Stadt jedes Jahr vier Millionen Euro zuschießen. "
+        "Für Familien plant der Stadtrat einen Sozialtarif.",
+    )  # fmt: skip
+    second = article(
+        "Rheinpost", "Wasser wird in Neustadt ab April zwölf Prozent teurer",
+        "Ab dem 1. April zahlen die Kunden der Stadtwerke Neustadt zwölf Prozent mehr für "
+        "Wasser. Die Energiekosten der Stadtwerke sind um ein Drittel gestiegen, teilte das "
+        "Unternehmen mit. Die Abwassergebühren sollen im Sommer ebenfalls steigen.",
+        days=0.1,
+    )  # fmt: skip
+    story = merge([first, second])
+    sentences = split_sentences(f"{story.summary}\n\n{story.body}")
+    for k, sentence in enumerate(sentences):
+        if "vier Millionen" in sentence:
+            assert k > 0 and "Ina Kurz" in sentences[k - 1], sentences
+
+
+def test_a_sentence_naming_its_person_only_by_age_needs_the_sentence_before() -> None:
+    body = (
+        "Die Schwimmerin Lena Beispiel hat bei der Europameisterschaft in Rom Gold über 200 "
+        "Meter Freistil gewonnen. Die 24-Jährige schlug nach 1:55,3 Minuten an. Der "
+        "Verband sprach von einem historischen Erfolg für das Team."
+    )
+    other = (
+        "Gold für Deutschland: Bei der Europameisterschaft in Rom hat Lena Beispiel über 200 "
+        "Meter Freistil gewonnen. Der Verband sprach von einem historischen Erfolg."
+    )
+    story = merge([
+        article("Tagesblatt", "Gold für Lena Beispiel in Rom", body),
+        article("Rheinpost", "Lena Beispiel holt EM-Gold", other, days=0.1),
+    ])  # fmt: skip
+    sentences = split_sentences(f"{story.summary}\n\n{story.body}")
+    for k, sentence in enumerate(sentences):
+        if sentence.startswith("Die 24-Jährige"):
+            assert k > 0 and "Lena Beispiel" in sentences[k - 1], sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Ohne die Erhöhung müsse die Stadt jedes Jahr vier Millionen Euro zuschießen.", True),
+        ("Ohne die Erhöhung müsse die Stadt zuschießen, sagte die Kämmerin am Montag.", False),
+        ("Laut Polizei sei der Fahrer mit 80 Stundenkilometern unterwegs gewesen.", False),
+        ("„Wir haben keine Wahl“, sagte die Kämmerin der Zeitung am Montag.", False),
+        ("„Die Stadt habe keine Wahl“, wolle man die Preise anheben.", True),
+        ("Die 24-Jährige schlug nach 1:55,3 Minuten als Erste an.", True),
+        ("Der SPD-Politiker warnte vor weiteren Kürzungen im Haushalt.", True),
+        ("„Deshalb müssen wir die Preise anheben“, sagte Kurz am Montag.", True),
+        ("Auch die Abwassergebühren sollen im Sommer steigen.", True),
+        ("Die Stadtwerke erhöhen zum 1. April die Wasserpreise um zwölf Prozent.", False),
+    ],
+)
+def test_which_sentences_lean_on_the_one_before(sentence: str, leans: bool) -> None:
+    (candidate,) = _candidates([article("Tagesblatt", "Titel", sentence)])
+    assert candidate.leans is leans

@@ -23,6 +23,10 @@ from digest.sentences import body_sentences, split_sentences, stems, strip_datel
          ["Der Zug fährt um 9.40 Uhr ab.", "Er ist pünktlich."]),
         ("Zum 2. Mal siegte sie. Alle jubelten.",
          ["Zum 2. Mal siegte sie.", "Alle jubelten."]),
+        ("Das Tor fiel in der 25. Minute. Die 2. Welle rollt. Der Wert stieg auf 25. "
+         "Danach sank er.",
+         ["Das Tor fiel in der 25. Minute.", "Die 2. Welle rollt.", "Der Wert stieg auf 25.",
+          "Danach sank er."]),
         ("Die Zahl stieg auf 120. Danach sank sie.",
          ["Die Zahl stieg auf 120.", "Danach sank sie."]),
         ("Sie sagte: „Wir sind bereit. Es geht los.“ Dann ging sie.",
