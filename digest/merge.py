@@ -67,14 +67,19 @@ _SPEAKER = re.compile(
     r"|, so [A-ZÄÖÜ]"
 )
 _QUOTED = re.compile(r"[„“\"»«][^„“”\"»«]*[“”\"«»]")
-# A sentence that adds to or draws on what came before ("Auch ...", and German's connective
-# after the verb: "Die Gewerkschaft fordert deshalb ...") reads fine inside its story but
-# cannot open a summary.
+# A sentence that adds to what came before ("Auch ...", "Die Stadt will zudem ...") reads
+# fine anywhere after the fact it adds to, but cannot open a summary.
 _CONNECTIVE = re.compile(
     r"^(?:Auch\b(?!\s+(?:wenn|falls|nachdem|ohne|weil|wo)\b)|(?:Zudem|Außerdem|Ebenfalls"
-    r"|Ebenso|Demnach|Somit|Dafür|Dagegen|Jedoch|Stattdessen|Deswegen|Darum|Hierzu|Hierbei)\b)"
+    r"|Ebenso)\b)"
+    r"|^(?:\S+\s+){1,4}(?:zudem|außerdem|ebenfalls)\b"
+)
+# One that draws on the sentence before ("Demnach ...", "Dagegen ...", "Die Gewerkschaft
+# fordert deshalb ...") needs that very sentence right before it.
+_DRAWS_ON = re.compile(
+    r"^(?:Demnach|Somit|Dafür|Dagegen|Jedoch|Stattdessen|Deswegen|Darum|Hierzu|Hierbei)\b"
     r"|^(?:\S+\s+){1,4}(?:deshalb|daher|deswegen|darum|dennoch|trotzdem|jedoch|allerdings"
-    r"|zudem|außerdem|ebenfalls|demnach|somit)\b"
+    r"|demnach|somit|dagegen|stattdessen)\b"
 )
 _OPENING_MARKS = "\"'„“”»«‚‘’( "
 CREDIT_WORDS = 2  # "Laut X:", charged per own sentence: a safe upper bound of the label
@@ -121,7 +126,7 @@ class _Sentence:
     @cached_property
     def anaphoric(self) -> bool:
         """Tell whether the sentence refers back ("Diese …") and needs the one before."""
-        if _ANAPHORA.search(self.opening) is not None:
+        if _ANAPHORA.search(self.opening) or _DRAWS_ON.search(self.opening):
             return True
         told = _QUOTED.sub(" ", self.text)  # a quotation's own words are no reported speech
         return _REPORTED_SPEECH.search(told) is not None and _SPEAKER.search(told) is None
@@ -233,7 +238,8 @@ class _Picker:
         taken = {(s.source, s.position) for s in chosen}
         while True:
             done = {*chosen, *picked}
-            options = [s for s in self.pool if self._fits(s, done, taken, budget)]
+            body = set(picked)
+            options = [s for s in self.pool if self._fits(s, done, taken, budget, body)]
             if not options:
                 return picked
             best = max(options, key=lambda s: self.gain(s, covered, per_source))
@@ -243,11 +249,12 @@ class _Picker:
             per_source[best.source] += 1
             budget -= self.cost(best)
 
-    def _follows(self, s: _Sentence, taken: set[tuple[int, int]]) -> bool:
+    def _follows(self, s: _Sentence, body: set[_Sentence]) -> bool:
         """Tell whether the sentence ``s`` refers back to ("Diese …") is told in the same
-        paragraph: taken, and shared or own like ``s`` (own facts go to the source's paragraph)."""
+        paragraph: in the body (the summary stands apart), and shared or own like ``s``
+        (own facts go to the source's paragraph)."""
         before = self.at.get((s.source, s.position - 1))
-        if before is None or (before.source, before.position) not in taken:
+        if before is None or before not in body:
             return False
         return (self.support[before] == 0) == (self.support[s] == 0)
 
@@ -258,11 +265,12 @@ class _Picker:
         return before is not None and (before in chosen or self.facts.repeats(before, chosen))
 
     def _fits(
-        self, s: _Sentence, chosen: set[_Sentence], taken: set[tuple[int, int]], budget: int
-    ) -> bool:
+        self, s: _Sentence, chosen: set[_Sentence], taken: set[tuple[int, int]], budget: int,
+        body: set[_Sentence],
+    ) -> bool:  # fmt: skip
         if (s.source, s.position) in taken or self.cost(s) > budget or s.words > MAX_SENTENCE_WORDS:
             return False
-        if s.anaphoric and not self._follows(s, taken):
+        if s.anaphoric and not self._follows(s, body):
             return False
         if s.connective and not self._told_before(s, chosen):
             return False
