@@ -24,6 +24,17 @@ def _overlap(a: str, b: str) -> float:
     return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
+def _water_story(tagesblatt: str, rheinpost: str) -> Story:
+    """Merge two reports of Neustadt's water prices, the Rheinpost's a little later."""
+    first = article(
+        "Tagesblatt", "Neustadt erhöht die Wasserpreise zum April um zwölf Prozent", tagesblatt
+    )
+    second = article(
+        "Rheinpost", "Wasser wird in Neustadt ab April zwölf Prozent teurer", rheinpost, days=0.1
+    )
+    return merge([first, second])
+
+
 def test_summary_has_two_or_three_sentences_within_sixty_words() -> None:
     story = merge([BRIDGE_A, BRIDGE_B])
     assert 2 <= len(split_sentences(story.summary)) <= 3
@@ -159,20 +170,14 @@ def test_a_source_name_cannot_inject_markup_into_the_credit() -> None:
 
 
 def test_the_summary_skips_sentences_that_lean_on_the_one_before() -> None:
-    first = article(
-        "Tagesblatt", "Neustadt erhöht die Wasserpreise zum April um zwölf Prozent",
+    story = _water_story(
         "Die Stadtwerke Neustadt erhöhen zum 1. April die Wasserpreise um zwölf Prozent. "
         "Der Stadtrat stimmt deshalb am Donnerstag über einen Sozialtarif für Familien ab. "
         "Die Stadtwerke begründen die Erhöhung mit gestiegenen Kosten für Energie und Personal.",
-    )  # fmt: skip
-    second = article(
-        "Rheinpost", "Wasser wird in Neustadt ab April zwölf Prozent teurer",
         "Ab dem 1. April zahlen die Kunden der Stadtwerke Neustadt zwölf Prozent mehr für "
         "Wasser. Auch die Abwassergebühren sollen im Sommer steigen. Als Gründe nennen die "
         "Stadtwerke höhere Kosten für Energie und Personal.",
-        days=0.1,
     )  # fmt: skip
-    story = merge([first, second])
     assert story.summary == (
         "Die Stadtwerke Neustadt erhöhen zum 1. April die Wasserpreise um zwölf Prozent. "
         "Die Stadtwerke begründen die Erhöhung mit gestiegenen Kosten für Energie und Personal."
@@ -257,21 +262,15 @@ def test_a_story_told_under_sub_headings_keeps_every_section() -> None:
 def test_a_quotation_that_leans_on_the_sentence_before_needs_it() -> None:
     # The Rheinpost's quotation refers back to the energy costs, a fact both report: told
     # once as a shared fact, it cannot lead the quotation in the Rheinpost's own paragraph.
-    first = article(
-        "Tagesblatt", "Neustadt erhöht die Wasserpreise zum April um zwölf Prozent",
+    story = _water_story(
         "Die Stadtwerke Neustadt erhöhen zum 1. April die Wasserpreise um zwölf Prozent. "
         "Die Kosten für Energie seien um ein Drittel gestiegen, sagte Werkleiterin Ina Kurz. "
         "Für Familien plant der Stadtrat einen Sozialtarif.",
-    )  # fmt: skip
-    second = article(
-        "Rheinpost", "Wasser wird in Neustadt ab April zwölf Prozent teurer",
         "Ab dem 1. April zahlen die Kunden der Stadtwerke Neustadt zwölf Prozent mehr für "
         "Wasser. Die Energiekosten der Stadtwerke sind um ein Drittel gestiegen, sagte "
         "Werkleiterin Ina Kurz. „Deshalb bleibt uns keine Wahl“, sagte Kurz dem Blatt. "
         "Die Abwassergebühren sollen im Sommer ebenfalls steigen.",
-        days=0.1,
     )  # fmt: skip
-    story = merge([first, second])
     assert "Drittel" in story.summary + story.body
     assert "Deshalb" not in story.summary + story.body
     own = "**Laut Rheinpost:** Die Abwassergebühren sollen im Sommer ebenfalls steigen."
@@ -279,21 +278,15 @@ def test_a_quotation_that_leans_on_the_sentence_before_needs_it() -> None:
 
 
 def test_reported_speech_without_a_speaker_follows_the_sentence_that_names_one() -> None:
-    first = article(
-        "Tagesblatt", "Neustadt erhöht die Wasserpreise zum April um zwölf Prozent",
+    story = _water_story(
         "Die Stadtwerke Neustadt erhöhen zum 1. April die Wasserpreise um zwölf Prozent. "
         "Die Energiekosten seien um ein Drittel gestiegen, sagte Werkleiterin Ina Kurz. "
         "Ohne die Erhöhung müsse die Stadt jedes Jahr vier Millionen Euro zuschießen. "
         "Für Familien plant der Stadtrat einen Sozialtarif.",
-    )  # fmt: skip
-    second = article(
-        "Rheinpost", "Wasser wird in Neustadt ab April zwölf Prozent teurer",
         "Ab dem 1. April zahlen die Kunden der Stadtwerke Neustadt zwölf Prozent mehr für "
         "Wasser. Die Energiekosten der Stadtwerke sind um ein Drittel gestiegen, teilte das "
         "Unternehmen mit. Die Abwassergebühren sollen im Sommer ebenfalls steigen.",
-        days=0.1,
     )  # fmt: skip
-    story = merge([first, second])
     sentences = split_sentences(f"{story.summary}\n\n{story.body}")
     for k, sentence in enumerate(sentences):
         if "vier Millionen" in sentence:
