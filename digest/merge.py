@@ -50,6 +50,8 @@ _ANAPHORA = re.compile(
     r"|Beide|Deren|Dessen|Letztere[rsmn]?|Solche[rsmn]?)\b"
     r"|^Das (?:sei|ist|war|wäre|hat|habe|hatte|wird|würde|kann|könnte|soll|solle|bedeutet)\b"
     r"|^(?:Der|Die) (?:\d+-[Jj]ährige|[A-ZÄÖÜ]\w*-(?:Politiker|Politikerin|Chef|Chefin))\b"
+    # A pronoun as the subject after the verb: "Nun ist er …", "Zudem rief sie …".
+    r"|^\S+ \S+ (?:er|sie)\b"
     r"|\b(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte|äußerte|warnte"
     r"|warnt|schrieb|schreibt|ergänzte|ergänzt) (?:er|sie)\b|, so (?:er|sie)\b"
 )

@@ -323,6 +323,7 @@ def test_a_sentence_naming_its_person_only_by_age_needs_the_sentence_before() ->
         ("„Die Stadt habe keine Wahl“, wolle man die Preise anheben.", True),
         ("Die 24-Jährige schlug nach 1:55,3 Minuten als Erste an.", True),
         ("Der SPD-Politiker warnte vor weiteren Kürzungen im Haushalt.", True),
+        ("Zudem rief sie die Wahlhelfer dazu auf, Fälschungen zu melden.", True),
         ("„Deshalb müssen wir die Preise anheben“, sagte Kurz am Montag.", True),
         ("Auch die Abwassergebühren sollen im Sommer steigen.", True),
         ("Die Stadtwerke erhöhen zum 1. April die Wasserpreise um zwölf Prozent.", False),
