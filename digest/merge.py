@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from digest.cohesion import adds_to, refers_back
 from digest.config import DedupConfig
 from digest.dedup import cluster_features, feature_similarity, group_items, weigh
 from digest.features import Features, name_stems, of_article
@@ -41,49 +42,6 @@ MIN_RESTATED_WORDS = 5
 MAX_SENTENCE_WORDS = 35  # longer ones are run-ons or parser glue: poor value per word
 MIN_SENTENCE_WORDS = 6  # shorter ones are fragments ("Ein Durchbruch? Fehlanzeige.")
 _QUESTION = re.compile(r"\?[\"“”»«']*$")
-# A sentence opening with a pronoun or connective leans on the one before it; so does one
-# naming its person only as "Der 55-Jährige" or "Die SPD-Politikerin", and a quotation's
-# second half ("…", sagt sie).
-_ANAPHORA = re.compile(
-    r"^(?:Er|Sie|Es|Dies|Diese[rsmn]?|Dort|Damit|Dabei|Daher|Deshalb|Allerdings|Dennoch"
-    r"|Trotzdem|Dazu|Darin|Darauf|Darunter|Zuvor|Darüber|Danach|Dadurch|Dahinter|Doch|Dann"
-    r"|Beide|Deren|Dessen|Letztere[rsmn]?|Solche[rsmn]?)\b"
-    r"|^Das (?:sei|ist|war|wäre|hat|habe|hatte|wird|würde|kann|könnte|soll|solle|bedeutet)\b"
-    r"|^(?:Der|Die) (?:\d+-[Jj]ährige|[A-ZÄÖÜ]\w*-(?:Politiker|Politikerin|Chef|Chefin))\b"
-    # A pronoun as the subject after the verb: "Nun ist er …", "Zudem rief sie …".
-    r"|^\S+ \S+ (?:er|sie)\b"
-    r"|\b(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte|äußerte|warnte"
-    r"|warnt|schrieb|schreibt|ergänzte|ergänzt) (?:er|sie)\b|, so (?:er|sie)\b"
-)
-# Indirect speech (Konjunktiv I: "Jeder Tag früher helfe …") without a word naming who
-# speaks goes on reporting the speaker of the sentence before.
-_REPORTED_SPEECH = re.compile(
-    r"\b(?:sei|seien|habe|könne|müsse|werde|wolle|solle|dürfe|gebe|helfe|gehe|komme|stehe"
-    r"|liege|bleibe|wisse|brauche)\b"
-)
-_SPEAKER = re.compile(
-    r"\b(?:sagte|sagt|sagten|erklärte|erklärt|betonte|meinte|teilte|berichtete|hieß|heißt"
-    r"|zufolge|[Ll]aut|Angaben|Ansicht|Auffassung|schrieb|schreibt|warnte|forderte|fordert"
-    r"|kritisierte|mitteilte|bestätigte|argumentierte|räumte|kündigte|ergänzte|fügte"
-    r"|unterstrich|verwies|begründete|glaubt|glaubte|befürchtet|befürchtete|meldete)\b"
-    r"|, so [A-ZÄÖÜ]"
-)
-_QUOTED = re.compile(r"[„“\"»«][^„“”\"»«]*[“”\"«»]")
-# A sentence that adds to what came before ("Auch ...", "Die Stadt will zudem ...") reads
-# fine anywhere after the fact it adds to, but cannot open a summary.
-_CONNECTIVE = re.compile(
-    r"^(?:Auch\b(?!\s+(?:wenn|falls|nachdem|ohne|weil|wo)\b)|(?:Zudem|Außerdem|Ebenfalls"
-    r"|Ebenso)\b)"
-    r"|^(?:\S+\s+){1,4}(?:zudem|außerdem|ebenfalls)\b"
-)
-# One that draws on the sentence before ("Demnach ...", "Dagegen ...", "Die Gewerkschaft
-# fordert deshalb ...") needs that very sentence right before it.
-_DRAWS_ON = re.compile(
-    r"^(?:Demnach|Somit|Dafür|Dagegen|Jedoch|Stattdessen|Deswegen|Darum|Hierzu|Hierbei)\b"
-    r"|^(?:\S+\s+){1,4}(?:deshalb|daher|deswegen|darum|dennoch|trotzdem|jedoch|allerdings"
-    r"|demnach|somit|dagegen|stattdessen)\b"
-)
-_OPENING_MARKS = "\"'„“”»«‚‘’( "
 CREDIT_WORDS = 2  # "Laut X:", charged per own sentence: a safe upper bound of the label
 # Markdown a source name must not carry into the label: emphasis, links, code, headings.
 # (An underscore inside a word, as in a file name "morgen_post", is no emphasis and stays.)
@@ -120,28 +78,19 @@ class _Sentence:
         return _factual(self)
 
     @cached_property
-    def opening(self) -> str:
-        """The sentence without the quotation marks it opens with: a quote's first word
-        refers back as much as a reported sentence's ("„Deshalb hätte ich …“")."""
-        return self.text.lstrip(_OPENING_MARKS)
-
-    @cached_property
     def anaphoric(self) -> bool:
         """Tell whether the sentence refers back ("Diese …") and needs the one before."""
-        if _ANAPHORA.search(self.opening) or _DRAWS_ON.search(self.opening):
-            return True
-        told = _QUOTED.sub(" ", self.text)  # a quotation's own words are no reported speech
-        return _REPORTED_SPEECH.search(told) is not None and _SPEAKER.search(told) is None
+        return refers_back(self.text)
+
+    @cached_property
+    def connective(self) -> bool:
+        """Tell whether the sentence adds to a fact before it ("Auch ...", "... zudem")."""
+        return adds_to(self.text)
 
     @cached_property
     def leans(self) -> bool:
         """Tell whether the sentence reads right only after the one before it."""
         return self.anaphoric or self.connective
-
-    @cached_property
-    def connective(self) -> bool:
-        """Tell whether the sentence adds to the one before it ("Auch ...", "... deshalb")."""
-        return _CONNECTIVE.search(self.opening) is not None
 
 
 def _candidates(group: Sequence[Article]) -> list[_Sentence]:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from digest import rules
+from digest.cohesion import points_back
 from digest.dedup import cosine
 from digest.features import extract, name_stems
 from digest.models import Article, Item
@@ -47,16 +48,6 @@ _SENTENCE_ENDS = (".", "!", "?", "…", '"', "“", "”", "«", "»", ")")
 # A teaser's closing byline: "… zwei sehr unterschiedliche Frauen. Von Anna Muster"
 _TEASER_BYLINE = re.compile(r"[.!?…]\s+(?:Von|Ein Kommentar von)\s+[A-ZÄÖÜ][^.!?]{0,80}$")
 _QUOTES = "\"„“»«‚'"
-# A paragraph opening with a word that points back ("Dieser …", "Damit sank …", "Das
-# bedeutet …", "Doch …") goes on with the news above it; it cannot open a piece of its own.
-# (A pronoun can: a news lede often names its subject only after "Sie sprangen …:".)
-_REFERS_BACK = re.compile(
-    r"^[\"„“»«‚']?(?:Dies(?:e[rsmn]?)?|Damit|Dabei|Daher|Deshalb|Dazu|Darin|Darauf|Darunter"
-    r"|Darüber|Danach|Daneben|Doch|Deren|Dessen|Allerdings|Dennoch|Trotzdem"
-    r"|Das (?:ist|war|sei|bedeutet|heißt|hat|wird))\b"
-)
-
-
 @dataclass
 class _Topic:
     """Paragraphs of one piece of news, and the sub-heading that titles it."""
@@ -121,11 +112,11 @@ def _opens_news(previous: str, block: str) -> bool:
 
     It must be long enough and begin a sentence where the one above ended one: a scrape
     that broke lines inside a sentence leaves fragments that only continue the text. And
-    it must not open on a word pointing back (``_REFERS_BACK``).
+    it must not open on a word pointing back ("Damit …", "Das bedeutet …").
     """
     ended = previous.rstrip().endswith(_SENTENCE_ENDS) or bool(_TEASER_BYLINE.search(previous))
     starts = block[:1].isupper() or block[:1].isdigit() or block[:1] in _QUOTES
-    fresh = not _REFERS_BACK.match(block)
+    fresh = not points_back(block)
     return ended and starts and fresh and len(block.split()) >= MIN_BRIEF_WORDS
 
 

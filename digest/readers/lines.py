@@ -184,6 +184,8 @@ def _joins_broken(previous: str, line: str) -> bool:
 
 
 def _is_rubric(line: str) -> bool:
+    """Tell a line that names a section, not a sentence: in capitals, or a short-item,
+    end-section or greeting line the rules know."""
     text = bare(line)
     return (
         text.isupper()

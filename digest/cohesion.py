@@ -1,0 +1,90 @@
+"""How a German sentence hangs on the one before it.
+
+Extractive merging takes sentences out of their text; one that points back ("Damit sank
+…"), names its person only by a pronoun or a description ("Der 24-Jährige"), or reports
+speech without saying who speaks reads right only after its own sentence before. The
+merger keeps such sentences next to their own (``digest.merge``); the newsletter splitter
+keeps such a paragraph with the piece of news above it (``digest.topics``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Quotation marks and brackets a sentence may open with: the first word after them counts.
+_OPENING_MARKS = "\"'„“”»«‚‘’( "
+# Words and phrases opening a sentence that point at what was said before.
+_POINTING = re.compile(
+    r"^(?:Dies(?:e[rsmn]?)?|Dort|Damit|Dabei|Daher|Deshalb|Allerdings|Dennoch|Trotzdem|Dazu"
+    r"|Darin|Darauf|Darunter|Darüber|Daneben|Zuvor|Danach|Dadurch|Dahinter|Doch|Dann|Beide"
+    r"|Deren|Dessen|Letztere[rsmn]?|Solche[rsmn]?)\b"
+    r"|^Das (?:sei|ist|war|wäre|hat|habe|hatte|wird|würde|kann|könnte|soll|solle|bedeutet"
+    r"|heißt)\b"
+)
+# A person named before: a pronoun opening the sentence or as the subject after the verb
+# ("Nun ist er …", "Zudem rief sie …"), a description ("Der 24-Jährige", "Die
+# SPD-Politikerin"), a quotation's second half ("…", sagt sie).
+_PERSON = re.compile(
+    r"^(?:Er|Sie|Es)\b"
+    r"|^(?:Der|Die) (?:\d+-[Jj]ährige|[A-ZÄÖÜ]\w*-(?:Politiker|Politikerin|Chef|Chefin))\b"
+    r"|^\S+ \S+ (?:er|sie)\b"
+    r"|\b(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte|äußerte|warnte"
+    r"|warnt|schrieb|schreibt|ergänzte|ergänzt) (?:er|sie)\b|, so (?:er|sie)\b"
+)
+# Drawing a conclusion from or a contrast to the sentence before ("Demnach …", "Dagegen …",
+# "Die Gewerkschaft fordert deshalb …").
+_DRAWS_ON = re.compile(
+    r"^(?:Demnach|Somit|Dafür|Dagegen|Jedoch|Stattdessen|Deswegen|Darum|Hierzu|Hierbei)\b"
+    r"|^(?:\S+\s+){1,4}(?:deshalb|daher|deswegen|darum|dennoch|trotzdem|jedoch|allerdings"
+    r"|demnach|somit|dagegen|stattdessen)\b"
+)
+# Indirect speech (Konjunktiv I: "Jeder Tag früher helfe …") without a word naming who
+# speaks goes on reporting the speaker of the sentence before.
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:sei|seien|habe|könne|müsse|werde|wolle|solle|dürfe|gebe|helfe|gehe|komme|stehe"
+    r"|liege|bleibe|wisse|brauche)\b"
+)
+_SPEAKER = re.compile(
+    r"\b(?:sagte|sagt|sagten|erklärte|erklärt|betonte|meinte|teilte|berichtete|hieß|heißt"
+    r"|zufolge|[Ll]aut|Angaben|Ansicht|Auffassung|schrieb|schreibt|warnte|forderte|fordert"
+    r"|kritisierte|mitteilte|bestätigte|argumentierte|räumte|kündigte|ergänzte|fügte"
+    r"|unterstrich|verwies|begründete|glaubt|glaubte|befürchtet|befürchtete|meldete)\b"
+    r"|, so [A-ZÄÖÜ]"
+)
+_QUOTED = re.compile(r"[„“\"»«][^„“”\"»«]*[“”\"«»]")
+# Adding to what came before ("Auch …", "Die Stadt will zudem …"): reads fine anywhere
+# after the fact it adds to, but cannot open a summary.
+_ADDS = re.compile(
+    r"^(?:Auch\b(?!\s+(?:wenn|falls|nachdem|ohne|weil|wo)\b)|(?:Zudem|Außerdem|Ebenfalls"
+    r"|Ebenso)\b)"
+    r"|^(?:\S+\s+){1,4}(?:zudem|außerdem|ebenfalls)\b"
+)
+
+
+def opening(text: str) -> str:
+    """Return ``text`` without the quotation marks it opens with: a quotation's first word
+    points back as much as a reported sentence's ("„Deshalb hätte ich …“")."""
+    return text.lstrip(_OPENING_MARKS)
+
+
+def points_back(text: str) -> bool:
+    """Tell whether ``text`` opens on a word pointing back ("Damit …", "Das bedeutet …").
+
+    A pronoun alone does not count here: a news lede often names its subject only after
+    "Sie sprangen …:".
+    """
+    return _POINTING.search(opening(text)) is not None
+
+
+def refers_back(text: str) -> bool:
+    """Tell whether ``text`` reads right only right after its own sentence before."""
+    start = opening(text)
+    if _POINTING.search(start) or _PERSON.search(start) or _DRAWS_ON.search(start):
+        return True
+    told = _QUOTED.sub(" ", text)  # a quotation's own words are no reported speech
+    return _REPORTED_SPEECH.search(told) is not None and _SPEAKER.search(told) is None
+
+
+def adds_to(text: str) -> bool:
+    """Tell whether ``text`` adds to a fact told before it ("Auch …", "… zudem …")."""
+    return _ADDS.search(opening(text)) is not None
