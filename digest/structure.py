@@ -31,6 +31,7 @@ from digest.readers.lines import (
     headlike,
     join_bullets,
     join_drop_caps,
+    opens_section,
     unwrap,
 )  # fmt: skip
 
@@ -39,7 +40,6 @@ _MAX_KICKER_WORDS = 4  # "Stundenlanges Treffen", "Krieg in Nahost"
 _HEADER_LINES = 10  # the header never runs longer than this
 _TITLE_WORDS = 14  # a derived title keeps at most this many words
 _TITLE_CHARS = 150  # ... and at most about this many characters
-_CAPS_HEADING_LETTERS = 4  # "THEMA DES TAGES" opens a new section
 
 
 @dataclass
@@ -130,7 +130,7 @@ def _section(lines: list[str], start: int) -> tuple[list[Item], int]:
     i = start
     for i in range(start, len(lines) + 1):  # ``i`` ends where the section ends
         line = lines[i] if i < len(lines) else ""
-        if not line or _ends_section(line):
+        if not line or opens_section(line):
             break
         line = rules.ITEM_TAIL.sub("", rules.ITEM_TIME.sub("", line)) or line
         if rules.BULLET.match(line):
@@ -147,17 +147,6 @@ def _section(lines: list[str], start: int) -> tuple[list[Item], int]:
             texts.append(line)
     entries = [e.strip() for t in texts for e in rules.INLINE_BULLET.split(t)]
     return _to_items(entries), i
-
-
-def _ends_section(line: str) -> bool:
-    """Say whether ``line`` opens another section: a Markdown, item, end or capitals heading."""
-    if rules.MD_HEADING.match(line):
-        return True
-    line = bare(line)
-    if rules.ITEM_SECTION.match(line) or rules.END_SECTION.match(line):
-        return True
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= _CAPS_HEADING_LETTERS and all(c.isupper() for c in letters)
 
 
 def _to_items(texts: list[str]) -> list[Item]:

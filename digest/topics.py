@@ -48,6 +48,8 @@ _SENTENCE_ENDS = (".", "!", "?", "…", '"', "“", "”", "«", "»", ")")
 # A teaser's closing byline: "… zwei sehr unterschiedliche Frauen. Von Anna Muster"
 _TEASER_BYLINE = re.compile(r"[.!?…]\s+(?:Von|Ein Kommentar von)\s+[A-ZÄÖÜ][^.!?]{0,80}$")
 _QUOTES = "\"„“»«‚'"
+
+
 @dataclass
 class _Topic:
     """Paragraphs of one piece of news, and the sub-heading that titles it."""

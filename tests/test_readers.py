@@ -336,3 +336,14 @@ def test_wrapped_newsletter_keeps_its_rubric_and_whole_items(text: str) -> None:
         "Opposition stimmte dagegen. Die Kämmerin rechnet mit einem Defizit von drei "
         "Millionen Euro."
     )
+
+
+def test_a_markdown_heading_in_a_wrapped_text_stays_a_heading() -> None:
+    text = _WRAPPED.replace(" \n", "\n").replace(
+        "Haushalt der verpassten Chancen.\n", "Haushalt der verpassten\n## Wie es weitergeht\n"
+    )
+    record = {"title": "Rat beschließt Haushalt", "text": text}
+    article = parse(json.dumps(record).encode(), filename="scrape.jsonl")
+    assert "von einem Haushalt der verpassten\n\n## Wie es weitergeht\n\nDie Kämmerin" in (
+        article.body
+    )

@@ -28,6 +28,7 @@ _APPEAL_ADDRESSES = 2  # ... unless this many of its sentences address the reade
 # this many such breaks inside a sentence, after a word no line of its own ends on (lower
 # case or a function word), prove the convention: a heading, too, may end on a stray space.
 _SOFT_WRAP_EVIDENCE = 3
+_CAPS_HEADING_LETTERS = 4  # "THEMA DES TAGES" opens a new section
 _WRAP_EVIDENCE = 3  # lines broken before a lower-case word that prove a hard-wrapped text
 # ... when they are this share of the lines ending inside a sentence: in wrapped German text
 # about every second next line opens in lower case, in a text with headings far fewer do.
@@ -183,16 +184,22 @@ def _joins_broken(previous: str, line: str) -> bool:
     return _unfinished(previous) and not (_is_rubric(previous) or _is_rubric(line))
 
 
+def opens_section(line: str) -> bool:
+    """Say whether ``line`` opens another section: a Markdown, item, end or capitals heading."""
+    if rules.MD_HEADING.match(line):
+        return True
+    line = bare(line)
+    if rules.ITEM_SECTION.match(line) or rules.END_SECTION.match(line):
+        return True
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= _CAPS_HEADING_LETTERS and all(c.isupper() for c in letters)
+
+
 def _is_rubric(line: str) -> bool:
-    """Tell a line that names a section, not a sentence: in capitals, or a short-item,
-    end-section or greeting line the rules know."""
+    """Tell a line that names a section, not a sentence: a section heading, a greeting, or
+    capitals however short (a rubric broken in two: "WAS" / "HEUTE WICHTIG IST")."""
     text = bare(line)
-    return (
-        text.isupper()
-        or rules.ITEM_SECTION.match(text) is not None
-        or rules.END_SECTION.match(text) is not None
-        or rules.GREETING.match(text) is not None
-    )
+    return opens_section(line) or text.isupper() or rules.GREETING.match(text) is not None
 
 
 def _broken_inside_sentences(lines: list[str]) -> bool:
