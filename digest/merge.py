@@ -4,7 +4,8 @@ Extractive: every sentence of a story comes from a source. A sentence that sever
 carry is a shared fact and appears once; facts only one source reports are kept and
 credited once per source ("**Laut Krone:** …"). Sentences are picked greedily by the new
 information they add per word, early sentences first (news put the essentials on top),
-until the word budget (``max_story_words``) is spent; none may repeat a picked one.
+and a sentence that goes on from a told one first of all (runs of one source's text read as
+text), until the word budget (``max_story_words``) is spent; none may repeat a picked one.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ REPEAT = 0.4  # weighted stem overlap from which two sentences state the same fa
 # its content stems already in a summary sentence, tells nothing new.
 RESTATED = 0.8
 MIN_RESTATED_WORDS = 5
+RUN = 3.0  # gain factor for a sentence that follows its own predecessor (see _Picker.gain)
 MAX_SENTENCE_WORDS = 35  # longer ones are run-ons or parser glue: poor value per word
 MIN_SENTENCE_WORDS = 6  # shorter ones are fragments ("Ein Durchbruch? Fehlanzeige.")
 _QUESTION = re.compile(r"\?[\"“”»«']*$")
@@ -174,12 +176,19 @@ class _Picker:
         """Count the words ``s`` adds, its credit included."""
         return s.words + (CREDIT_WORDS if self.credit and self.support[s] == 0 else 0)
 
-    def gain(self, s: _Sentence, covered: set[str], per_source: Counter[int]) -> float:
-        """Score new stems per word; shared facts and early sentences first, sources in turn."""
+    def gain(
+        self, s: _Sentence, covered: set[str], per_source: Counter[int], done: set[_Sentence]
+    ) -> float:
+        """Score new stems per word; shared facts and early sentences first, sources in turn.
+
+        A sentence whose own predecessor is told scores RUN times more: a run of one
+        source's sentences reads as a text, a sentence torn from its context as a riddle.
+        """
         novel = self.facts.mass(s.stems - covered) / math.pow(self.cost(s), 0.75)
         shared = 1 + self.support[s]
         spread = 1 + 0.5 * per_source[s.source]
-        return novel * shared * s.factual / (1 + s.position / 15) / spread
+        run = RUN if self.at.get((s.source, s.position - 1)) in done else 1.0
+        return run * novel * shared * s.factual / (1 + s.position / 15) / spread
 
     def pick(self, chosen: list[_Sentence], budget: int) -> list[_Sentence]:
         """Add sentences until ``budget`` words; none may repeat a chosen one."""
@@ -193,7 +202,7 @@ class _Picker:
             options = [s for s in self.pool if self._fits(s, done, taken, budget, body)]
             if not options:
                 return picked
-            best = max(options, key=lambda s: self.gain(s, covered, per_source))
+            best = max(options, key=lambda s: self.gain(s, covered, per_source, done))
             picked.append(best)
             taken.add((best.source, best.position))
             covered |= best.stems
@@ -289,20 +298,21 @@ def _body(
 
 
 def _story_order(shared: Sequence[_Sentence], facts: _Facts) -> list[_Sentence]:
-    """Order shared facts as the sources tell them, each leaning sentence after its own.
+    """Order shared facts as the sources tell them, each run of one source's text together.
 
     A fact comes where its source that tells it earliest tells it (the sentence picked may
-    be a later source's wording); a sentence that leans on the one before ("Damit …")
-    follows that sentence directly.
+    be a later source's wording); a sentence whose predecessor in its source is told here
+    follows that sentence directly, so what leans on it ("Damit …") has its context and a
+    run of one source's text is not broken up by another source's order.
     """
     at = {(s.source, s.position): s for s in shared}
-    heads = [s for s in shared if not (s.leans and (s.source, s.position - 1) in at)]
+    heads = [s for s in shared if (s.source, s.position - 1) not in at]
     heads.sort(key=lambda s: (min([s.position, *(b.position for b in facts.near[s])]), s.source))
     ordered: list[_Sentence] = []
     for head in heads:
         ordered.append(head)
         follower = at.get((head.source, head.position + 1))
-        while follower is not None and follower.leans:
+        while follower is not None:
             ordered.append(follower)
             follower = at.get((follower.source, follower.position + 1))
     return ordered

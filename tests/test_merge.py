@@ -340,3 +340,69 @@ def test_a_sentence_naming_its_person_only_by_age_is_not_told_apart_from_the_nam
 def test_which_sentences_lean_on_the_one_before(sentence: str, leans: bool) -> None:
     (candidate,) = _candidates([article("Tagesblatt", "Titel", sentence)])
     assert candidate.leans is leans
+
+
+def test_a_source_goes_on_where_its_told_sentence_left_off() -> None:
+    # Room for one more Tagesblatt sentence: the one going on from the council's decision
+    # in the summary ("Gegen den Beschluss …") beats an unrelated one of the same worth,
+    # so the story reads on instead of jumping.
+    tagesblatt = (
+        "Die Stadtwerke Neustadt erhöhen zum 1. April die Wasserpreise um zwölf Prozent. "
+        "Die Energiekosten der Stadtwerke sind um ein Drittel gestiegen, sagte Werkleiterin "
+        "Ina Kurz. Der Stadtrat hatte die Erhöhung im Dezember mit knapper Mehrheit "
+        "beschlossen. Gegen den Beschluss hatten Grüne und Linke ein Bürgerbegehren "
+        "angekündigt. Für Familien mit Kindern plant die Verwaltung einen ermäßigten Sozialtarif."
+    )
+    rheinpost = (
+        "Ab dem 1. April zahlen die Kunden der Stadtwerke Neustadt zwölf Prozent mehr für "
+        "Wasser. Die Energiekosten der Stadtwerke sind um ein Drittel gestiegen, teilte das "
+        "Unternehmen mit. Die Abwassergebühren sollen nach Angaben der Stadtwerke im Sommer "
+        "ebenfalls steigen. Im Nachbarort Altdorf kostet der Kubikmeter Wasser schon heute "
+        "2,40 Euro."
+    )
+    story = merge(
+        [
+            article("Tagesblatt", "Neustadt erhöht die Wasserpreise zum April", tagesblatt),
+            article("Rheinpost", "Wasser wird in Neustadt teurer", rheinpost, days=0.1),
+        ],
+        DedupConfig(max_story_words=70),
+    )
+    assert story.summary.endswith("im Dezember mit knapper Mehrheit beschlossen.")
+    assert story.body == (
+        "**Laut Tagesblatt:** Gegen den Beschluss hatten Grüne und Linke ein Bürgerbegehren "
+        "angekündigt.\n\n"
+        "**Laut Rheinpost:** Im Nachbarort Altdorf kostet der Kubikmeter Wasser schon heute "
+        "2,40 Euro."
+    )
+
+
+def test_a_run_of_one_source_s_shared_sentences_stays_together() -> None:
+    # Both report the council's decision, the petition against it and the sewage fees;
+    # the Rheinpost tells the fees first. The Tagesblatt's wording is told, and its petition
+    # goes on from the decision, so the fees do not come between.
+    tagesblatt = (
+        "Die Stadtwerke Neustadt erhöhen zum 1. April die Wasserpreise für alle Haushalte "
+        "und Betriebe der Stadt um zwölf Prozent. Die Energiekosten der Stadtwerke sind nach "
+        "Angaben von Werkleiterin Ina Kurz im vergangenen Jahr um ein Drittel gestiegen. Der "
+        "Stadtrat hatte die Erhöhung im Dezember mit knapper Mehrheit beschlossen. Grüne und "
+        "Linke kündigten gegen den Beschluss des Stadtrats ein Bürgerbegehren an. Die "
+        "Abwassergebühren sollen im Sommer ebenfalls um fünf Prozent steigen."
+    )
+    rheinpost = (
+        "Ab dem 1. April zahlen alle Haushalte und Betriebe in Neustadt zwölf Prozent mehr "
+        "für ihr Wasser. Werkleiterin Ina Kurz begründet das mit den Energiekosten der "
+        "Stadtwerke, die im vergangenen Jahr um ein Drittel gestiegen sind. Auch die "
+        "Abwassergebühren steigen im Sommer um fünf Prozent. Im Nachbarort Altdorf kostet der "
+        "Kubikmeter Wasser schon heute 2,40 Euro. Im Dezember hatte der Stadtrat die "
+        "Erhöhung mit knapper Mehrheit beschlossen. Gegen den Beschluss des Stadtrats "
+        "kündigten Grüne und Linke ein Bürgerbegehren an."
+    )
+    story = merge([
+        article("Tagesblatt", "Neustadt erhöht die Wasserpreise zum April", tagesblatt),
+        article("Rheinpost", "Wasser wird in Neustadt teurer", rheinpost, days=0.1),
+    ])  # fmt: skip
+    assert story.summary.endswith("im Dezember mit knapper Mehrheit beschlossen.")
+    assert story.body.split("\n\n")[0] == (
+        "Grüne und Linke kündigten gegen den Beschluss des Stadtrats ein Bürgerbegehren an. "
+        "Die Abwassergebühren sollen im Sommer ebenfalls um fünf Prozent steigen."
+    )
