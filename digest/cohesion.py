@@ -13,30 +13,57 @@ import re
 
 # Quotation marks and brackets a sentence may open with: the first word after them counts.
 _OPENING_MARKS = "\"'„“”»«‚‘’( "
+# "Diese Woche" points at the calendar, not at the sentence before.
+_NOT_TIME = (
+    r"(?!\s+(?:Woche|Jahr|Jahres|Monat|Monats|Tag|Tages|Wochenende|Wochenendes|Montag|Dienstag"
+    r"|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Morgen|Abend|Nacht|Sommer|Winter"
+    r"|Frühjahr|Herbst|Saison|Jahrhundert|Jahrzehnt)\b)"
+)
+# Verbs that "Das", or "den"/"dem" after a preposition, is the pronoun subject or object of
+# ("Das betrifft …", "Für den gilt …"); as an article it comes before a noun or an adjective.
+_VERB = (
+    r"(?:sei|ist|war|wäre|hat|habe|hatte|wird|würde|kann|könnte|soll|solle|muss|darf|bedeutet"
+    r"|heißt|hieß|betrifft|betraf|zeigt|zeigte|gilt|galt|geht|ging|macht|machte|klingt|bringt"
+    r"|brachte|führt|führte|liegt|lag|steht|stand|kommt|kam|bleibt|blieb|passt|reicht|hilft"
+    r"|trifft|fällt|fiel|gibt|gab|ändert|kostet|dauert|stimmt|sorgt|sorgte|lässt|ließ|hängt"
+    r"|entspricht|spricht|folgt|ergibt|ergab|scheint|wirkt|schafft|sieht|sah"
+    # "Das teilte die Polizei mit": an attribution of the sentence before.
+    r"|teilte|teilt|sagte|sagt|erklärte|erklärt|berichtete|berichtet|meldete|meldet|bestätigte"
+    r"|bestätigt|schrieb|schreibt|twitterte|betonte|verkündete|kündigte)"
+)
+_PREPOSITION = (
+    r"(?:Für|Mit|Bei|Von|Zu|Nach|Gegen|Ohne|Um|Über|Auf|An|In|Aus|Vor|Hinter|Neben|Unter"
+    r"|Zwischen|Trotz|Wegen|Außer|Seit)"
+)
 # Words and phrases opening a sentence that point at what was said before.
 _POINTING = re.compile(
-    r"^(?:Dies(?:e[rsmn]?)?|Dort|Damit|Dabei|Daher|Deshalb|Allerdings|Dennoch|Trotzdem|Dazu"
-    r"|Darin|Darauf|Darunter|Darüber|Daneben|Zuvor|Danach|Dadurch|Dahinter|Doch|Dann|Beide"
-    r"|Deren|Dessen|Letztere[rsmn]?|Solche[rsmn]?)\b"
-    r"|^Das (?:sei|ist|war|wäre|hat|habe|hatte|wird|würde|kann|könnte|soll|solle|bedeutet"
-    r"|heißt)\b"
+    rf"^(?:Dies(?:e[rsmn]?)?{_NOT_TIME}|Dort|Damit|Dabei|Daher|Deshalb|Allerdings|Dennoch"
+    r"|Trotzdem|Dazu|Darin|Darauf|Darunter|Darüber|Daneben|Zuvor|Danach|Dadurch|Dahinter"
+    r"|Doch|Dann|Beide|Deren|Dessen|Letztere[rsmn]?|Solche[rsmn]?)\b"
+    rf"|^Das {_VERB}\b"
+    rf"|^{_PREPOSITION} (?:ihm|ihn|ihnen|denen|(?:den|dem|der|das) {_VERB})\b"
 )
+# A demonstrative among the first words ("Nach dieser Logik …", "Sollte sich dies …").
+# Not a paragraph's opening word: a newsletter's new piece may begin "Was ist diese
+# Straße?", so only the merger, which moves single sentences, asks for it.
+_MENTIONS = re.compile(rf"^(?:\S+\s+){{1,3}}dies(?:e[rsmn]?)?\b{_NOT_TIME}")
 # A person named before: a pronoun opening the sentence or as the subject after the verb
 # ("Nun ist er …", "Zudem rief sie …"), a description ("Der 24-Jährige", "Die
 # SPD-Politikerin"), a quotation's second half ("…", sagt sie).
 _PERSON = re.compile(
     r"^(?:Er|Sie|Es)\b"
     r"|^(?:Der|Die) (?:\d+-[Jj]ährige|[A-ZÄÖÜ]\w*-(?:Politiker|Politikerin|Chef|Chefin))\b"
-    r"|^\S+ \S+ (?:er|sie)\b"
+    r"|^(?:\S+ ){1,3}(?:er|sie|ihm|ihn|ihnen)\b"
     r"|\b(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte|äußerte|warnte"
     r"|warnt|schrieb|schreibt|ergänzte|ergänzt) (?:er|sie)\b|, so (?:er|sie)\b"
 )
 # Drawing a conclusion from or a contrast to the sentence before ("Demnach …", "Dagegen …",
 # "Die Gewerkschaft fordert deshalb …").
 _DRAWS_ON = re.compile(
-    r"^(?:Demnach|Somit|Dafür|Dagegen|Jedoch|Stattdessen|Deswegen|Darum|Hierzu|Hierbei)\b"
+    r"^(?:Demnach|Somit|Dafür|Dagegen|Jedoch|Stattdessen|Deswegen|Darum|Hierzu|Hierbei"
+    r"|Aber)\b"
     r"|^(?:\S+\s+){1,4}(?:deshalb|daher|deswegen|darum|dennoch|trotzdem|jedoch|allerdings"
-    r"|demnach|somit|dagegen|stattdessen)\b"
+    r"|demnach|somit|dagegen|stattdessen|aber)\b"
 )
 # Indirect speech (Konjunktiv I: "Jeder Tag früher helfe …") without a word naming who
 # speaks goes on reporting the speaker of the sentence before.
@@ -79,7 +106,7 @@ def points_back(text: str) -> bool:
 def refers_back(text: str) -> bool:
     """Tell whether ``text`` reads right only right after its own sentence before."""
     start = opening(text)
-    if _POINTING.search(start) or _PERSON.search(start) or _DRAWS_ON.search(start):
+    if any(p.search(start) for p in (_POINTING, _PERSON, _DRAWS_ON, _MENTIONS)):
         return True
     told = _QUOTED.sub(" ", text)  # a quotation's own words are no reported speech
     return _REPORTED_SPEECH.search(told) is not None and _SPEAKER.search(told) is None
