@@ -167,8 +167,12 @@ def _factual(s: _Sentence) -> float:
 class _Picker:
     """Greedy choice of body sentences by new information per word."""
 
-    def __init__(self, pool: Sequence[_Sentence], facts: _Facts, support: dict[_Sentence, int]):
-        self.pool, self.facts, self.support = pool, facts, support
+    def __init__(
+        self, pool: Sequence[_Sentence], facts: _Facts, support: dict[_Sentence, int],
+        after: _Sentence | None = None,
+    ) -> None:  # fmt: skip
+        """``after`` is the summary's last sentence, which the body may go on from."""
+        self.pool, self.facts, self.support, self.after = pool, facts, support, after
         self.credit = len({s.source for s in pool}) > 1
         self.at = {(s.source, s.position): s for s in pool}
 
@@ -211,9 +215,12 @@ class _Picker:
 
     def _follows(self, s: _Sentence, body: set[_Sentence]) -> bool:
         """Tell whether the sentence ``s`` refers back to ("Diese …") is told in the same
-        paragraph: in the body (the summary stands apart), and shared or own like ``s``
-        (own facts go to the source's paragraph)."""
+        paragraph: in the body, and shared or own like ``s`` (own facts go to the source's
+        paragraph); or it is the summary's last sentence, which the body then opens after
+        (``_body``). Other summary sentences stand apart."""
         before = self.at.get((s.source, s.position - 1))
+        if before is not None and before is self.after:
+            return True
         if before is None or before not in body:
             return False
         return (self.support[before] == 0) == (self.support[s] == 0)
@@ -281,10 +288,16 @@ def _credit(sentences: Sequence[str], name: str, label: str) -> str:
 
 def _body(
     picked: Sequence[_Sentence], support: dict[_Sentence, int], names: Sequence[str],
-    label: str, facts: _Facts,
+    label: str, facts: _Facts, after: _Sentence | None = None,
 ) -> str:  # fmt: skip
-    """Shared facts first in story order, then one credited paragraph per source's own facts."""
-    shared = _story_order([s for s in picked if support[s] > 0], facts)
+    """Shared facts first in story order, then one credited paragraph per source's own facts.
+
+    The sentence going on from the summary's last one (``after``) opens the body, with its
+    paragraph: the reader has just read what it goes on from.
+    """
+    goes_on = (after.source, after.position + 1) if after else None
+    opener = next((s for s in picked if (s.source, s.position) == goes_on), None)
+    shared = _story_order([s for s in picked if support[s] > 0], facts, opener)
     paragraphs = [" ".join(s.text for s in part) for part in _paragraphs(shared)]
     # Two editions of one outlet (a paper's regional pages) are one name to the reader: one
     # "Laut X:" paragraph, not two the reader cannot tell apart.
@@ -292,22 +305,29 @@ def _body(
         sources = {i for i, n in enumerate(names) if n == name}
         own = [s for s in picked if support[s] == 0 and s.source in sources]
         if own:
-            own.sort(key=lambda s: (s.source, s.position))
-            paragraphs.append(_credit([s.text for s in own], name, label))
+            own.sort(key=lambda s: (s is not opener, s.source, s.position))
+            credited = _credit([s.text for s in own], name, label)
+            paragraphs.insert(0 if opener in own else len(paragraphs), credited)
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def _story_order(shared: Sequence[_Sentence], facts: _Facts) -> list[_Sentence]:
+def _story_order(
+    shared: Sequence[_Sentence], facts: _Facts, first: _Sentence | None = None
+) -> list[_Sentence]:
     """Order shared facts as the sources tell them, each run of one source's text together.
 
     A fact comes where its source that tells it earliest tells it (the sentence picked may
     be a later source's wording); a sentence whose predecessor in its source is told here
     follows that sentence directly, so what leans on it ("Damit …") has its context and a
-    run of one source's text is not broken up by another source's order.
+    run of one source's text is not broken up by another source's order. ``first`` and its
+    run come first.
     """
     at = {(s.source, s.position): s for s in shared}
     heads = [s for s in shared if (s.source, s.position - 1) not in at]
-    heads.sort(key=lambda s: (min([s.position, *(b.position for b in facts.near[s])]), s.source))
+    def told_at(s: _Sentence) -> tuple[bool, int, int]:
+        return s is not first, min([s.position, *(b.position for b in facts.near[s])]), s.source
+
+    heads.sort(key=told_at)
     ordered: list[_Sentence] = []
     for head in heads:
         ordered.append(head)
@@ -481,8 +501,9 @@ def _several(ordered: Sequence[Article], max_words: int, label: str) -> tuple[st
     support = {s: facts.support(s) for s in pool}
     summary = _summary(pool, facts, support)
     budget = max_words - sum(s.words for s in summary)
-    picked = _Picker(pool, facts, support).pick(summary, budget)
-    body = _body(picked, support, [a.source.name for a in ordered], label, facts)
+    after = summary[-1] if summary else None
+    picked = _Picker(pool, facts, support, after).pick(summary, budget)
+    body = _body(picked, support, [a.source.name for a in ordered], label, facts, after)
     return " ".join(s.text for s in summary), body
 
 

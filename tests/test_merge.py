@@ -335,6 +335,17 @@ def test_a_sentence_naming_its_person_only_by_age_is_not_told_apart_from_the_nam
         ("„Deshalb müssen wir die Preise anheben“, sagte Kurz am Montag.", True),
         ("Auch die Abwassergebühren sollen im Sommer steigen.", True),
         ("Die Stadtwerke erhöhen zum 1. April die Wasserpreise um zwölf Prozent.", False),
+        ("Das betrifft vor allem Familien mit mehreren Kindern im Haushalt.", True),
+        ("Das neue Tarifmodell gilt ab dem 1. April für alle Haushalte.", False),
+        ("Das teilte ein Sprecher der Stadtwerke am Montag in Neustadt mit.", True),
+        ("Für den gilt künftig ein ermäßigter Tarif der Stadtwerke.", True),
+        ("Mit dem neuen Tarif sinken die Kosten für viele Familien.", False),
+        ("Nach dieser Logik müsste die Stadt den Betrieb selbst bezahlen.", True),
+        ("In dieser Woche berät der Stadtrat erneut über die Preise.", False),
+        ("Diese Woche berät der Stadtrat erneut über die Preise.", False),
+        ("Aber das erste Treffen mit dem Verband scheiterte im Herbst.", True),
+        ("Erlaubt bleiben aber Ausnahmen für Landwirte und Gärtnereien.", True),
+        ("Am Montag kündigte er einen Sozialtarif für Familien an.", True),
     ],
 )
 def test_which_sentences_lean_on_the_one_before(sentence: str, leans: bool) -> None:
@@ -405,4 +416,36 @@ def test_a_run_of_one_source_s_shared_sentences_stays_together() -> None:
     assert story.body.split("\n\n")[0] == (
         "Grüne und Linke kündigten gegen den Beschluss des Stadtrats ein Bürgerbegehren an. "
         "Die Abwassergebühren sollen im Sommer ebenfalls um fünf Prozent steigen."
+    )
+
+
+def test_the_body_may_go_on_from_the_summary_s_last_sentence() -> None:
+    # "Bis heute beschäftigt er …" leans on the collapse told last in the summary: the body
+    # opens on it, with its source's paragraph, instead of leaving it out and telling
+    # "Mertens leitete …" about a man nobody introduced.
+    tagesblatt = (
+        "Vor genau zehn Jahren stürzte in Neustadt die alte Rheinbrücke während des "
+        "Berufsverkehrs ein, vier Menschen starben in ihren Autos und elf wurden schwer "
+        "verletzt. Der Einsturz erschütterte damals die ganze Stadt und das Land, weil die "
+        "Brücke erst wenige Monate zuvor von Gutachtern geprüft worden war. Bis heute "
+        "beschäftigt er den früheren Feuerwehrchef Karl Mertens. Mertens leitete damals die "
+        "Bergung der Opfer aus dem Fluss."
+    )
+    rheinpost = (
+        "Zehn Jahre nach dem Einsturz der alten Rheinbrücke im Berufsverkehr erinnert "
+        "Neustadt an die vier Toten und elf Schwerverletzten. Der Einsturz hatte damals die "
+        "ganze Stadt und das Land erschüttert, weil Gutachter die Brücke wenige Monate zuvor "
+        "geprüft hatten. Am Sonntag legt der Bürgermeister am Ufer des Rheins gemeinsam mit "
+        "den Angehörigen einen Kranz für die Opfer nieder."
+    )
+    story = merge([
+        article("Tagesblatt", "Neustadt erinnert an den Einsturz der Rheinbrücke", tagesblatt),
+        article("Rheinpost", "Zehn Jahre nach dem Brückeneinsturz", rheinpost, days=0.1),
+    ])  # fmt: skip
+    assert story.summary.endswith("von Gutachtern geprüft worden war.")
+    assert story.body == (
+        "**Laut Tagesblatt:** Bis heute beschäftigt er den früheren Feuerwehrchef Karl "
+        "Mertens. Mertens leitete damals die Bergung der Opfer aus dem Fluss.\n\n"
+        "**Laut Rheinpost:** Am Sonntag legt der Bürgermeister am Ufer des Rheins gemeinsam "
+        "mit den Angehörigen einen Kranz für die Opfer nieder."
     )
