@@ -52,6 +52,8 @@ _MENTIONS = re.compile(rf"^(?:\S+\s+){{1,3}}dies(?:e[rsmn]?)?\b{_NOT_TIME}")
 # SPD-Politikerin"), a quotation's second half ("…", sagt sie).
 _PERSON = re.compile(
     r"^(?:Er|Sie|Es)\b"
+    # A possessive opening names its owner before: "Ihr Sprecher Jonas Berger nannte …"
+    r"|^(?:Sein|Seine[mnrs]?|Ihr|Ihre[mnrs]?|Deren|Dessen)\s+[A-ZÄÖÜ]"
     r"|^(?:Der|Die) (?:\d+-[Jj]ährige|[A-ZÄÖÜ]\w*-(?:Politiker|Politikerin|Chef|Chefin))\b"
     r"|^(?:\S+ ){1,3}(?:er|sie|ihm|ihn|ihnen)\b"
     r"|\b(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte|äußerte|warnte"

@@ -169,11 +169,12 @@ class _Picker:
 
     def __init__(
         self, pool: Sequence[_Sentence], facts: _Facts, support: dict[_Sentence, int],
-        after: _Sentence | None = None,
+        after: _Sentence | None = None, credit: bool = True,
     ) -> None:  # fmt: skip
-        """``after`` is the summary's last sentence, which the body may go on from."""
+        """``after`` is the summary's last sentence, which the body may go on from;
+        ``credit`` tells whether own facts carry their source's name."""
         self.pool, self.facts, self.support, self.after = pool, facts, support, after
-        self.credit = len({s.source for s in pool}) > 1
+        self.credit = credit and len({s.source for s in pool}) > 1
         self.at = {(s.source, s.position): s for s in pool}
 
     def cost(self, s: _Sentence) -> int:
@@ -191,7 +192,8 @@ class _Picker:
         novel = self.facts.mass(s.stems - covered) / math.pow(self.cost(s), 0.75)
         shared = 1 + self.support[s]
         spread = 1 + 0.5 * per_source[s.source]
-        run = RUN if self.at.get((s.source, s.position - 1)) in done else 1.0
+        before = self.at.get((s.source, s.position - 1))
+        run = RUN if before in done and (self.support[s] > 0 or self.support[before] == 0) else 1.0
         return run * novel * shared * s.factual / (1 + s.position / 15) / spread
 
     def pick(self, chosen: list[_Sentence], budget: int) -> list[_Sentence]:
@@ -214,16 +216,16 @@ class _Picker:
             budget -= self.cost(best)
 
     def _follows(self, s: _Sentence, body: set[_Sentence]) -> bool:
-        """Tell whether the sentence ``s`` refers back to ("Diese …") is told in the same
-        paragraph: in the body, and shared or own like ``s`` (own facts go to the source's
-        paragraph); or it is the summary's last sentence, which the body then opens after
-        (``_body``). Other summary sentences stand apart."""
+        """Tell whether the sentence ``s`` refers back to ("Diese …") is told in the body, or
+        is the summary's last sentence, which the body then opens after (``_body``). Other
+        summary sentences stand apart. A shared fact cannot lean on a source's own one: the
+        own one is told later, in the source's paragraph."""
         before = self.at.get((s.source, s.position - 1))
         if before is not None and before is self.after:
             return True
         if before is None or before not in body:
             return False
-        return (self.support[before] == 0) == (self.support[s] == 0)
+        return self.support[s] == 0 or self.support[before] > 0
 
     def _told_before(self, s: _Sentence, chosen: set[_Sentence]) -> bool:
         """Tell whether the fact of the sentence before ``s`` is told: that sentence or one
@@ -279,7 +281,7 @@ def _fill(
 def _credit(sentences: Sequence[str], name: str, label: str) -> str:
     """Lead one source's own facts with its name, once: ``**Laut Krone:** …``."""
     text = " ".join(sentences)
-    if all(name in s for s in sentences):  # "Nach Informationen der Morgenlage …" credits itself
+    if not label or all(name in s for s in sentences):  # "Nach Informationen der Morgenlage …"
         return text
     # A name is text: one line, no Markup (a mail's display name is the sender's choice).
     plain = " ".join(_MARKDOWN_SPECIAL.sub("", name).split()).strip(" :")
@@ -297,18 +299,58 @@ def _body(
     """
     goes_on = (after.source, after.position + 1) if after else None
     opener = next((s for s in picked if (s.source, s.position) == goes_on), None)
-    shared = _story_order([s for s in picked if support[s] > 0], facts, opener)
-    paragraphs = [" ".join(s.text for s in part) for part in _paragraphs(shared)]
+    inline = _inline(picked, support, opener)
+    told = [s for s in picked if support[s] > 0 or s in inline]
+    paragraphs = [
+        _told(part, inline, names, label)
+        for part in _paragraphs(_story_order(told, facts, opener), inline)
+    ]
     # Two editions of one outlet (a paper's regional pages) are one name to the reader: one
     # "Laut X:" paragraph, not two the reader cannot tell apart.
     for name in dict.fromkeys(names):
         sources = {i for i, n in enumerate(names) if n == name}
-        own = [s for s in picked if support[s] == 0 and s.source in sources]
+        own = [s for s in picked if support[s] == 0 and s.source in sources and s not in inline]
         if own:
             own.sort(key=lambda s: (s is not opener, s.source, s.position))
             credited = _credit([s.text for s in own], name, label)
             paragraphs.insert(0 if opener in own else len(paragraphs), credited)
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _inline(
+    picked: Sequence[_Sentence], support: dict[_Sentence, int], opener: _Sentence | None
+) -> set[_Sentence]:
+    """Return the own facts told right after the shared fact they lean on, credited there.
+
+    "Ihr Sprecher nannte die Schätzung geschönt" goes on from "Die Freien Wähler stimmten
+    dagegen", which several sources tell: in the source's own paragraph, further down, its
+    "Ihr" would point at nothing.
+    """
+    at = {(s.source, s.position): s for s in picked}
+    inline: set[_Sentence] = set()
+    for s in sorted(picked, key=lambda s: (s.source, s.position)):
+        before = at.get((s.source, s.position - 1))
+        goes_on = before is not None and (support[before] > 0 or before in inline)
+        if support[s] == 0 and s.leans and s is not opener and goes_on:
+            inline.add(s)
+    return inline
+
+
+def _told(
+    part: Sequence[_Sentence], inline: set[_Sentence], names: Sequence[str], label: str
+) -> str:
+    """Join a paragraph's sentences, each run of own facts in it credited to its source."""
+    texts: list[str] = []
+    run: list[_Sentence] = []
+    for s in [*part, None]:
+        if run and (s is None or s not in inline or s.source != run[0].source):
+            texts.append(_credit([x.text for x in run], names[run[0].source], label))
+            run = []
+        if s is not None and s in inline:
+            run.append(s)
+        elif s is not None:
+            texts.append(s.text)
+    return " ".join(texts)
 
 
 def _story_order(
@@ -324,6 +366,7 @@ def _story_order(
     """
     at = {(s.source, s.position): s for s in shared}
     heads = [s for s in shared if (s.source, s.position - 1) not in at]
+
     def told_at(s: _Sentence) -> tuple[bool, int, int]:
         return s is not first, min([s.position, *(b.position for b in facts.near[s])]), s.source
 
@@ -338,16 +381,20 @@ def _story_order(
     return ordered
 
 
-def _paragraphs(ordered: Sequence[_Sentence]) -> list[list[_Sentence]]:
+def _paragraphs(
+    ordered: Sequence[_Sentence], inline: set[_Sentence] | frozenset[_Sentence] = frozenset()
+) -> list[list[_Sentence]]:
     """Cut the shared facts into paragraphs of a few sentences (a wall of text reads badly in
-    an email), never between a leaning sentence and the one it leans on."""
+    an email), never between a leaning sentence and the one it leans on. A paragraph ends
+    after a credited run of ``inline`` own facts: what follows is not that source's alone."""
     parts: list[list[_Sentence]] = []
     for s in ordered:
         last = parts[-1][-1] if parts else None
         chained = s.leans and last is not None and (last.source, last.position + 1) == (
             s.source, s.position
         )
-        if parts and (len(parts[-1]) < PARAGRAPH_SENTENCES or chained):
+        credited = last in inline and s not in inline
+        if parts and not credited and (len(parts[-1]) < PARAGRAPH_SENTENCES or chained):
             parts[-1].append(s)
         else:
             parts.append([s])
@@ -502,7 +549,10 @@ def _several(ordered: Sequence[Article], max_words: int, label: str) -> tuple[st
     summary = _summary(pool, facts, support)
     budget = max_words - sum(s.words for s in summary)
     after = summary[-1] if summary else None
-    picked = _Picker(pool, facts, support, after).pick(summary, budget)
+    # Reports of one outlet (its article and its newsletter's item) need no "Laut X:": the
+    # credit would tell the reader nothing and only interrupt the text.
+    label = label if len({a.source.name for a in ordered}) > 1 else ""
+    picked = _Picker(pool, facts, support, after, credit=bool(label)).pick(summary, budget)
     body = _body(picked, support, [a.source.name for a in ordered], label, facts, after)
     return " ".join(s.text for s in summary), body
 

@@ -192,10 +192,24 @@ def test_the_summary_skips_sentences_that_lean_on_the_one_before() -> None:
 
 def test_two_editions_of_one_outlet_get_one_credit() -> None:
     edition = replace(BRIDGE_A, source=replace(BRIDGE_A.source, name="Rheinpost"))
-    story = merge([BRIDGE_B, edition])
+    agency = article(
+        "Agentur", "Neue Rheinbrücke in Neustadt eröffnet",
+        "Oberbürgermeisterin Carla Brenner hat am Montag die neue Rheinbrücke in Neustadt "
+        "für den Verkehr freigegeben. Der Bau dauerte vier Jahre und kostete 84 Millionen "
+        "Euro. Zur Eröffnung kamen nach Angaben der Polizei rund 2.000 Schaulustige.",
+    )  # fmt: skip
+    story = merge([BRIDGE_B, edition, agency], DedupConfig(max_story_words=1000))
     credited = [p for p in story.body.split("\n\n") if p.startswith("**Laut Rheinpost:** ")]
     assert len(credited) == 1
     assert "Buslinie" in credited[0] and "Abriss" in credited[0]
+
+
+def test_reports_of_one_outlet_need_no_credit() -> None:
+    # Every report is the Rheinpost's: "Laut Rheinpost:" would tell the reader nothing.
+    edition = replace(BRIDGE_A, source=replace(BRIDGE_A.source, name="Rheinpost"))
+    story = merge([BRIDGE_B, edition])
+    assert "Laut" not in story.body
+    assert "Buslinie" in story.body and "Abriss" in story.body
 
 
 def test_a_teaser_restated_in_the_body_is_told_once() -> None:
@@ -346,6 +360,8 @@ def test_a_sentence_naming_its_person_only_by_age_is_not_told_apart_from_the_nam
         ("Aber das erste Treffen mit dem Verband scheiterte im Herbst.", True),
         ("Erlaubt bleiben aber Ausnahmen für Landwirte und Gärtnereien.", True),
         ("Am Montag kündigte er einen Sozialtarif für Familien an.", True),
+        ("Ihr Sprecher Jonas Berger nannte die Schätzung der Stadtwerke geschönt.", True),
+        ("Ihre Kunden zahlen ab April zwölf Prozent mehr für ihr Wasser.", True),
     ],
 )
 def test_which_sentences_lean_on_the_one_before(sentence: str, leans: bool) -> None:
@@ -449,3 +465,35 @@ def test_the_body_may_go_on_from_the_summary_s_last_sentence() -> None:
         "**Laut Rheinpost:** Am Sonntag legt der Bürgermeister am Ufer des Rheins gemeinsam "
         "mit den Angehörigen einen Kranz für die Opfer nieder."
     )
+
+
+def test_an_own_fact_leaning_on_a_shared_one_follows_it_with_its_credit() -> None:
+    # "Ihr Sprecher …" is the Tagesblatt's alone and leans on the Greens' vote, which both
+    # report: it follows the vote, credited there, instead of being left out (or told in the
+    # Tagesblatt's paragraph, where "Ihr" would point at nothing).
+    tagesblatt = (
+        "Die Stadtwerke Neustadt erhöhen zum 1. April die Wasserpreise für alle Haushalte "
+        "und Betriebe der Stadt um zwölf Prozent. Die Energiekosten der Stadtwerke sind nach "
+        "Angaben von Werkleiterin Ina Kurz im vergangenen Jahr um ein Drittel gestiegen, vor "
+        "allem für die Pumpwerke am Fluss. Die Fraktion der Grünen stimmte am späten "
+        "Donnerstagabend im Stadtrat von Neustadt geschlossen gegen die geplante Erhöhung der "
+        "Wasserpreise. Ihr Sprecher Jonas Berger nannte die Kalkulation der Stadtwerke geschönt."
+    )
+    rheinpost = (
+        "Ab dem 1. April zahlen alle Haushalte und Betriebe in Neustadt zwölf Prozent mehr "
+        "für ihr Wasser. Werkleiterin Ina Kurz begründet das mit den Energiekosten der "
+        "Stadtwerke, die im vergangenen Jahr um ein Drittel gestiegen sind, vor allem für die "
+        "Pumpwerke am Fluss. Im Nachbarort Altdorf kostet der Kubikmeter Wasser schon heute "
+        "2,40 Euro. Die Grünen stimmten am Donnerstagabend im Stadtrat geschlossen gegen die "
+        "Erhöhung der Preise."
+    )
+    story = merge([
+        article("Tagesblatt", "Neustadt erhöht die Wasserpreise zum April", tagesblatt),
+        article("Rheinpost", "Wasser wird in Neustadt teurer", rheinpost, days=0.1),
+    ])  # fmt: skip
+    assert story.body == (
+        "Die Fraktion der Grünen stimmte am späten Donnerstagabend im Stadtrat von Neustadt "
+        "geschlossen gegen die geplante Erhöhung der Wasserpreise. **Laut Tagesblatt:** Ihr "
+        "Sprecher Jonas Berger nannte die Kalkulation der Stadtwerke geschönt."
+    )
+    assert to_plain_blocks(story.body) == [("paragraph", story.body.replace("**", ""))]
