@@ -39,7 +39,8 @@ _PREPOSITION = (
 _POINTING = re.compile(
     rf"^(?:Dies(?:e[rsmn]?)?{_NOT_TIME}|Dort|Damit|Dabei|Daher|Deshalb|Allerdings|Dennoch"
     r"|Trotzdem|Dazu|Darin|Darauf|Darunter|Darüber|Daneben|Zuvor|Danach|Dadurch|Dahinter"
-    r"|Doch|Dann|Beide|Deren|Dessen|Letztere[rsmn]?|Solche[rsmn]?)\b"
+    r"|Doch|Dann|Beide|Deren|Dessen|Letztere[rsmn]?|Solche[rsmn]?|Daran|Davon|Daraus|Damals"
+    r"|Dorthin|Hier|Bis dahin)\b"
     rf"|^Das {_VERB}\b"
     rf"|^{_PREPOSITION} (?:ihm|ihn|ihnen|denen|(?:den|dem|der|das) {_VERB})\b"
 )
@@ -55,6 +56,7 @@ _PERSON = re.compile(
     # A possessive opening names its owner before: "Ihr Sprecher Jonas Berger nannte …"
     r"|^(?:Sein|Seine[mnrs]?|Ihr|Ihre[mnrs]?|Deren|Dessen)\s+[A-ZÄÖÜ]"
     r"|^(?:Der|Die) (?:\d+-[Jj]ährige|[A-ZÄÖÜ]\w*-(?:Politiker|Politikerin|Chef|Chefin))\b"
+    r"|\b(?:der|die|dem|den|des) \d+-[Jj]ährige"  # "…, sagte der 48-Jährige"
     r"|^(?:\S+ ){1,3}(?:er|sie|ihm|ihn|ihnen)\b"
     r"|\b(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte|äußerte|warnte"
     r"|warnt|schrieb|schreibt|ergänzte|ergänzt) (?:er|sie)\b|, so (?:er|sie)\b"

@@ -361,6 +361,11 @@ def test_a_sentence_naming_its_person_only_by_age_is_not_told_apart_from_the_nam
         ("Erlaubt bleiben aber Ausnahmen für Landwirte und Gärtnereien.", True),
         ("Am Montag kündigte er einen Sozialtarif für Familien an.", True),
         ("Ihr Sprecher Jonas Berger nannte die Schätzung der Stadtwerke geschönt.", True),
+        ("Damals stimmten nur zwei Fraktionen im Stadtrat für die Erhöhung.", True),
+        ("Daran ändert auch der neue Sozialtarif für Familien nichts.", True),
+        ("Die Preise sind zu hoch, sagte der 48-Jährige am Abend in Neustadt.", True),
+        ("Ein 48-Jähriger wurde am Abend in Neustadt festgenommen.", False),
+        ("Hierzulande zahlen Haushalte im Schnitt zwei Euro je Kubikmeter.", False),
         ("Ihre Kunden zahlen ab April zwölf Prozent mehr für ihr Wasser.", True),
     ],
 )
