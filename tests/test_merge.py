@@ -24,7 +24,15 @@ def _overlap(a: str, b: str) -> float:
     return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
-def _water_story(tagesblatt: str, rheinpost: str) -> Story:
+def _two_reports(tagesblatt: tuple[str, str], rheinpost: tuple[str, str]) -> Story:
+    """Merge a Tagesblatt and a later Rheinpost report, each given as (title, body)."""
+    return merge([
+        article("Tagesblatt", *tagesblatt),
+        article("Rheinpost", *rheinpost, days=0.1),
+    ])  # fmt: skip
+
+
+def _water_story(tagesblatt: str, rheinpost: str, settings: DedupConfig | None = None) -> Story:
     """Merge two reports of Neustadt's water prices, the Rheinpost's a little later."""
     first = article(
         "Tagesblatt", "Neustadt erhöht die Wasserpreise zum April um zwölf Prozent", tagesblatt
@@ -32,7 +40,7 @@ def _water_story(tagesblatt: str, rheinpost: str) -> Story:
     second = article(
         "Rheinpost", "Wasser wird in Neustadt ab April zwölf Prozent teurer", rheinpost, days=0.1
     )
-    return merge([first, second])
+    return merge([first, second], settings)
 
 
 def test_summary_has_two_or_three_sentences_within_sixty_words() -> None:
@@ -324,10 +332,9 @@ def test_a_sentence_naming_its_person_only_by_age_is_not_told_apart_from_the_nam
         "Gold für Deutschland: Bei der Europameisterschaft in Rom hat Lena Beispiel über 200 "
         "Meter Freistil gewonnen. Der Verband sprach von einem historischen Erfolg."
     )
-    story = merge([
-        article("Tagesblatt", "Gold für Lena Beispiel in Rom", body),
-        article("Rheinpost", "Lena Beispiel holt EM-Gold", other, days=0.1),
-    ])  # fmt: skip
+    story = _two_reports(
+        ("Gold für Lena Beispiel in Rom", body), ("Lena Beispiel holt EM-Gold", other)
+    )
     assert story.summary == (
         "Die Schwimmerin Lena Beispiel hat bei der Europameisterschaft in Rom Gold über 200 "
         "Meter Freistil gewonnen. Der Verband sprach von einem historischen Erfolg."
@@ -392,13 +399,7 @@ def test_a_source_goes_on_where_its_told_sentence_left_off() -> None:
         "ebenfalls steigen. Im Nachbarort Altdorf kostet der Kubikmeter Wasser schon heute "
         "2,40 Euro."
     )
-    story = merge(
-        [
-            article("Tagesblatt", "Neustadt erhöht die Wasserpreise zum April", tagesblatt),
-            article("Rheinpost", "Wasser wird in Neustadt teurer", rheinpost, days=0.1),
-        ],
-        DedupConfig(max_story_words=70),
-    )
+    story = _water_story(tagesblatt, rheinpost, DedupConfig(max_story_words=70))
     assert story.summary.endswith("im Dezember mit knapper Mehrheit beschlossen.")
     assert story.body == (
         "**Laut Tagesblatt:** Gegen den Beschluss hatten Grüne und Linke ein Bürgerbegehren "
@@ -429,10 +430,7 @@ def test_a_run_of_one_source_s_shared_sentences_stays_together() -> None:
         "Erhöhung mit knapper Mehrheit beschlossen. Gegen den Beschluss des Stadtrats "
         "kündigten Grüne und Linke ein Bürgerbegehren an."
     )
-    story = merge([
-        article("Tagesblatt", "Neustadt erhöht die Wasserpreise zum April", tagesblatt),
-        article("Rheinpost", "Wasser wird in Neustadt teurer", rheinpost, days=0.1),
-    ])  # fmt: skip
+    story = _water_story(tagesblatt, rheinpost)
     assert story.summary.endswith("im Dezember mit knapper Mehrheit beschlossen.")
     assert story.body.split("\n\n")[0] == (
         "Grüne und Linke kündigten gegen den Beschluss des Stadtrats ein Bürgerbegehren an. "
@@ -459,10 +457,10 @@ def test_the_body_may_go_on_from_the_summary_s_last_sentence() -> None:
         "geprüft hatten. Am Sonntag legt der Bürgermeister am Ufer des Rheins gemeinsam mit "
         "den Angehörigen einen Kranz für die Opfer nieder."
     )
-    story = merge([
-        article("Tagesblatt", "Neustadt erinnert an den Einsturz der Rheinbrücke", tagesblatt),
-        article("Rheinpost", "Zehn Jahre nach dem Brückeneinsturz", rheinpost, days=0.1),
-    ])  # fmt: skip
+    story = _two_reports(
+        ("Neustadt erinnert an den Einsturz der Rheinbrücke", tagesblatt),
+        ("Zehn Jahre nach dem Brückeneinsturz", rheinpost),
+    )
     assert story.summary.endswith("von Gutachtern geprüft worden war.")
     assert story.body == (
         "**Laut Tagesblatt:** Bis heute beschäftigt er den früheren Feuerwehrchef Karl "
@@ -492,10 +490,7 @@ def test_an_own_fact_leaning_on_a_shared_one_follows_it_with_its_credit() -> Non
         "2,40 Euro. Die Grünen stimmten am Donnerstagabend im Stadtrat geschlossen gegen die "
         "Erhöhung der Preise."
     )
-    story = merge([
-        article("Tagesblatt", "Neustadt erhöht die Wasserpreise zum April", tagesblatt),
-        article("Rheinpost", "Wasser wird in Neustadt teurer", rheinpost, days=0.1),
-    ])  # fmt: skip
+    story = _water_story(tagesblatt, rheinpost)
     assert story.body == (
         "Die Fraktion der Grünen stimmte am späten Donnerstagabend im Stadtrat von Neustadt "
         "geschlossen gegen die geplante Erhöhung der Wasserpreise. **Laut Tagesblatt:** Ihr "
