@@ -2,7 +2,8 @@
 
 Extractive: every sentence of a story comes from a source. A sentence that several sources
 carry is a shared fact and appears once; facts only one source reports are kept and
-credited once per source ("**Laut Krone:** …"). Sentences are picked greedily by the new
+credited once per source ("**Laut Krone:** …"), or right after the shared fact they lean on
+when they do. Sentences are picked greedily by the new
 information they add per word, early sentences first (news put the essentials on top),
 and a sentence that goes on from a told one first of all (runs of one source's text read as
 text), until the word budget (``max_story_words``) is spent; none may repeat a picked one.
@@ -14,6 +15,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -186,8 +188,10 @@ class _Picker:
     ) -> float:
         """Score new stems per word; shared facts and early sentences first, sources in turn.
 
-        A sentence whose own predecessor is told scores RUN times more: a run of one
-        source's sentences reads as a text, a sentence torn from its context as a riddle.
+        A sentence whose own predecessor is told, and is a fact of its kind (shared after
+        shared, own after own), scores RUN times more: a run of one source's sentences reads
+        as a text, a sentence torn from its context as a riddle. An own fact after a shared
+        one gets no bonus: it would let one source's run crowd out the others' own facts.
         """
         novel = self.facts.mass(s.stems - covered) / math.pow(self.cost(s), 0.75)
         shared = 1 + self.support[s]
@@ -356,7 +360,7 @@ def _told(
 def _story_order(
     shared: Sequence[_Sentence], facts: _Facts, first: _Sentence | None = None
 ) -> list[_Sentence]:
-    """Order shared facts as the sources tell them, each run of one source's text together.
+    """Order the told facts as the sources tell them, each run of one source's text together.
 
     A fact comes where its source that tells it earliest tells it (the sentence picked may
     be a later source's wording); a sentence whose predecessor in its source is told here
@@ -382,7 +386,7 @@ def _story_order(
 
 
 def _paragraphs(
-    ordered: Sequence[_Sentence], inline: set[_Sentence] | frozenset[_Sentence] = frozenset()
+    ordered: Sequence[_Sentence], inline: AbstractSet[_Sentence] = frozenset()
 ) -> list[list[_Sentence]]:
     """Cut the shared facts into paragraphs of a few sentences (a wall of text reads badly in
     an email), never between a leaning sentence and the one it leans on. A paragraph ends
