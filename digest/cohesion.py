@@ -15,9 +15,11 @@ import re
 _OPENING_MARKS = "\"'„“”»«‚‘’( "
 # "Diese Woche" points at the calendar, not at the sentence before.
 _NOT_TIME = (
-    r"(?!\s+(?:Woche|Jahr|Jahres|Monat|Monats|Tag|Tages|Wochenende|Wochenendes|Montag|Dienstag"
-    r"|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Morgen|Abend|Nacht|Sommer|Winter"
-    r"|Frühjahr|Herbst|Saison|Jahrhundert|Jahrzehnt)\b)"
+    r"(?!\s+(?:Woche|Wochen|Jahr|Jahres|Jahre|Jahren|Monat|Monats|Monate|Monaten|Tag|Tages|Tage"
+    r"|Tagen|Wochenende|Wochenendes|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag"
+    r"|Sonnabend|Sonntag|Morgen|Abend|Nacht|Sommer|Sommers|Winter|Winters|Frühjahr|Frühjahrs"
+    r"|Frühling|Frühlings|Herbst|Herbstes|Saison|Jahrhundert|Jahrhunderts|Jahrzehnt"
+    r"|Jahrzehnts|Schuljahr|Schuljahres|Semester|Semesters)\b)"
 )
 # Verbs that "Das", or "den"/"dem" after a preposition, is the pronoun subject or object of
 # ("Das betrifft …", "Für den gilt …"); as an article it comes before a noun or an adjective.
@@ -26,7 +28,8 @@ _VERB = (
     r"|heißt|hieß|betrifft|betraf|zeigt|zeigte|gilt|galt|geht|ging|macht|machte|klingt|bringt"
     r"|brachte|führt|führte|liegt|lag|steht|stand|kommt|kam|bleibt|blieb|passt|reicht|hilft"
     r"|trifft|fällt|fiel|gibt|gab|ändert|kostet|dauert|stimmt|sorgt|sorgte|lässt|ließ|hängt"
-    r"|entspricht|spricht|folgt|ergibt|ergab|scheint|wirkt|schafft|sieht|sah"
+    r"|entspricht|spricht|folgt|folgte|ergibt|ergab|scheint|wirkt|schafft|sieht|sah"
+    r"|widersprach|widerspricht|schloss|schließt|stimmte"
     # "Das teilte die Polizei mit": an attribution of the sentence before.
     r"|teilte|teilt|sagte|sagt|erklärte|erklärt|berichtete|berichtet|meldete|meldet|bestätigte"
     r"|bestätigt|schrieb|schreibt|twitterte|betonte|verkündete|kündigte)"
@@ -41,7 +44,7 @@ _POINTING = re.compile(
     r"|Trotzdem|Dazu|Darin|Darauf|Darunter|Darüber|Daneben|Zuvor|Danach|Dadurch|Dahinter"
     r"|Doch|Dann|Beide|Deren|Dessen|Letztere[rsmn]?|Solche[rsmn]?|Daran|Davon|Daraus|Damals"
     r"|Dorthin|Hier|Bis dahin)\b"
-    rf"|^Das {_VERB}\b"
+    rf"|^(?:Das|Dem) {_VERB}\b"
     rf"|^{_PREPOSITION} (?:ihm|ihn|ihnen|denen|(?:den|dem|der|das) {_VERB})\b"
 )
 # A demonstrative among the first words ("Nach dieser Logik …", "Sollte sich dies …").
@@ -52,12 +55,13 @@ _MENTIONS = re.compile(rf"^(?:\S+\s+){{1,3}}dies(?:e[rsmn]?)?\b{_NOT_TIME}")
 # ("Nun ist er …", "Zudem rief sie …"), a description ("Der 24-Jährige", "Die
 # SPD-Politikerin"), a quotation's second half ("…", sagt sie).
 _PERSON = re.compile(
-    r"^(?:Er|Sie|Es)\b"
+    r"^(?:Er|Sie|Es|Ihm|Ihn|Ihnen)\b"
     # A possessive opening names its owner before: "Ihr Sprecher Jonas Berger nannte …"
-    r"|^(?:Sein|Seine[mnrs]?|Ihr|Ihre[mnrs]?|Deren|Dessen)\s+[A-ZÄÖÜ]"
+    r"|^(?:Sein|Seine[mnrs]?|Ihr|Ihre[mnrs]?|Deren|Dessen)\s+\w"
     r"|^(?:Der|Die) (?:\d+-[Jj]ährige|[A-ZÄÖÜ]\w*-(?:Politiker|Politikerin|Chef|Chefin))\b"
-    r"|\b(?:der|die|dem|den|des) \d+-[Jj]ährige"  # "…, sagte der 48-Jährige"
-    r"|^(?:\S+ ){1,3}(?:er|sie|ihm|ihn|ihnen)\b"
+    r"|\b(?:der|die|dem|den|des) \d+-Jährige"  # "…, sagte der 48-Jährige"
+    # Not after a comma: "Die Polizei erklärte, sie habe …" names its speaker first.
+    r"|^(?:\S+ ){1,2}[^\s,]+ (?:er|sie|ihm|ihn|ihnen)\b"
     r"|\b(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte|äußerte|warnte"
     r"|warnt|schrieb|schreibt|ergänzte|ergänzt) (?:er|sie)\b|, so (?:er|sie)\b"
 )
@@ -66,8 +70,10 @@ _PERSON = re.compile(
 _DRAWS_ON = re.compile(
     r"^(?:Demnach|Somit|Dafür|Dagegen|Jedoch|Stattdessen|Deswegen|Darum|Hierzu|Hierbei"
     r"|Aber)\b"
-    r"|^(?:\S+\s+){1,4}(?:deshalb|daher|deswegen|darum|dennoch|trotzdem|jedoch|allerdings"
-    r"|demnach|somit|dagegen|stattdessen|aber)\b"
+    # ... among the first words, not after a comma: "Betroffen sind Familien, aber auch
+    # Betriebe" contrasts inside the sentence.
+    r"|^(?:\S+\s+){0,3}[^\s,]+\s+(?:deshalb|daher|deswegen|darum|dennoch|trotzdem|jedoch"
+    r"|allerdings|demnach|somit|dagegen|stattdessen|aber)\b"
 )
 # Indirect speech (Konjunktiv I: "Jeder Tag früher helfe …") without a word naming who
 # speaks goes on reporting the speaker of the sentence before.

@@ -184,20 +184,23 @@ class _Picker:
         return s.words + (CREDIT_WORDS if self.credit and self.support[s] == 0 else 0)
 
     def gain(
-        self, s: _Sentence, covered: set[str], per_source: Counter[int], done: set[_Sentence]
-    ) -> float:
+        self, s: _Sentence, covered: set[str], per_source: Counter[int],
+        told: set[_Sentence | None],
+    ) -> float:  # fmt: skip
         """Score new stems per word; shared facts and early sentences first, sources in turn.
 
-        A sentence whose own predecessor is told, and is a fact of its kind (shared after
-        shared, own after own), scores RUN times more: a run of one source's sentences reads
-        as a text, a sentence torn from its context as a riddle. An own fact after a shared
-        one gets no bonus: it would let one source's run crowd out the others' own facts.
+        A sentence whose own predecessor is ``told`` (in the body or ending the summary), and
+        is a fact of its kind (shared after shared, own after own), scores RUN times more: a
+        run of one source's sentences reads as a text, a sentence torn from its context as a
+        riddle. An own fact after a shared one gets no bonus: it would let one source's run
+        crowd out the others' own facts.
         """
         novel = self.facts.mass(s.stems - covered) / math.pow(self.cost(s), 0.75)
         shared = 1 + self.support[s]
         spread = 1 + 0.5 * per_source[s.source]
         before = self.at.get((s.source, s.position - 1))
-        run = RUN if before in done and (self.support[s] > 0 or self.support[before] == 0) else 1.0
+        alike = before is not None and (self.support[s] > 0) == (self.support[before] > 0)
+        run = RUN if alike and before in told else 1.0
         return run * novel * shared * s.factual / (1 + s.position / 15) / spread
 
     def pick(self, chosen: list[_Sentence], budget: int) -> list[_Sentence]:
@@ -212,7 +215,9 @@ class _Picker:
             options = [s for s in self.pool if self._fits(s, done, taken, budget, body)]
             if not options:
                 return picked
-            best = max(options, key=lambda s: self.gain(s, covered, per_source, done))
+            # What a body sentence can be told right after: the body, the summary's end.
+            told = {*body, self.after}
+            best = max(options, key=lambda s: self.gain(s, covered, per_source, told))
             picked.append(best)
             taken.add((best.source, best.position))
             covered |= best.stems
@@ -309,16 +314,34 @@ def _body(
         _told(part, inline, names, label)
         for part in _paragraphs(_story_order(told, facts, opener), inline)
     ]
+    # An own fact opening the body comes first with the own facts going on from it; the
+    # source's other own facts stay in its paragraph below.
+    opening = _own_run(opener, picked, support) if opener and support[opener] == 0 else []
+    if opening:
+        paragraphs.insert(0, _credit([s.text for s in opening], names[opening[0].source], label))
     # Two editions of one outlet (a paper's regional pages) are one name to the reader: one
     # "Laut X:" paragraph, not two the reader cannot tell apart.
     for name in dict.fromkeys(names):
         sources = {i for i, n in enumerate(names) if n == name}
-        own = [s for s in picked if support[s] == 0 and s.source in sources and s not in inline]
+        own = [
+            s for s in picked
+            if support[s] == 0 and s.source in sources and s not in inline and s not in opening
+        ]  # fmt: skip
         if own:
-            own.sort(key=lambda s: (s is not opener, s.source, s.position))
-            credited = _credit([s.text for s in own], name, label)
-            paragraphs.insert(0 if opener in own else len(paragraphs), credited)
+            own.sort(key=lambda s: (s.source, s.position))
+            paragraphs.append(_credit([s.text for s in own], name, label))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _own_run(
+    first: _Sentence, picked: Sequence[_Sentence], support: dict[_Sentence, int]
+) -> list[_Sentence]:
+    """Return ``first`` and the own facts of its source picked right after it, in order."""
+    at = {(s.source, s.position): s for s in picked if support[s] == 0}
+    run = [first]
+    while (nxt := at.get((first.source, run[-1].position + 1))) is not None:
+        run.append(nxt)
+    return run
 
 
 def _inline(

@@ -373,6 +373,14 @@ def test_a_sentence_naming_its_person_only_by_age_is_not_told_apart_from_the_nam
         ("Die Preise sind zu hoch, sagte der 48-Jährige am Abend in Neustadt.", True),
         ("Ein 48-Jähriger wurde am Abend in Neustadt festgenommen.", False),
         ("Hierzulande zahlen Haushalte im Schnitt zwei Euro je Kubikmeter.", False),
+        ("Die Stadtwerke erklärten, sie hätten keine andere Wahl gehabt.", False),
+        ("Betroffen sind Familien, aber auch viele Betriebe in der Stadt.", False),
+        ("Der Prozess gegen den 35-jährigen Angeklagten beginnt am Montag.", False),
+        ("In diesen Wochen verschicken die Stadtwerke die neuen Bescheide.", False),
+        ("Als er 2021 das Amt übernahm, waren die Kassen der Stadtwerke leer.", False),
+        ("Ihm zufolge sinken die Preise spätestens im kommenden Jahr.", True),
+        ("Dem widersprach die Opposition im Stadtrat am Donnerstag.", True),
+        ("Sein neues Konzept sieht einen Sozialtarif für Familien vor.", True),
         ("Ihre Kunden zahlen ab April zwölf Prozent mehr für ihr Wasser.", True),
     ],
 )
@@ -497,3 +505,35 @@ def test_an_own_fact_leaning_on_a_shared_one_follows_it_with_its_credit() -> Non
         "Sprecher Jonas Berger nannte die Kalkulation der Stadtwerke geschönt."
     )
     assert to_plain_blocks(story.body) == [("paragraph", story.body.replace("**", ""))]
+
+
+def test_own_facts_going_on_from_the_body_s_opener_come_with_it() -> None:
+    # The body opens on "Gegen den Beschluss …", going on from the summary; "Sie wollen …"
+    # goes on from that and comes right after it. The Tagesblatt's other own fact stays in
+    # its paragraph below, so "Sie" cannot seem to mean Ina Kurz.
+    tagesblatt = (
+        "Die Stadtwerke Neustadt erhöhen zum 1. April die Wasserpreise für alle Haushalte "
+        "und Betriebe der Stadt um zwölf Prozent. Werkleiterin Ina Kurz verweist auf die "
+        "Energiekosten der Pumpwerke am Fluss, die im vergangenen Jahr um ein Drittel "
+        "gestiegen sind. Der Stadtrat hatte die Erhöhung der Wasserpreise im Dezember nach "
+        "einer langen und hitzigen Debatte im Rathaus von Neustadt mit knapper Mehrheit "
+        "beschlossen. Gegen den Beschluss hatten Grüne und Linke ein Bürgerbegehren "
+        "angekündigt. Sie wollen bis Mai mehr als 5000 Unterschriften in der Stadt sammeln. "
+        "Die Abwassergebühren in Neustadt sollen im Sommer ebenfalls um fünf Prozent steigen."
+    )
+    rheinpost = (
+        "Ab dem 1. April zahlen alle Haushalte und Betriebe in Neustadt zwölf Prozent mehr "
+        "für ihr Wasser. Im benachbarten kleinen Ort Altdorf am anderen Ufer kostet der "
+        "Kubikmeter Wasser bei den dortigen Stadtwerken schon heute 2,40 Euro. Im Dezember "
+        "hatte der Stadtrat nach langer und hitziger Debatte im Rathaus die Erhöhung der "
+        "Wasserpreise mit knapper Mehrheit beschlossen. Auch die Abwassergebühren in "
+        "Neustadt steigen im Sommer um fünf Prozent."
+    )
+    story = _water_story(tagesblatt, rheinpost)
+    assert story.summary.endswith("mit knapper Mehrheit beschlossen.")
+    paragraphs = story.body.split("\n\n")
+    assert paragraphs[0] == (
+        "**Laut Tagesblatt:** Gegen den Beschluss hatten Grüne und Linke ein Bürgerbegehren "
+        "angekündigt. Sie wollen bis Mai mehr als 5000 Unterschriften in der Stadt sammeln."
+    )
+    assert any(p.startswith("**Laut Tagesblatt:** Werkleiterin Ina Kurz") for p in paragraphs[1:])
