@@ -171,7 +171,7 @@ class _Picker:
 
     def __init__(
         self, pool: Sequence[_Sentence], facts: _Facts, support: dict[_Sentence, int],
-        after: _Sentence | None = None, credit: bool = True,
+        after: _Sentence | None, credit: bool,
     ) -> None:  # fmt: skip
         """``after`` is the summary's last sentence, which the body may go on from;
         ``credit`` tells whether own facts carry their source's name."""
@@ -299,7 +299,7 @@ def _credit(sentences: Sequence[str], name: str, label: str) -> str:
 
 def _body(
     picked: Sequence[_Sentence], support: dict[_Sentence, int], names: Sequence[str],
-    label: str, facts: _Facts, after: _Sentence | None = None,
+    label: str, facts: _Facts, after: _Sentence | None,
 ) -> str:  # fmt: skip
     """Shared facts first in story order, then one credited paragraph per source's own facts.
 
@@ -309,10 +309,10 @@ def _body(
     goes_on = (after.source, after.position + 1) if after else None
     opener = next((s for s in picked if (s.source, s.position) == goes_on), None)
     inline = _inline(picked, support, opener)
-    told = [s for s in picked if support[s] > 0 or s in inline]
+    flowing = [s for s in picked if support[s] > 0 or s in inline]
     paragraphs = [
         _told(part, inline, names, label)
-        for part in _paragraphs(_story_order(told, facts, opener), inline)
+        for part in _paragraphs(_story_order(flowing, facts, opener), inline)
     ]
     # An own fact opening the body comes first with the own facts going on from it; the
     # source's other own facts stay in its paragraph below.
@@ -381,7 +381,7 @@ def _told(
 
 
 def _story_order(
-    shared: Sequence[_Sentence], facts: _Facts, first: _Sentence | None = None
+    shared: Sequence[_Sentence], facts: _Facts, first: _Sentence | None
 ) -> list[_Sentence]:
     """Order the told facts as the sources tell them, each run of one source's text together.
 
@@ -409,7 +409,7 @@ def _story_order(
 
 
 def _paragraphs(
-    ordered: Sequence[_Sentence], inline: AbstractSet[_Sentence] = frozenset()
+    ordered: Sequence[_Sentence], inline: AbstractSet[_Sentence]
 ) -> list[list[_Sentence]]:
     """Cut the shared facts into paragraphs of a few sentences (a wall of text reads badly in
     an email), never between a leaning sentence and the one it leans on. A paragraph ends
