@@ -8,11 +8,13 @@ from pathlib import Path
 
 from digest import dedup
 from digest.build import build_issue as _build_issue
-from digest.config import Config, load_config
+from digest.build import read_input
+from digest.config import DEFAULT_MAX_INPUT_BYTES, Config, load_config
 from digest.errors import SkipFile
-from digest.load import load_file
 from digest.models import Article, Issue, IssueItem, Item, Skipped, Source, SourceRef, Story
+from digest.parse import parse_documents
 from digest.readers import read_bytes
+from digest.sources import file_input
 
 __all__ = [
     "Article", "Config", "Issue", "IssueItem", "Item", "SkipFile", "Skipped", "Source",
@@ -23,12 +25,12 @@ __all__ = [
 def parse(data: str | bytes, *, filename: str) -> Article:
     """Parse one input; ``filename``'s suffix picks the reader. Raises ``SkipFile``."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    return read_bytes(raw, filename)[0]
+    return parse_documents(read_bytes(raw, filename))[0]
 
 
 def load(path: str | Path) -> list[Article]:
     """Read every article in the file at ``path`` (a JSON-lines file holds several)."""
-    return load_file(Path(path))
+    return read_input(file_input(Path(path)), DEFAULT_MAX_INPUT_BYTES)
 
 
 def similarity(a: Article, b: Article) -> float:

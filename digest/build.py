@@ -1,21 +1,35 @@
-"""The orchestrator: inputs → articles → stories → rendered issue on disk."""
+"""The orchestrator: the stages of a build in order, and the nightly build-and-send.
+
+sources (where inputs come from) → readers (bytes to documents) → parse (documents to
+articles) → dedup (groups of the same event) → merge (one story per group) → render
+(HTML, plaintext, JSON, archive) → send. Every source is gathered and read before anything
+is rendered.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import logging
+import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from digest.archive import update_archive
+from digest import dedup, merge, sources
 from digest.config import Config
+from digest.errors import SkipFile
 from digest.fsutil import atomic_write, remove_stale_temps
 from digest.i18n import translations
-from digest.load import load_all
-from digest.merge import make_stories
-from digest.models import Issue
-from digest.render import render
+from digest.models import Article, Issue, Skipped
+from digest.parse import parse_input
+from digest.readers import read_bytes
+from digest.render import render, subject
+from digest.render.archive import update_archive
+from digest.render.credits import with_body
+from digest.send import SendReport, delivery_started, issue_folder, recipients, send_locked
+from digest.send.lock import run_lock
+from digest.send.run import Sleep
 
 log = logging.getLogger(__name__)
 
@@ -28,22 +42,47 @@ def today(config: Config) -> dt.date:
 def build_issue(
     config: Config, *, inputs: Sequence[Path] | None = None, date: dt.date | None = None
 ) -> Issue:
-    """Load every input, group articles by story and merge each group into one story."""
-    articles, skipped = load_all(
-        inputs if inputs is not None else config.inputs,
-        max_bytes=config.max_input_bytes, rules=config.sources,
-    )  # fmt: skip
+    """Read every input, group the articles by event and merge each group into one story."""
+    articles, skipped = read_all(inputs if inputs is not None else config.inputs, config)
+    grouping = dedup.group(articles, config.dedup)
+    stories = merge.merge_groups(articles, grouping, config.dedup)
     # The credit label is written into story bodies, so it takes the issue's language here.
     label = translations(config.locale).gettext("According to {name}")
-    stories, items = make_stories(articles, config.dedup, label)
+    stories = merge.rank([with_body(story, label) for story in stories])
     return Issue(
         date=date or today(config),
         locale=config.locale,
         title=config.title,
         stories=stories,
-        items=items,
+        items=grouping.items,
         skipped=skipped,
     )
+
+
+def read_all(paths: Sequence[Path], config: Config) -> tuple[list[Article], list[Skipped]]:
+    """Read every input under ``paths``; an unusable one is logged and returned as skipped."""
+    found = sources.gather(paths, max_bytes=config.max_input_bytes, outlets=config.outlets)
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in found:
+        try:
+            articles.extend(read_input(item, config.max_input_bytes))
+        except SkipFile as exc:
+            log.warning("Skipping '%s': %s", item.name, exc)
+            skipped.append(Skipped(file=item.name, reason=str(exc)))
+    return articles, skipped
+
+
+def read_input(item: sources.Input, max_bytes: int) -> list[Article]:
+    """Read one input into articles; raise ``SkipFile`` with the reason if it is unusable."""
+    articles = parse_input(read_bytes(item.load(), item.name, max_bytes))
+    rule = item.outlet
+    if rule is None:
+        return articles
+    return [
+        replace(a, source=replace(a.source, name=rule.name, url=rule.url or a.source.url))
+        for a in articles
+    ]
 
 
 def write_issue(issue: Issue, config: Config, output: Path | None = None) -> Path:
@@ -59,3 +98,20 @@ def write_issue(issue: Issue, config: Config, output: Path | None = None) -> Pat
     update_archive(folder.parent, config)
     log.info("Wrote %s (%s bytes of HTML)", folder, f"{len(rendered.html.encode()):,}")
     return folder
+
+
+def build_and_send(
+    config: Config, date: dt.date, inputs: Sequence[Path], *, sleep: Sleep = time.sleep
+) -> SendReport:
+    """Build the issue, then send it; one run at a time per output folder (the cron job)."""
+    with run_lock(config.output):
+        folder = issue_folder(config, date)
+        if delivery_started(config, date) and (folder / "issue.json").is_file():
+            # Everyone must get the same issue: never rebuild one that already went out.
+            log.info("%s: delivery already started; sending the issue built then", folder)
+        else:
+            issue = build_issue(config, inputs=inputs, date=date)
+            write_issue(issue, config)
+            if not issue.stories and not issue.items:
+                return SendReport(subject(issue), date, len(recipients(config)), empty=True)
+        return send_locked(config, date, resend_uncertain=False, sleep=sleep)

@@ -224,13 +224,13 @@ def run(config_file: Path | None, date: dt.datetime | None) -> None:
     Example:
       digest run -c /srv/digest/config.yaml
     """
-    from digest import send as sending
+    from digest.build import build_and_send
 
     config = load(config_file)
     paths = check_inputs(config.inputs)
     if not paths:
         raise InputError("no inputs: set 'inputs' in config.yaml")
-    _report(sending.build_and_send(config, issue_date(config, date), paths))
+    _report(build_and_send(config, issue_date(config, date), paths))
 
 
 def _report(report: Any) -> None:

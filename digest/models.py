@@ -25,6 +25,28 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Document:
+    """One input's text and what its reader knows besides; the parser reads its structure.
+
+    ``title`` is the headline when the reader knows it (page metadata, a JSON record, front
+    matter): header lines repeating it or one of its ``aliases`` are dropped. ``subject`` (a
+    mail's) names the text when it has no headline of its own. A known ``kicker``,
+    ``published`` time and ``authors`` win over what the text's own lines say; ``newsletter``
+    marks a text read as a newsletter whatever its lines look like (a mail).
+    """
+
+    text: str
+    source: Source
+    title: str = ""
+    aliases: tuple[str, ...] = ()
+    subject: str = ""
+    kicker: str = ""
+    published: dt.datetime | None = None
+    authors: tuple[str, ...] = ()
+    newsletter: bool = False
+
+
+@dataclass(frozen=True)
 class Article:
     """One parsed input article: clean text and metadata, no boilerplate.
 
@@ -81,6 +103,21 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """Sentences of a merged story's body, and the outlet they are credited to ("" for none).
+
+    A source's own facts in a story of several outlets carry its name; the renderer writes
+    the credit ("**Laut Krone:** …") in the issue's language.
+    """
+
+    text: str
+    credit: str = ""
+
+
+Paragraph = tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
 class Story:
     """One story of the issue, merged from one or more articles about the same event."""
 
@@ -89,6 +126,8 @@ class Story:
     body: str
     sources: list[SourceRef]
     kicker: str = ""
+    # The body as the merge laid it out, credits as data; ``body`` is its Markdown.
+    paragraphs: tuple[Paragraph, ...] = ()
 
     @property
     def words(self) -> int:

@@ -1,8 +1,10 @@
-"""The reader registry: each input kind (by file suffix) turns bytes into articles.
+"""The reader registry: each input kind (by file suffix) turns bytes into documents.
 
+A reader decodes one kind of input and says what it knows besides the text (a page's
+headline, a mail's subject and date); ``digest.parse`` then reads the text's structure.
 Reader modules are imported when first used, so the registry (and the CLI) start
-without loading trafilatura, and the structure rules can share ``readers.lines``.
-Any kind may come gzipped (``day.jsonl.gz``): the suffix before ``.gz`` names the kind.
+without loading trafilatura. Any kind may come gzipped (``day.jsonl.gz``): the suffix
+before ``.gz`` names the kind.
 """
 
 from __future__ import annotations
@@ -12,17 +14,17 @@ import importlib
 import io
 import zlib
 from collections.abc import Callable
-from pathlib import Path
 
 from digest.config import DEFAULT_MAX_INPUT_BYTES
 from digest.errors import SkipFile
-from digest.models import Article
+from digest.models import Document
+from digest.sources.kinds import is_gzipped, kind_of, size_limit
 
-Reader = Callable[[bytes, str], list[Article]]
+Reader = Callable[[bytes, str], list[Document]]
 
 
 def _lazy(module: str, function: str) -> Reader:
-    def read(data: bytes, filename: str) -> list[Article]:
+    def read(data: bytes, filename: str) -> list[Document]:
         reader: Reader = getattr(importlib.import_module(f"digest.readers.{module}"), function)
         return reader(data, filename)
 
@@ -39,29 +41,6 @@ READERS: dict[str, Reader] = {
     ".mbox": _lazy("mail", "read_mbox"),
     ".jsonl": _lazy("jsonl", "read"),
 }
-
-
-GZIP = ".gz"
-# Kinds that hold many articles to a file (a scraper's night, a mailbox): the size limit
-# is for one article, so such a file may be this many times as large.
-CONTAINERS = frozenset({".jsonl", ".mbox"})
-CONTAINER_FACTOR = 100
-
-
-def is_gzipped(filename: str) -> bool:
-    """Tell whether ``filename`` names a gzipped input (``.gz``)."""
-    return Path(filename).suffix.lower() == GZIP
-
-
-def kind_of(filename: str) -> str:
-    """Return the input kind's suffix: ``.jsonl`` for ``a.jsonl`` and for ``a.jsonl.gz``."""
-    path = Path(filename)
-    return Path(path.stem).suffix.lower() if is_gzipped(filename) else path.suffix.lower()
-
-
-def size_limit(filename: str, max_bytes: int) -> int:
-    """Return how many bytes ``filename`` may hold (decompressed) under ``max_bytes``."""
-    return max_bytes * CONTAINER_FACTOR if kind_of(filename) in CONTAINERS else max_bytes
 
 
 def reader_for(filename: str) -> Reader:
@@ -90,8 +69,8 @@ def gunzip(data: bytes, limit: int) -> bytes:
 
 def read_bytes(
     data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_INPUT_BYTES
-) -> list[Article]:
-    """Parse ``data`` as the kind of file ``filename`` names; raise ``SkipFile`` if unusable.
+) -> list[Document]:
+    """Read ``data`` as the kind of file ``filename`` names; raise ``SkipFile`` if unusable.
 
     Gzipped data (``filename`` ends in ``.gz``) is decompressed within the size limit.
     """
@@ -100,8 +79,4 @@ def read_bytes(
         data = gunzip(data, size_limit(filename, max_bytes))
     if not data.strip():
         raise SkipFile("empty file")
-    # An article with neither body nor items was all boilerplate: nothing to show.
-    articles = [a for a in reader(data, filename) if a.body.strip() or a.items]
-    if not articles:
-        raise SkipFile("no article text found")
-    return articles
+    return reader(data, filename)

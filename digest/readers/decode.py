@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import codecs
 
-from digest import rules
 from digest.errors import SkipFile
+from digest.text.patterns import MOJIBAKE
 
 # A share of control characters this high means the file is not text at all.
 _BINARY_SHARE = 0.05
@@ -42,7 +42,7 @@ def _decode_8bit(data: bytes) -> str:
 
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 that was read as cp1252 and saved again ("GÃ¤rten" → "Gärten")."""
-    if len(rules.MOJIBAKE.findall(text[: _SAMPLE * 4])) < _MOJIBAKE_MIN:
+    if len(MOJIBAKE.findall(text[: _SAMPLE * 4])) < _MOJIBAKE_MIN:
         return text
     try:
         return text.encode("cp1252").decode("utf-8")

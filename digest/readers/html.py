@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import trafilatura
 
-from digest import rules
-from digest.dates import parse_date
 from digest.errors import SkipFile
-from digest.models import Article, Source
+from digest.models import Document, Source
 from digest.readers.decode import decode
 from digest.readers.pagemeta import page_meta, strip_site
-from digest.structure import is_place_like, split_names, structure
+from digest.text.dates import parse_date
+from digest.text.names import BYLINE_VON, SIGNATURE, is_place_like, split_names
 
 
-def read(data: bytes, filename: str) -> list[Article]:
+def read(data: bytes, filename: str) -> list[Document]:
     """Extract the article of one saved page."""
     return [read_html(decode(data), filename)]
 
 
-def read_html(html: str, filename: str) -> Article:
+def read_html(html: str, filename: str) -> Document:
     """Extract the article of one page given as text; raise ``SkipFile`` if it has none."""
     doc = _extract(_mark_dateline(html))
     if doc is None or not (doc.text or "").strip():
@@ -31,20 +29,26 @@ def read_html(html: str, filename: str) -> Article:
     sites = [doc.sitename or "", doc.hostname or ""]
     meta = page_meta(html, sites)
     name = doc.sitename or doc.hostname or Path(filename).stem
-    source = Source(name=name, file=filename, url=doc.url or None)
-    title = meta.title or strip_site((doc.title or "").strip(), sites)
-    article = structure(doc.text, source, title=title, aliases=meta.aliases)
     found = [n for n in _trafilatura_authors(doc.author or "") if not _is_site(n, sites)]
     bylines = found or meta.bylines
-    authors = _authors(meta.authors, bylines, sites)
-    article = _with_kicker(article, meta.kicker)
-    return replace(
-        article,
-        published=meta.published or parse_date(doc.date or "") or article.published,
-        authors=authors or article.authors,
+    return Document(
+        text=doc.text,
+        source=Source(name=name, file=filename, url=doc.url or None),
+        title=meta.title or strip_site((doc.title or "").strip(), sites),
+        aliases=meta.aliases,
+        kicker=meta.kicker,
+        published=meta.published or parse_date(doc.date or ""),
+        authors=tuple(_authors(meta.authors, bylines, sites)),
     )
 
 
+# A dateline set off in an element of its own at the start of the lead paragraph (matched
+# at the first ``<p>`` after the ``<h1>``): ``<p><span class="x">Kassel.</span> Der …``;
+# the reader marks it bold.
+DATELINE_MARKUP = re.compile(
+    r"(?P<open><p\b[^>]*>\s*)<(?P<tag>span|strong|b|em)\b[^>]*>\s*"
+    r"(?P<place>[A-ZÄÖÜ][\w'’-]+(?:[ /][A-ZÄÖÜ][\w'’-]+){0,2}\.)\s*</(?P=tag)>(?:\s|&nbsp;|&#160;)*"
+)
 _H1_END = re.compile(r"</h1\s*>", re.I)
 _PARAGRAPH = re.compile(r"<p\b", re.I)
 
@@ -58,7 +62,7 @@ def _mark_dateline(html: str) -> str:
     """
     h1 = _H1_END.search(html)
     lead = _PARAGRAPH.search(html, h1.end()) if h1 else None
-    match = rules.DATELINE_MARKUP.match(html, lead.start()) if lead else None
+    match = DATELINE_MARKUP.match(html, lead.start()) if lead else None
     if not match or not is_place_like(match.group("place")):
         return html
     marked = f"{match.group('open')}<b>{match.group('place')}</b> "
@@ -76,21 +80,12 @@ def _extract(html: str) -> Any:
         raise SkipFile(f"cannot parse the HTML page ({type(exc).__name__})") from None
 
 
-def _with_kicker(article: Article, kicker: str) -> Article:
-    """Add the page's kicker, unless the headline already opens with it or it names a ressort."""
-    if not kicker or article.kicker or article.title.casefold().startswith(kicker.casefold()):
-        return article
-    if kicker.casefold() in rules.RESSORTS:
-        return replace(article, ressort=article.ressort or kicker)
-    return replace(article, kicker=kicker)
-
-
 def _authors(declared: list[str], bylines: list[str], sites: list[str]) -> list[str]:
     """Prefer the declared authors, unless they only name the outlet and a byline names people."""
     if not declared:
         return bylines
     outlet = all(_is_site(name, sites) for name in declared)
-    people = [b for b in bylines if rules.SIGNATURE.match(b) and len(b.split()) >= 2]
+    people = [b for b in bylines if SIGNATURE.match(b) and len(b.split()) >= 2]
     return people if outlet and people and len(people) == len(bylines) else declared
 
 
@@ -104,6 +99,6 @@ def _trafilatura_authors(value: str) -> list[str]:
     names: list[str] = []
     for part in value.split(";"):
         # "Capital Von Anna Muster": the byline's name follows its "von".
-        part = rules.BYLINE_VON.split(part.strip())[-1]
+        part = BYLINE_VON.split(part.strip())[-1]
         names.extend(split_names(part))
     return names

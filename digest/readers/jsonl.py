@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from digest.dates import parse_date
 from digest.errors import SkipFile
-from digest.models import Article, Source
+from digest.models import Document, Source
 from digest.readers.decode import decode
-from digest.structure import split_names, structure
+from digest.text.dates import parse_date
+from digest.text.names import split_names
 
 # Keys scrapers use for the article text and its metadata, best first.
 _TEXT_KEYS = ("text", "body", "content", "maintext", "article")
@@ -19,7 +18,7 @@ _DATE_KEYS = ("date", "published", "date_publish", "publish_date", "datePublishe
 _AUTHOR_KEYS = ("authors", "author", "byline")
 
 
-def read(data: bytes, filename: str) -> list[Article]:
+def read(data: bytes, filename: str) -> list[Document]:
     """Read every line holding an object with text as one article; skip the rest."""
     articles = []
     bad = 0
@@ -42,7 +41,7 @@ def read(data: bytes, filename: str) -> list[Article]:
     return articles
 
 
-def _article(record: Any, filename: str) -> Article | None:
+def _article(record: Any, filename: str) -> Document | None:
     if not isinstance(record, dict):
         return None
     text = _first(record, _TEXT_KEYS)
@@ -54,15 +53,10 @@ def _article(record: Any, filename: str) -> Article | None:
         file=filename,
         url=_first(record, ("url", "link")) or None,
     )
-    article = structure(text, source, title=title)
-    changes: dict[str, Any] = {}
-    published = parse_date(_first(record, _DATE_KEYS))
-    if published:
-        changes["published"] = published
-    authors = _authors(record)
-    if authors:
-        changes["authors"] = authors
-    return replace(article, **changes) if changes else article
+    return Document(
+        text=text, source=source, title=title, published=parse_date(_first(record, _DATE_KEYS)),
+        authors=tuple(_authors(record)),
+    )  # fmt: skip
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> str:

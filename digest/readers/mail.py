@@ -13,11 +13,10 @@ from pathlib import Path
 
 import trafilatura
 
-from digest.dates import parse_date
 from digest.errors import SkipFile
-from digest.models import Article, Source
+from digest.models import Document, Source
 from digest.readers import html as html_reader
-from digest.structure import structure
+from digest.text.dates import parse_date
 
 # A text/plain part shorter than this is a "view it in your browser" stub, not the letter.
 _MIN_PLAIN_WORDS = 40
@@ -34,12 +33,12 @@ _HEADER_ERRORS = (
 )  # fmt: skip
 
 
-def read(data: bytes, filename: str) -> list[Article]:
+def read(data: bytes, filename: str) -> list[Document]:
     """Read the newsletter in one ``.eml`` file."""
     return [_article(_parse(data), filename)]
 
 
-def read_mbox(data: bytes, filename: str) -> list[Article]:
+def read_mbox(data: bytes, filename: str) -> list[Document]:
     """Read every message of an ``.mbox`` mailbox; messages without text are left out."""
     articles = []
     reasons = []
@@ -69,33 +68,33 @@ def _header(message: Message, name: str) -> str:
         return ""
 
 
-def _article(message: EmailMessage, filename: str) -> Article:
+def _article(message: EmailMessage, filename: str) -> Document:
     display, address = parseaddr(_header(message, "From"))
     source = Source(name=display or address or Path(filename).stem, file=filename)
     subject = " ".join(_header(message, "Subject").split())
     published = parse_date(_header(message, "Date"))
     plain = without_signature(_part_text(message, "plain"))
     if _is_real_text(plain):
-        article = structure(plain, source, fallback_title=subject)
+        document = Document(text=plain, source=source, subject=subject)
     else:
         markup = _part_text(message, "html")
         if not markup.strip():
             raise SkipFile("the email has no text/plain or text/html part with text")
-        article = _from_html(markup, filename, source, subject)
-    # A mail is a newsletter: its sub-headed topics may be separate stories (digest.topics).
-    return replace(article, published=published or article.published, newsletter=True)
+        document = _from_html(markup, filename, source, subject)
+    # A mail is a newsletter: its sub-headed topics may be separate stories (digest.parse.topics).
+    return replace(document, published=published or document.published, newsletter=True)
 
 
-def _from_html(markup: str, filename: str, source: Source, subject: str) -> Article:
+def _from_html(markup: str, filename: str, source: Source, subject: str) -> Document:
     """Read a newsletter's HTML part: the main content, else all of its text."""
     try:
-        article = html_reader.read_html(_LAYOUT_TABLE.sub("<div>", markup), filename)
-        return replace(article, source=source, title=article.title or subject)
+        return replace(html_reader.read_html(_LAYOUT_TABLE.sub("<div>", markup), filename),
+                       source=source)  # fmt: skip
     except SkipFile:
         text = trafilatura.html2txt(markup) or ""
         if not text.strip():
             raise SkipFile("the email's HTML part has no text") from None
-        return structure(text, source, fallback_title=subject)
+        return Document(text=text, source=source, subject=subject)
 
 
 def _is_real_text(text: str) -> bool:

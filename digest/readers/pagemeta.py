@@ -16,9 +16,39 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from digest import rules
-from digest.dates import parse_date
-from digest.structure import split_names
+from digest.text.dates import parse_date
+from digest.text.names import AUTHOR_INITIALS, PERSON_NAME, split_names
+from digest.text.patterns import INVISIBLE
+from digest.text.vocabulary import NON_NAME_WORDS
+
+# A kicker as pages mark it up (matched on HTML near the ``<h1>``): an element whose
+# class names it, ``<span class="article-kicker">Boxen</span>``.
+KICKER_MARKUP = re.compile(
+    r"<(?P<tag>\w+)[^>]*(?:class=\"[^\"]*|\sdata-[\w-]*)(?:kicker|topline|dachzeile|overline"
+    r"|roofline|spitzmarke|supertitle)[^\"]*\"[^>]*>(?P<text>.{1,400}?)</(?P=tag)>",
+    re.S | re.I,
+)
+
+# The text a page shows right after its kicker element (matched on the markup that follows
+# the kicker): the displayed headline, ``<span class="kicker">…</span> <h1>Titel</h1>``.
+SHOWN_HEADLINE = re.compile(r"(?:\s|&nbsp;|<[!/a-z][^>]*>)*(?P<text>[^<>\s][^<>]{2,299})<", re.I)
+
+# What glues a kicker to the headline it precedes in a page's title: ``Kicker: Titel``,
+# ``Kicker - Titel``, ``Kicker | Titel`` (matched inside a title).
+KICKER_SEPARATOR = re.compile(r"(?::| [-–—|]) (?=\S)")
+
+# A word of a page's URL path (the slug the article was filed under): ``/politik/ein-titel-123``.
+SLUG_WORD = re.compile(r"[a-z0-9]+")
+
+# An author link near the headline (matched on HTML): ``<a href="/autoren/name/…">Name</a>``.
+AUTHOR_LINK = re.compile(
+    r"<a\s[^>]*href=\"[^\"]*/(?:autor(?:en|in|innen)?|authors?|profil|people)/[^\"]*\"[^>]*>"
+    r"\s*(?P<name>[^<>]{3,60}?)\s*</a>",
+    re.I,
+)
+
+# A site name appended to a page title: ``Titel | Börsen-Zeitung``, ``Titel - DER SPIEGEL``.
+TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?!.*\s[|–—-]\s).{2,40}$")
 
 _SCRIPT = re.compile(
     r"<script[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.S | re.I
@@ -81,14 +111,14 @@ def _author_links(html: str) -> list[str]:
     if h1 < 0:
         return []
     around = html[max(0, h1 - _KICKER_REACH) : h1 + _BYLINE_REACH]
-    names = (_text(m.group("name")) for m in rules.AUTHOR_LINK.finditer(around))
-    people = (n for n in names if rules.PERSON_NAME.match(n) and not _listing(n))
+    names = (_text(m.group("name")) for m in AUTHOR_LINK.finditer(around))
+    people = (n for n in names if PERSON_NAME.match(n) and not _listing(n))
     return list(dict.fromkeys(people))[:_MAX_BYLINES]
 
 
 def _listing(name: str) -> bool:
     # "Alle Autoren", "Weitere Artikel": a link to a list, not a person.
-    return name.split()[0].casefold() in rules.NON_NAME_WORDS
+    return name.split()[0].casefold() in NON_NAME_WORDS
 
 
 def _kicker(html: str) -> str:
@@ -97,7 +127,7 @@ def _kicker(html: str) -> str:
     if h1 < 0:
         return ""
     around = html[max(0, h1 - _KICKER_REACH) : h1 + _KICKER_REACH]
-    for match in rules.KICKER_MARKUP.finditer(around):
+    for match in KICKER_MARKUP.finditer(around):
         text = _text(_TAG.sub(" ", match.group("text")))
         if text and len(text.split()) <= _KICKER_WORDS:
             return text
@@ -145,7 +175,7 @@ def choose_title(
 
 def _kicker_prefixed(title: str, headline: str) -> bool:
     """Say whether ``title`` is ``headline`` with a kicker glued before it (``Kicker: …``)."""
-    return any(title[m.end() :] == headline for m in rules.KICKER_SEPARATOR.finditer(title))
+    return any(title[m.end() :] == headline for m in KICKER_SEPARATOR.finditer(title))
 
 
 _MIN_SLUG_WORDS = 3  # a shorter title proves nothing by standing in a URL
@@ -168,7 +198,7 @@ def _ascii(word: str) -> str:
 def slug_words(url: str) -> frozenset[str]:
     """Return the words of a URL's path: ``https://x.de/politik/ein-titel-123`` → ein, titel …"""
     path = url.split("://", 1)[-1].partition("/")[2].split("?", 1)[0].split("#", 1)[0]
-    return frozenset(rules.SLUG_WORD.findall(path.casefold()))
+    return frozenset(SLUG_WORD.findall(path.casefold()))
 
 
 def tidy_title(title: str) -> str:
@@ -199,9 +229,9 @@ def shown_headline(html: str) -> tuple[tuple[str, str], ...]:
     start = max(0, h1 - _KICKER_REACH)
     around = html[start : h1 + _KICKER_REACH]
     pairs = []
-    for match in rules.KICKER_MARKUP.finditer(around):
+    for match in KICKER_MARKUP.finditer(around):
         kicker = _text(_TAG.sub(" ", match.group("text")))
-        after = rules.SHOWN_HEADLINE.match(around, match.end())
+        after = SHOWN_HEADLINE.match(around, match.end())
         if kicker and after and len(kicker.split()) <= _SHOWN_KICKER_WORDS:
             pairs.append((kicker, tidy_title(_text(after.group("text")))))
     return tuple(pairs)
@@ -272,7 +302,7 @@ def _text(value: Any) -> str:
         value = value[0] if value else ""
     if not isinstance(value, str):
         return ""
-    return " ".join(rules.INVISIBLE.sub("", htmllib.unescape(value)).split())
+    return " ".join(INVISIBLE.sub("", htmllib.unescape(value)).split())
 
 
 def _authors(value: Any) -> list[str]:
@@ -280,7 +310,7 @@ def _authors(value: Any) -> list[str]:
     names: list[str] = []
     for node in _flatten(value, 0):
         name = _text(node.get("name")) if isinstance(node, dict) else _text(node)
-        names.extend(rules.AUTHOR_INITIALS.sub("", n) for n in split_names(name))
+        names.extend(AUTHOR_INITIALS.sub("", n) for n in split_names(name))
     return list(dict.fromkeys(n for n in names if n and not n.startswith("http")))
 
 
@@ -305,7 +335,7 @@ def _meta_tags(html: str) -> dict[str, str]:
 
 def strip_site(title: str, site_names: list[str]) -> str:
     """Remove a site name appended to a page title: ``Titel | Börsen-Zeitung``."""
-    match = rules.TITLE_SITE_SUFFIX.search(title)
+    match = TITLE_SITE_SUFFIX.search(title)
     if not match:
         return title
     suffix = re.sub(r"\W", "", match.group(0)).casefold()

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from digest.dates import parse_date
-from digest.models import Article, Source
+from digest.models import Document, Source
 from digest.readers.decode import decode
-from digest.structure import split_names, structure
+from digest.text.dates import parse_date
+from digest.text.names import split_names
 
 # YAML front matter at the top of a Markdown file: ``---`` lines around ``key: value``.
 _FRONT_MATTER = re.compile(r"\A---\n(.{0,4000}?)\n---\n", re.S)
 
 
-def read(data: bytes, filename: str) -> list[Article]:
+def read(data: bytes, filename: str) -> list[Document]:
     """Read one article from a ``.txt`` or ``.md`` file."""
     text = decode(data)
     meta, text = _front_matter(text)
@@ -27,16 +26,13 @@ def read(data: bytes, filename: str) -> list[Article]:
         file=filename,
         url=_get(meta, "url") or None,
     )
-    article = structure(text, source, title=_get(meta, "title"))
-    published = parse_date(_get(meta, "date"))
     authors = split_names(_get(meta, "author") or _get(meta, "authors"))
     return [
-        replace(
-            article,
-            published=published or article.published,
-            authors=authors or article.authors,
+        Document(
+            text=text, source=source, title=_get(meta, "title"),
+            published=parse_date(_get(meta, "date")), authors=tuple(authors),
         )
-    ]
+    ]  # fmt: skip
 
 
 def _front_matter(text: str) -> tuple[dict[str, Any], str]:

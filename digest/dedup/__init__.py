@@ -1,0 +1,51 @@
+"""Deduplicate: group the articles that report the same event, and the same short items.
+
+``similarity`` scores one pair (the seam for a better model), ``candidate_pairs`` picks
+the pairs worth scoring, ``cluster`` groups by average linkage, and ``group_items`` sends
+each short item to the story it retells or merges it with its copies in other newsletters.
+``group`` runs them in that order for the build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest.config import DedupConfig
+from digest.dedup.groups import cluster, cluster_features
+from digest.dedup.items import group_items
+from digest.dedup.similarity import similarity, weigh
+from digest.models import Article, IssueItem, SourceRef
+from digest.text.features import Features, of_article
+
+__all__ = ["Grouping", "cluster", "group", "similarity"]
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """Which articles report one event, and where the short items went.
+
+    ``groups`` hold article indices, largest first; ``attached`` the newsletters whose item
+    retold a group's story (cited under it); ``items`` the remaining short items, each once.
+    ``features`` are the articles' (batch-weighted) features, for the merge to reuse.
+    """
+
+    features: list[Features]
+    groups: list[list[int]]
+    attached: dict[int, list[SourceRef]]
+    items: list[IssueItem]
+
+
+def group(articles: Sequence[Article], settings: DedupConfig) -> Grouping:
+    """Group ``articles`` by event and place their short items."""
+    features = weigh([of_article(a) for a in articles])
+    # A newsletter of short items only has no story of its own: its items still count.
+    groups = [
+        g for g in cluster_features(features, settings) if any(_has_story(articles[i]) for i in g)
+    ]
+    attached, items = group_items(articles, features, groups, settings)
+    return Grouping(features, groups, attached, items)
+
+
+def _has_story(article: Article) -> bool:
+    return bool(article.title.strip() or article.body.strip())

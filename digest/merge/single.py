@@ -1,0 +1,82 @@
+"""A story one source tells: its lead as the summary, then its text in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from digest.merge.picker import SUMMARY_SENTENCES
+from digest.models import Article, Paragraph, Passage
+from digest.text.paragraphs import iter_body_paragraphs, strip_dateline
+from digest.text.sentences import split_sentences, stems
+
+# A one-source body sentence of at least MIN_RESTATED_WORDS words, this many of them and all
+# its content stems already in a summary sentence, tells nothing new.
+RESTATED = 0.8
+MIN_RESTATED_WORDS = 5
+
+
+def single_story(article: Article, max_words: int) -> tuple[str, list[Paragraph]]:
+    """Return (summary, body) of a one-source story: its lead, then its text in order.
+
+    The text ends at its first sentence that no longer fits, and is split only that far:
+    most of a long article lies beyond the word budget.
+    """
+    paragraphs = (
+        split_sentences(strip_dateline(p) if i == 0 else p)
+        for i, p in enumerate(iter_body_paragraphs(article.body))
+    )
+    summary: list[str] = []
+    told: list[tuple[set[str], str]] = []
+    kept: list[str] = []
+    budget = max_words
+    leading = True  # still taking the summary: its first sentences, at most 60 words
+    for paragraph in paragraphs:
+        rest: list[str] = []
+        for sentence in paragraph:
+            words = len(sentence.split())
+            if leading and len(summary) < SUMMARY_SENTENCES and max_words - budget + words <= 60:
+                summary.append(sentence)
+                budget -= words
+                continue
+            if leading:  # the summary is complete: its facts, to spot a later restatement
+                told = [(_word_set(x), x) for x in summary]
+                leading = False
+            if sentence in summary or _restates(sentence, told):
+                continue
+            if words > budget:
+                kept.append(" ".join(rest))
+                return " ".join(summary), _paragraphs(kept)
+            rest.append(sentence)
+            budget -= words
+        kept.append(" ".join(rest))
+    return " ".join(summary), _paragraphs(kept)
+
+
+def _paragraphs(texts: list[str]) -> list[Paragraph]:
+    """Return the kept paragraph texts as uncredited paragraphs: one source tells them."""
+    return [(Passage(text),) for text in texts if text]
+
+
+def _word_set(text: str) -> set[str]:
+    """Return the lower-cased words of ``text``, punctuation attached (split runs in C)."""
+    return set(text.lower().split())
+
+
+def _restates(sentence: str, told: Sequence[tuple[set[str], str]]) -> bool:
+    """Tell whether ``sentence`` says again what a summary sentence said.
+
+    ``told`` holds each summary sentence with its word set. A teaser paragraph often opens
+    the text and is then restated in the body ("Nur in Bayern gibt es keine Amnestie." ...
+    "Dort gibt es keine Amnestie."): most of the words and every content stem, numbers
+    included, are the summary sentence's.
+    """
+    words = _word_set(sentence)
+    if len(words) < MIN_RESTATED_WORDS:
+        return False
+    allowed = (1 - RESTATED) * len(words)
+    for said, text in told:
+        # Stemming is the costly part: only for the rare sentence that shares most words.
+        if len(words - said) <= allowed and set(stems(sentence)) <= set(stems(text)):
+            return True
+    return False

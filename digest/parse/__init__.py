@@ -1,0 +1,58 @@
+"""German news structure: each reader's documents become clean articles.
+
+``parse_documents`` reads the structure of each document's text (``digest.parse.structure``),
+lets what the reader knew (a page's kicker, date and authors) win, drops documents that were
+all boilerplate, and splits newsletters into their stories and short items
+(``digest.parse.topics``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from digest.errors import SkipFile
+from digest.models import Article, Document
+from digest.parse.structure import structure
+from digest.parse.topics import split_all
+from digest.text.vocabulary import RESSORTS
+
+__all__ = ["parse_document", "parse_documents", "parse_input"]
+
+
+def parse_document(document: Document) -> Article:
+    """Read the structure of one document's text into an article."""
+    article = structure(
+        document.text, document.source, title=document.title, aliases=document.aliases,
+        fallback_title=document.subject,
+    )  # fmt: skip
+    article = _with_kicker(article, document.kicker)
+    return replace(
+        article,
+        published=document.published or article.published,
+        authors=list(document.authors) or article.authors,
+        newsletter=article.newsletter or document.newsletter,
+    )
+
+
+def parse_documents(documents: Sequence[Document]) -> list[Article]:
+    """Parse ``documents``; raise ``SkipFile`` when none holds article text."""
+    # An article with neither body nor items was all boilerplate: nothing to show.
+    articles = [a for a in map(parse_document, documents) if a.body.strip() or a.items]
+    if not articles:
+        raise SkipFile("no article text found")
+    return articles
+
+
+def parse_input(documents: Sequence[Document]) -> list[Article]:
+    """Parse the documents of one input; a newsletter's topics become stories and items."""
+    return split_all(parse_documents(documents))
+
+
+def _with_kicker(article: Article, kicker: str) -> Article:
+    """Add the page's kicker, unless the headline already opens with it or it names a ressort."""
+    if not kicker or article.kicker or article.title.casefold().startswith(kicker.casefold()):
+        return article
+    if kicker.casefold() in RESSORTS:
+        return replace(article, ressort=article.ressort or kicker)
+    return replace(article, kicker=kicker)

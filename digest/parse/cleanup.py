@@ -1,0 +1,126 @@
+"""Drop what is not story text: captions and credits, boilerplate lines, appeals, teasers.
+
+Runs on the joined lines of any reader's text; the rules come from
+``digest.parse.boilerplate``.
+"""
+
+from __future__ import annotations
+
+from digest.parse.boilerplate import (
+    APPEAL,
+    APPEAL_BUTTON,
+    GLUED_CREDIT,
+    NEWSLETTER_PROMO,
+    READER_ADDRESS,
+    boilerplate,
+    is_credit,
+)
+from digest.parse.lines import bare, headlike
+from digest.parse.patterns import BULLET, MD_HEADING, SENTENCE_BREAK, TEASER_ENTRY
+from digest.text.patterns import CLAUSE_END
+
+_TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this many words
+_MAX_CAPTION_CHARS = 300  # a longer line with a credit at its end is a paragraph
+_APPEAL_BOX_CHARS = 240  # an appeal box's text is short; a longer paragraph is story
+_APPEAL_ADDRESSES = 2  # ... unless this many of its sentences address the reader
+
+
+def drop_captions(lines: list[str]) -> list[str]:
+    """Drop photo captions and credits: glued credits, credit lines, repeated captions."""
+    lines = list(lines)
+    keep = [True] * len(lines)
+    for i, line in enumerate(lines):
+        # A glued credit sits in the last characters of its caption line.
+        glued = GLUED_CREDIT.search(line, max(0, len(line) - 140))
+        stem = line[: glued.start()].strip() if glued else ""
+        if glued and len(stem) > _MAX_CAPTION_CHARS:
+            lines[i] = stem  # a paragraph with a credit run into it: keep the paragraph
+        elif glued and stem:
+            keep[i] = False
+            _drop_same(lines, keep, i - 1, stem)
+        elif is_credit(line):
+            keep[i] = False
+            if i > 0 and keep[i - 1] and _caption_like(lines[i - 1]):
+                keep[i - 1] = False
+                _drop_same(lines, keep, i - 2, lines[i - 1])
+        elif i + 1 < len(lines) and line == lines[i + 1] and not BULLET.match(line):
+            keep[i] = keep[i + 1] = False
+    return [line for line, kept in zip(lines, keep, strict=True) if kept]
+
+
+def _drop_same(lines: list[str], keep: list[bool], index: int, text: str) -> None:
+    if index >= 0 and lines[index] == text:
+        keep[index] = False
+
+
+def _caption_like(line: str) -> bool:
+    # A caption above a credit reads as a label, not as a finished sentence of the story.
+    return not CLAUSE_END.search(line) and not MD_HEADING.match(line)
+
+
+def drop_boilerplate(lines: list[str]) -> list[str]:
+    """Drop the lines a boilerplate rule names (credits, calls to action, sign-offs …)."""
+    kept: list[str] = []
+    greeted = False
+    for line in lines:
+        rule = boilerplate(bare(line))
+        if rule is None:
+            # After "Guten Morgen," a letter goes on in lower case; its paragraph starts here.
+            kept.append(line[:1].upper() + line[1:] if greeted and not kept else line)
+        greeted = rule == "greeting" or (greeted and not kept)
+    return kept
+
+
+def drop_appeals(lines: list[str]) -> list[str]:
+    """Strip a button run into the end of a paragraph (``… Jetzt unterstützen``).
+
+    The paragraph goes too, with a heading above it, when it is an appeal box itself: one of
+    its sentences is an appeal line, or it addresses the reader (once when it is short,
+    in two sentences when longer). The first line (the title candidate) always stays.
+    """
+    out: list[str] = []
+    for line in lines:
+        button = APPEAL_BUTTON.search(line, max(0, len(line) - 60))
+        if not button:
+            out.append(line)
+            continue
+        stem = line[: button.start()].rstrip()
+        if out and _appeal_box(stem):
+            if len(out) > 1 and headlike(out[-1]):
+                out.pop()
+            continue
+        out.append(stem)
+    return out
+
+
+def _appeal_box(text: str) -> bool:
+    # An appeal line among its sentences, or the reader addressed: once in a short box,
+    # twice in a longer one ("Finden Sie auch? … Sind Sie dabei?").
+    sentences = SENTENCE_BREAK.split(text)
+    if any(APPEAL.search(s) or NEWSLETTER_PROMO.search(s) for s in sentences):
+        return True
+    addressed = sum(bool(READER_ADDRESS.search(s)) for s in sentences)
+    return addressed >= _APPEAL_ADDRESSES or (addressed > 0 and len(text) <= _APPEAL_BOX_CHARS)
+
+
+def drop_teasers(lines: list[str]) -> list[str]:
+    """Drop lists linking to other stories (each entry a kicker and a headline), with heading."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and BULLET.match(lines[j]):
+            j += 1
+        if j - i >= 2 and all(_is_teaser(bare(line)) for line in lines[i:j]):
+            if out and headlike(out[-1]):
+                out.pop()
+            i = j
+            continue
+        out.extend(lines[i : max(j, i + 1)])
+        i = max(j, i + 1)
+    return out
+
+
+def _is_teaser(entry: str) -> bool:
+    headline = entry.split(":", 1)[-1] if ":" in entry else entry.split("?", 1)[-1]
+    return bool(TEASER_ENTRY.match(entry)) and len(headline.split()) >= _TEASER_MIN_WORDS

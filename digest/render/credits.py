@@ -1,0 +1,33 @@
+"""Write a merged story's body as Markdown, its credits in the issue's language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from digest.models import Paragraph, Passage, Story
+
+CREDIT_LABEL = "Laut {name}"  # German by default; the build passes the issue locale's wording
+# Markdown a source name must not carry into the label: emphasis, links, code, headings.
+# (An underscore inside a word, as in a file name "morgen_post", is no emphasis and stays.)
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>~#]|(?<![^\W_])_|_(?![^\W_])")
+
+
+def with_body(story: Story, label: str = CREDIT_LABEL) -> Story:
+    """Return ``story`` with its body written from its paragraphs (``{name}`` in ``label``)."""
+    return replace(story, body=body_markdown(story.paragraphs, label))
+
+
+def body_markdown(paragraphs: Sequence[Paragraph], label: str = CREDIT_LABEL) -> str:
+    """Join ``paragraphs`` into Markdown, each credited passage led by its bold credit."""
+    return "\n\n".join(" ".join(_passage(p, label) for p in paragraph) for paragraph in paragraphs)
+
+
+def _passage(passage: Passage, label: str) -> str:
+    """Lead a credited passage with its source's name, once: ``**Laut Krone:** …``."""
+    if not passage.credit:
+        return passage.text
+    # A name is text: one line, no Markup (a mail's display name is the sender's choice).
+    plain = " ".join(_MARKDOWN_SPECIAL.sub("", passage.credit).split()).strip(" :")
+    return f"**{label.format(name=plain)}:** {passage.text}"

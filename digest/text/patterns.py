@@ -1,0 +1,38 @@
+"""Patterns of German news text that several stages read: line ends and datelines.
+
+Each is defined once here; the parser, the merge and the newsletter splitter import them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.text.vocabulary import AGENCIES, DESK_MARKS, alternation
+
+# Closing quotation marks and brackets that may follow a sentence's last punctuation mark.
+CLOSERS = "['\"“”«»‘’)\\]]"
+# A line that ends like a sentence or a clause (full stop, colon, comma, ...).
+CLAUSE_END = re.compile(rf"[.:,;!…]{CLOSERS}*$")
+# A line that ends a thought: a sentence end, a colon or a semicolon (a comma goes on).
+THOUGHT_END = re.compile(rf"[.!?…:;]{CLOSERS}*$")
+# A paragraph that ends a sentence.
+SENTENCE_END = re.compile(rf"[.!?…]{CLOSERS}*$")
+# Last characters of a text that can end a sentence, closing marks included.
+SENTENCE_END_CHARS = (".", "!", "?", "…", '"', "“", "”", "«", "»", ")")
+
+# A dateline opening the first paragraph: ``Washington/Moskau – ``, ``Berlin (dpa) - ``,
+# ``Hamburg (dpa/lno) –``; group ``place`` is what goes to ``Article.dateline``.
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZÄÖÜ][\w.'’-]*(?:[ /][A-ZÄÖÜ][\w.'’-]*){0,3}"
+    rf"(?:\s*\({alternation(AGENCIES | DESK_MARKS)}[^)]{{0,20}}\))?)"
+    r"\s*[–—-]\s+(?=[A-ZÄÖÜ„»«\"\d])"
+)
+
+# Marks of UTF-8 read as cp1252 ("Ã¤" for "ä", "â€ž" for "„"): a double-encoded text.
+MOJIBAKE = re.compile(
+    "Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u2013\u2014\u201e\u2020\u2021\u2026\u2030\u2039\u203a]|â€"
+)
+
+# Invisible characters that break matching: zero-width spaces, soft hyphens, BOMs.
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
