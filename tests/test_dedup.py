@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+from pipeline import stories_and_items
 from test_dedup_fixtures import (
     BRIDGE_A,
     BRIDGE_B,
@@ -16,10 +17,11 @@ from test_dedup_fixtures import (
 
 from digest import api
 from digest.config import DedupConfig
-from digest.dedup import candidate_pairs, cluster, feature_similarity
-from digest.features import extract, of_article
-from digest.merge import make_stories
+from digest.dedup.candidates import candidate_pairs
+from digest.dedup.groups import cluster
+from digest.dedup.similarity import feature_similarity
 from digest.models import Item
+from digest.text.features import extract, of_article
 
 
 def test_same_event_from_two_outlets_merges() -> None:
@@ -68,7 +70,7 @@ def test_blocking_proposes_the_duplicate_among_many_unrelated_texts() -> None:
 
 
 def test_the_same_item_in_two_newsletters_appears_once_with_both_sources() -> None:
-    _, items = make_stories([NEWSLETTER, NEWSLETTER_2], DedupConfig())
+    _, items = stories_and_items([NEWSLETTER, NEWSLETTER_2], DedupConfig())
     zoo = [i for i in items if "Schneeleoparden" in i.text]
     assert len(zoo) == 1
     assert [s.name for s in zoo[0].sources] == ["Morgenlage", "Abendpost"]
@@ -76,7 +78,7 @@ def test_the_same_item_in_two_newsletters_appears_once_with_both_sources() -> No
 
 
 def test_an_item_that_is_another_sources_story_joins_that_story() -> None:
-    stories, items = make_stories([BRIDGE_A, NEWSLETTER], DedupConfig())
+    stories, items = stories_and_items([BRIDGE_A, NEWSLETTER], DedupConfig())
     bridge = next(s for s in stories if "Rheinbrücke" in s.headline)
     assert [s.name for s in bridge.sources] == ["Tagesblatt", "Morgenlage"]
     assert bridge.sources[1].title.startswith("Neustadt hat die neue Rheinbrücke")
@@ -86,7 +88,7 @@ def test_an_item_that_is_another_sources_story_joins_that_story() -> None:
 
 def test_an_item_joins_a_story_from_the_day_before() -> None:
     morning = replace(NEWSLETTER, published=BRIDGE_A.published + timedelta(days=1))
-    stories, items = make_stories([BRIDGE_A, morning], DedupConfig())
+    stories, items = stories_and_items([BRIDGE_A, morning], DedupConfig())
     bridge = next(s for s in stories if "Rheinbrücke" in s.headline)
     assert [s.name for s in bridge.sources] == ["Tagesblatt", "Morgenlage"]
     assert len(items) == 2
@@ -94,7 +96,7 @@ def test_an_item_joins_a_story_from_the_day_before() -> None:
 
 def test_an_item_three_days_after_a_story_is_other_news() -> None:
     later = replace(NEWSLETTER, published=BRIDGE_A.published + timedelta(days=3))
-    stories, items = make_stories([BRIDGE_A, later], DedupConfig())
+    stories, items = stories_and_items([BRIDGE_A, later], DedupConfig())
     bridge = next(s for s in stories if "Rheinbrücke" in s.headline)
     assert [s.name for s in bridge.sources] == ["Tagesblatt"]
     assert sum("Rheinbrücke" in i.text for i in items) == 1
@@ -102,7 +104,7 @@ def test_an_item_three_days_after_a_story_is_other_news() -> None:
 
 def test_the_same_item_three_days_apart_appears_twice() -> None:
     later = replace(NEWSLETTER_2, published=NEWSLETTER.published + timedelta(days=3))
-    _, items = make_stories([NEWSLETTER, later], DedupConfig())
+    _, items = stories_and_items([NEWSLETTER, later], DedupConfig())
     zoo = [[s.name for s in i.sources] for i in items if "Schneeleoparden" in i.text]
     assert zoo == [["Morgenlage"], ["Abendpost"]]
 
@@ -114,7 +116,7 @@ def test_a_daily_columns_standing_line_does_not_chain_across_days() -> None:
                 items=[Item(text=line)])
         for d in range(4)
     ]  # fmt: skip
-    _, items = make_stories(daily, DedupConfig())
+    _, items = stories_and_items(daily, DedupConfig())
     start = NEWSLETTER.published
     days = [[(s.published - start).days for s in i.sources if s.published] for i in items]
     assert days == [[0, 1], [2, 3]]
@@ -122,25 +124,25 @@ def test_a_daily_columns_standing_line_does_not_chain_across_days() -> None:
 
 def test_without_a_date_window_dates_do_not_split_items() -> None:
     later = replace(NEWSLETTER_2, published=NEWSLETTER.published + timedelta(days=3))
-    _, items = make_stories([NEWSLETTER, later], DedupConfig(date_window_days=0))
+    _, items = stories_and_items([NEWSLETTER, later], DedupConfig(date_window_days=0))
     zoo = [i for i in items if "Schneeleoparden" in i.text]
     assert len(zoo) == 1 and len(zoo[0].sources) == 2
 
 
 def test_items_of_one_newsletter_stay_separate() -> None:
-    _, items = make_stories([NEWSLETTER], DedupConfig())
+    _, items = stories_and_items([NEWSLETTER], DedupConfig())
     assert len(items) == 3
 
 
 def test_word_for_word_short_items_merge_and_empty_ones_vanish() -> None:
     first = replace(NEWSLETTER, items=[Item(text="Kurz: Regen."), Item(text=" ")])
     second = replace(NEWSLETTER_2, items=[Item(text="kurz:  Regen.")])
-    _, items = make_stories([first, second], DedupConfig())
+    _, items = stories_and_items([first, second], DedupConfig())
     assert [(i.text, len(i.sources)) for i in items] == [("Kurz: Regen.", 2)]
 
 
 def test_no_articles_no_stories() -> None:
-    assert make_stories([], DedupConfig()) == ([], [])
+    assert stories_and_items([], DedupConfig()) == ([], [])
 
 
 _ROUND_UP_OPENING = [

@@ -6,13 +6,14 @@ import re
 from dataclasses import replace
 
 import pytest
+from pipeline import merged, stories_and_items
 from test_dedup_fixtures import BRIDGE_A, BRIDGE_B, UKRAINE_ISTANBUL, UKRAINE_PARIS, article
 
 from digest.config import DedupConfig
-from digest.markup import to_html, to_plain_blocks
-from digest.merge import _candidates, make_stories, merge
+from digest.merge.facts import candidates
 from digest.models import Story
-from digest.sentences import split_sentences, stems
+from digest.render.markup import to_html, to_plain_blocks
+from digest.text.sentences import split_sentences, stems
 
 
 def _sentences(story: Story) -> list[str]:
@@ -26,7 +27,7 @@ def _overlap(a: str, b: str) -> float:
 
 def _two_reports(tagesblatt: tuple[str, str], rheinpost: tuple[str, str]) -> Story:
     """Merge a Tagesblatt and a later Rheinpost report, each given as (title, body)."""
-    return merge([
+    return merged([
         article("Tagesblatt", *tagesblatt),
         article("Rheinpost", *rheinpost, days=0.1),
     ])  # fmt: skip
@@ -40,17 +41,17 @@ def _water_story(tagesblatt: str, rheinpost: str, settings: DedupConfig | None =
     second = article(
         "Rheinpost", "Wasser wird in Neustadt ab April zwölf Prozent teurer", rheinpost, days=0.1
     )
-    return merge([first, second], settings)
+    return merged([first, second], settings)
 
 
 def test_summary_has_two_or_three_sentences_within_sixty_words() -> None:
-    story = merge([BRIDGE_A, BRIDGE_B])
+    story = merged([BRIDGE_A, BRIDGE_B])
     assert 2 <= len(split_sentences(story.summary)) <= 3
     assert len(story.summary.split()) <= 60
 
 
 def test_shared_facts_appear_once_and_no_sentence_repeats_another() -> None:
-    story = merge([BRIDGE_A, BRIDGE_B])
+    story = merged([BRIDGE_A, BRIDGE_B])
     text = f"{story.summary} {story.body}"
     assert text.count("84 Millionen") == 1
     sentences = _sentences(story)
@@ -60,7 +61,7 @@ def test_shared_facts_appear_once_and_no_sentence_repeats_another() -> None:
 
 
 def test_unique_facts_are_kept_and_credited_to_their_source() -> None:
-    story = merge([BRIDGE_A, BRIDGE_B])
+    story = merged([BRIDGE_A, BRIDGE_B])
     paragraphs = story.body.split("\n\n")
     tagesblatt = next(p for p in paragraphs if p.startswith("**Laut Tagesblatt:** "))
     rheinpost = next(p for p in paragraphs if p.startswith("**Laut Rheinpost:** "))
@@ -70,7 +71,7 @@ def test_unique_facts_are_kept_and_credited_to_their_source() -> None:
 
 
 def test_every_sentence_comes_from_a_source() -> None:
-    story = merge([BRIDGE_A, BRIDGE_B])
+    story = merged([BRIDGE_A, BRIDGE_B])
     sources = f"{BRIDGE_A.body} {BRIDGE_B.body}"
     for sentence in _sentences(story):
         plain = re.sub(r"^\*\*Laut \w+:\*\* ", "", sentence)
@@ -78,7 +79,7 @@ def test_every_sentence_comes_from_a_source() -> None:
 
 
 def test_sources_carry_name_file_title_url_date_and_authors() -> None:
-    story = merge([BRIDGE_A, BRIDGE_B])
+    story = merged([BRIDGE_A, BRIDGE_B])
     assert {s.name for s in story.sources} == {"Tagesblatt", "Rheinpost"}
     first = next(s for s in story.sources if s.name == "Tagesblatt")
     assert first.file == "inbox/tagesblatt.txt"
@@ -91,7 +92,7 @@ def test_sources_carry_name_file_title_url_date_and_authors() -> None:
 def test_headline_is_a_source_headline_not_a_question_or_kicker() -> None:
     question = replace(BRIDGE_B, title="Wird die neue Brücke den Stau in Neustadt beenden?")
     kicker = replace(BRIDGE_A, title="Endlich frei")
-    story = merge([kicker, question, replace(BRIDGE_A, source=replace(BRIDGE_A.source, name="X"))])
+    story = merged([kicker, question, replace(BRIDGE_A, source=replace(BRIDGE_A.source, name="X"))])
     assert story.headline == BRIDGE_A.title
 
 
@@ -100,20 +101,21 @@ def test_budget_caps_summary_and_body() -> None:
         f"In der Gemeinde Ort{i} eröffnete der Rat am Montag die Halle Nummer {i} für Vereine."
         for i in range(120)
     )
-    story = merge([article("Lang", "Viele Hallen in vielen Orten eröffnet", long_body)])
+    story = merged([article("Lang", "Viele Hallen in vielen Orten eröffnet", long_body)])
     assert story.words <= DedupConfig().max_story_words
     small = replace(DedupConfig(), max_story_words=80)
-    assert merge([BRIDGE_A, BRIDGE_B], small).words <= 80
+    assert merged([BRIDGE_A, BRIDGE_B], small).words <= 80
 
 
 def test_stories_come_most_sources_first() -> None:
-    stories, _ = make_stories([UKRAINE_PARIS, BRIDGE_A, UKRAINE_ISTANBUL, BRIDGE_B], DedupConfig())
+    batch = [UKRAINE_PARIS, BRIDGE_A, UKRAINE_ISTANBUL, BRIDGE_B]
+    stories, _ = stories_and_items(batch, DedupConfig())
     assert [len(s.sources) for s in stories] == [2, 1, 1]
     assert "Rheinbrücke" in stories[0].headline
 
 
 def test_single_source_story_keeps_text_order_without_credit() -> None:
-    story = merge([UKRAINE_PARIS])
+    story = merged([UKRAINE_PARIS])
     assert story.summary.startswith("Der ukrainische Präsident")  # dateline removed
     assert "(laut" not in story.body
     assert story.body.index("dankte") < story.body.index("Wiederaufbau")
@@ -123,8 +125,8 @@ def test_a_cut_single_source_story_ends_where_its_text_stops_fitting() -> None:
     lead = "Der Stadtrat hat am Montag den Haushalt für das kommende Jahr beschlossen."
     talks = [f"Im Ausschuss sprach am Abend Rednerin Nummer {n} lange." for n in range(8)]
     body = "\n\n".join([lead, " ".join(talks), "Nachtrag."])
-    whole = merge([article("Tagesblatt", "Rat beschließt Haushalt", body)])
-    cut = merge(
+    whole = merged([article("Tagesblatt", "Rat beschließt Haushalt", body)])
+    cut = merged(
         [article("Tagesblatt", "Rat beschließt Haushalt", body)],
         replace(DedupConfig(), max_story_words=40),
     )
@@ -137,7 +139,7 @@ def test_a_cut_single_source_story_ends_where_its_text_stops_fitting() -> None:
 
 def test_syndicated_copies_are_cited_but_told_once() -> None:
     copy = replace(BRIDGE_A, source=replace(BRIDGE_A.source, name="Kurier", file="inbox/k.txt"))
-    story = merge([BRIDGE_A, copy])
+    story = merged([BRIDGE_A, copy])
     assert {s.name for s in story.sources} == {"Tagesblatt", "Kurier"}
     assert "(laut" not in story.body
     assert f"{story.summary} {story.body}".count("Buslinie") == 1
@@ -149,7 +151,7 @@ def test_a_sentence_that_names_its_source_is_not_credited_twice() -> None:
         body=f"{BRIDGE_B.body}\n\nNach Informationen der Rheinpost prüft die Stadt eine Maut "
         "für Lastwagen auf der neuen Brücke.",
     )
-    story = merge([BRIDGE_A, scoop])
+    story = merged([BRIDGE_A, scoop])
     assert "Nach Informationen der Rheinpost prüft" in story.body
     assert "Lastwagen auf der neuen Brücke (laut" not in story.body
 
@@ -159,8 +161,8 @@ def test_a_near_copy_of_one_text_adds_a_citation_not_facts() -> None:
     words[3], words[4] = words[4], words[3]  # a copy with one pair of words swapped
     source = replace(BRIDGE_A.source, name="Zweitblatt", file="zweit.txt")
     copy = replace(BRIDGE_A, body=" ".join(words), source=source)
-    alone = merge([BRIDGE_A, BRIDGE_B])
-    with_copy = merge([BRIDGE_A, copy, BRIDGE_B])
+    alone = merged([BRIDGE_A, BRIDGE_B])
+    with_copy = merged([BRIDGE_A, copy, BRIDGE_B])
     assert (with_copy.summary, with_copy.body) == (alone.summary, alone.body)
     assert "Zweitblatt" in [s.name for s in with_copy.sources]
 
@@ -169,7 +171,7 @@ def test_a_source_name_cannot_inject_markup_into_the_credit() -> None:
     hostile = replace(
         BRIDGE_A, source=replace(BRIDGE_A.source, name="<https://evil.example/>\n\n# Gewinn_spiel_")
     )
-    story = merge([hostile, BRIDGE_B])
+    story = merged([hostile, BRIDGE_B])
     label = next(p for p in story.body.split("\n\n") if "Brenner sprach" in p)
     assert label.startswith("**Laut https://evil.example/ Gewinn_spiel:** ")
     html = to_html(story.body)
@@ -206,7 +208,7 @@ def test_two_editions_of_one_outlet_get_one_credit() -> None:
         "für den Verkehr freigegeben. Der Bau dauerte vier Jahre und kostete 84 Millionen "
         "Euro. Zur Eröffnung kamen nach Angaben der Polizei rund 2.000 Schaulustige.",
     )  # fmt: skip
-    story = merge([BRIDGE_B, edition, agency], DedupConfig(max_story_words=1000))
+    story = merged([BRIDGE_B, edition, agency], DedupConfig(max_story_words=1000))
     credited = [p for p in story.body.split("\n\n") if p.startswith("**Laut Rheinpost:** ")]
     assert len(credited) == 1
     assert "Buslinie" in credited[0] and "Abriss" in credited[0]
@@ -215,7 +217,7 @@ def test_two_editions_of_one_outlet_get_one_credit() -> None:
 def test_reports_of_one_outlet_need_no_credit() -> None:
     # Every report is the Rheinpost's: "Laut Rheinpost:" would tell the reader nothing.
     edition = replace(BRIDGE_A, source=replace(BRIDGE_A.source, name="Rheinpost"))
-    story = merge([BRIDGE_B, edition])
+    story = merged([BRIDGE_B, edition])
     assert "Laut" not in story.body
     assert "Buslinie" in story.body and "Abriss" in story.body
 
@@ -228,7 +230,7 @@ def test_a_teaser_restated_in_the_body_is_told_once() -> None:
         "Ländern könnte die Zahl noch steigen, außer in Bayern. Dort gibt es auch in diesem "
         "Jahr keine Weihnachtsamnestie. Das Ministerium nannte die Regel ungerecht."
     )
-    story = merge([article("Tagesblatt", "Länder entlassen Häftlinge vor Weihnachten", body)])
+    story = merged([article("Tagesblatt", "Länder entlassen Häftlinge vor Weihnachten", body)])
     text = f"{story.summary} {story.body}"
     assert text.count("keine Weihnachtsamnestie") == 1
     assert "33 Gefangene" in text and "ungerecht" in story.body
@@ -257,7 +259,7 @@ TICKER = article(
 
 
 def test_a_live_ticker_brings_only_its_entry_about_the_story() -> None:
-    story = merge([BRIDGE_A, TICKER])
+    story = merged([BRIDGE_A, TICKER])
     text = f"{story.summary} {story.body}"
     for other_news in ("Schneeleoparden", "Warnstreik", "Gemälde", "Orkan", "Verdi"):
         assert other_news not in text
@@ -276,7 +278,7 @@ def test_a_story_told_under_sub_headings_keeps_every_section() -> None:
         "\n\n## Stimmen aus der Altstadt\n\nHändler in der Altstadt hoffen auf mehr "
         "Kundschaft. Der Einzelhandelsverband sprach von einem guten Zeichen für den Sommer."
     )
-    story = merge([BRIDGE_A, replace(BRIDGE_B, body=body)], DedupConfig(max_story_words=1000))
+    story = merged([BRIDGE_A, replace(BRIDGE_B, body=body)], DedupConfig(max_story_words=1000))
     for fact in ("Abriss der alten Brücke", "Staus in der Innenstadt", "Einzelhandelsverband"):
         assert fact in story.body
 
@@ -385,7 +387,7 @@ def test_a_sentence_naming_its_person_only_by_age_is_not_told_apart_from_the_nam
     ],
 )
 def test_which_sentences_lean_on_the_one_before(sentence: str, leans: bool) -> None:
-    (candidate,) = _candidates([article("Tagesblatt", "Titel", sentence)])
+    (candidate,) = candidates([article("Tagesblatt", "Titel", sentence)])
     assert candidate.leans is leans
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pipeline import stories_and_items
 
 from digest.api import load
 from digest.config import DedupConfig
-from digest.merge import make_stories
 from digest.models import Article, IssueItem, Story
-from digest.sentences import body_sentences, split_sentences, stems
+from digest.text.paragraphs import body_sentences
+from digest.text.sentences import split_sentences, stems
 
 SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not here")
@@ -27,7 +28,7 @@ def seeds() -> list[Article]:
 
 @pytest.fixture(scope="module")
 def built(seeds: list[Article]) -> tuple[list[Story], list[IssueItem]]:
-    return make_stories(seeds, DedupConfig())
+    return stories_and_items(seeds, DedupConfig())
 
 
 def test_one_story_with_all_five_sources(

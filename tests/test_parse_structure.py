@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from test_rules import NEWS_LIKE_WIDGETS
+from test_parse_patterns import NEWS_LIKE_WIDGETS
 
 from digest.api import parse
 from digest.models import Article, Source
-from digest.structure import derive_title, structure
+from digest.parse.structure import derive_title, structure
 
 DATA = Path(__file__).parent / "data" / "parse"
 SOURCE = Source(name="test", file="test.txt")

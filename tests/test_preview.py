@@ -219,17 +219,17 @@ def test_bar_lists_what_an_email_tool_would_warn_about(preview: Preview) -> None
 def test_a_build_in_progress_is_never_served(
     preview: Preview, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import digest.preview
+    import digest.preview.builder
 
     started, release = threading.Event(), threading.Event()
-    real_render = digest.preview.render
+    real_render = digest.preview.builder.render
 
     def slow_render(*args: object, **kwargs: object) -> object:
         started.set()
         release.wait(10)
         return real_render(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(digest.preview, "render", slow_render)
+    monkeypatch.setattr(digest.preview.builder, "render", slow_render)
     article = preview.builder.watched()[-1] / "theater.txt"
     touch_later(article, article.read_text("utf-8").replace("Der zerbrochne Krug", "Käthchen"))
     assert started.wait(10)

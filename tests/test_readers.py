@@ -12,13 +12,14 @@ import pytest
 
 from digest.api import parse
 from digest.errors import SkipFile
+from digest.parse import parse_documents
 from digest.readers import read_bytes
 
 DATA = Path(__file__).parent / "data" / "parse"
 
 
 def read(name: str) -> list:  # type: ignore[type-arg]
-    return read_bytes((DATA / name).read_bytes(), name)
+    return parse_documents(read_bytes((DATA / name).read_bytes(), name))
 
 
 def test_text_cp1252_without_mojibake() -> None:
@@ -90,7 +91,8 @@ def test_jsonl_one_article_per_line_bad_lines_skipped() -> None:
 
 def test_gzipped_inputs_read_like_the_plain_ones() -> None:
     for name in ("articles.jsonl", "two.mbox"):
-        packed = read_bytes(gzip.compress((DATA / name).read_bytes()), f"{name}.gz")
+        data = gzip.compress((DATA / name).read_bytes())
+        packed = parse_documents(read_bytes(data, f"{name}.gz"))
         plain = read(name)
         assert [(a.title, a.body) for a in packed] == [(a.title, a.body) for a in plain]
         assert {a.source.file for a in packed} == {f"{name}.gz"}
@@ -168,7 +170,7 @@ def test_single_part_html_mail_in_latin1() -> None:
         b"<p>Die Kosten liegen bei rund zweihunderttausend Euro, ein Teil kommt vom Land.</p>"
         b"</body></html>\n"
     )
-    (article,) = read_bytes(data, "x.eml")
+    (article,) = parse_documents(read_bytes(data, "x.eml"))
     assert (article.title, article.source.name) == ("Rathaus bekommt Solardach", "Blatt")
     assert "einen großen Teil" in article.body
 
@@ -181,7 +183,7 @@ def test_plain_mail_in_latin1_uses_the_subject_when_there_is_no_headline() -> No
         b"From: Blatt <a@b.de>\nSubject: Abendbrief\nContent-Type: text/plain; charset=iso-8859-1\n"
     )
     data += b"Content-Transfer-Encoding: 8bit\n\n" + (sentence * 4).encode("latin-1")
-    (article,) = read_bytes(data, "y.eml")
+    (article,) = parse_documents(read_bytes(data, "y.eml"))
     assert article.title == "Abendbrief"
     assert article.body.startswith("Der Rat hat heute ein Konzept für die Straßen")
 

@@ -145,6 +145,7 @@ def test_byline_links_next_to_the_headline() -> None:
 
 
 def test_a_dateline_in_its_own_element_goes_to_the_dateline() -> None:
+    from digest.parse import parse_document
     from digest.readers.html import read_html
 
     # A short lead sentence: as plain text "Lindenau. Die Fähre kommt." is no dateline.
@@ -158,7 +159,7 @@ def test_a_dateline_in_its_own_element_goes_to_the_dateline() -> None:
         f'<span class="ort">Lindenau.</span>&nbsp;\n  <span>{lead}</span></p><p>{more}</p>'
         "</article>"
     )
-    article = read_html(page(None, body=body), "seite.html")
+    article = parse_document(read_html(page(None, body=body), "seite.html"))
     assert article.dateline == "Lindenau"
     assert article.body.startswith(lead)
 
@@ -167,6 +168,7 @@ MORE = "<p>" + "Die neue Fähre soll im Frühjahr kommen und doppelt so viele Fa
 
 
 def test_only_the_lead_paragraph_can_open_with_a_marked_up_dateline() -> None:
+    from digest.parse import parse_document
     from digest.readers.html import read_html
 
     fazit = (
@@ -179,12 +181,13 @@ def test_only_the_lead_paragraph_can_open_with_a_marked_up_dateline() -> None:
         f" die alte Fähre durch eine neue zu ersetzen.</p>{MORE}</p>"
         f"<p><span>Fazit.</span> {fazit}</p></article>"
     )
-    article = read_html(page(None, body=body), "seite.html")
+    article = parse_document(read_html(page(None, body=body), "seite.html"))
     assert article.dateline == ""
     assert f"Fazit. {fazit}" in article.body and "**Fazit.**" not in article.body
 
 
 def test_a_run_in_heading_in_the_lead_paragraph_is_no_dateline() -> None:
+    from digest.parse import parse_document
     from digest.readers.html import read_html
 
     lead = (
@@ -195,6 +198,6 @@ def test_a_run_in_heading_in_the_lead_paragraph_is_no_dateline() -> None:
         "<article><h1>Lindenau bekommt eine neue Fähre</h1>"
         f"<p><strong>Bilanz.</strong> {lead}</p>{MORE}</p></article>"
     )
-    article = read_html(page(None, body=body), "seite.html")
+    article = parse_document(read_html(page(None, body=body), "seite.html"))
     assert article.dateline == ""
     assert "Bilanz." in article.body

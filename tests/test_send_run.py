@@ -12,7 +12,7 @@ import pytest
 
 from digest.cli import main
 from digest.exitcodes import ExitCode
-from digest.lock import run_lock
+from digest.send.lock import run_lock
 from tests.smtp_server import DATE, PEOPLE, SUBJECT, Mailbox, Server, digest, project
 
 
@@ -64,7 +64,7 @@ def test_a_killed_run_leaves_no_stale_lock(tmp_path: Path, server: Server) -> No
     config = project(tmp_path, server.port, build=False)
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from pathlib import Path; from digest.lock import run_lock\n"
+         "import sys, time; from pathlib import Path; from digest.send.lock import run_lock\n"
          "with run_lock(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(60)",
          str(tmp_path / "output")],
         stdout=subprocess.PIPE, text=True,

@@ -1,14 +1,28 @@
-"""One row per pattern of ``digest.rules``: what it must catch and what it must leave alone."""
+"""One row per named pattern of the parser and its readers: what it catches, what it leaves."""
 
 from __future__ import annotations
 
 import re
+from types import ModuleType
 
 import pytest
 
-from digest import rules
+from digest.parse import boilerplate, patterns
+from digest.readers import html, pagemeta
+from digest.text import names, vocabulary
+from digest.text import patterns as text_patterns
 
-# (rule name in digest.rules, line, should match)
+# Every module whose upper-case regular expressions are rules with a row below.
+MODULES: tuple[ModuleType, ...] = (patterns, boilerplate, text_patterns, names, pagemeta, html)
+
+
+def rule(name: str) -> re.Pattern[str]:
+    """Return the pattern called ``name`` in one of ``MODULES``."""
+    found = {id(p): p for m in MODULES if isinstance(p := getattr(m, name, None), re.Pattern)}
+    assert len(found) == 1, f"{name} is defined {len(found)} times"
+    return next(iter(found.values()))
+
+# (rule name in one of MODULES, line, should match)
 CASES: list[tuple[str, str, bool]] = [
     # short-item section headings
     ("ITEM_SECTION", "WEITERE MELDUNGEN", True),
@@ -45,11 +59,15 @@ CASES: list[tuple[str, str, bool]] = [
     ("MD_HEADING", "## Zwischentitel", True),
     ("MD_HEADING", "#hashtag", False),
     # headline shapes
-    ("SENTENCE_END", "Er sagte das.", True),
+    ("CLAUSE_END", "Er sagte das.", True),
+    ("THOUGHT_END", "Er sagte das:", True),
+    ("THOUGHT_END", "Er sagte das,", False),
     ("SENTENCE_END", "„Das ist so.“", True),
-    ("SENTENCE_END", "Uschakow sagte wörtlich:", True),
-    ("SENTENCE_END", "Ein kurzer Zwischentitel", False),
-    ("SENTENCE_END", "Was heißt das für uns?", False),
+    ("SENTENCE_END", "Er sagte:", False),
+    ("CLAUSE_END", "„Das ist so.“", True),
+    ("CLAUSE_END", "Uschakow sagte wörtlich:", True),
+    ("CLAUSE_END", "Ein kurzer Zwischentitel", False),
+    ("CLAUSE_END", "Was heißt das für uns?", False),
     ("GLUED_HEADLINE", "Rat beschließt Etat  Der Rat hat am Montag den Etat beschlossen.", True),
     ("GLUED_HEADLINE", "„Wir bleiben hier“  „Wir bleiben“, sagte die Rätin am Montagabend.", True),
     ("GLUED_HEADLINE", "Der Rat tagte, bis spät  in die Nacht, und alle waren froh.", False),
@@ -281,15 +299,16 @@ CASES: list[tuple[str, str, bool]] = [
 
 @pytest.mark.parametrize(("name", "line", "expected"), CASES)
 def test_rule(name: str, line: str, expected: bool) -> None:
-    pattern = getattr(rules, name)
+    pattern = rule(name)
     assert isinstance(pattern, re.Pattern)
     assert bool(pattern.search(line)) is expected, f"{name} on {line!r}"
 
 
 def test_every_pattern_has_a_case() -> None:
     named = {
-        n for n, v in vars(rules).items() if isinstance(v, re.Pattern) and not n.startswith("_")
-    }
+        n for m in MODULES for n, v in vars(m).items()
+        if isinstance(v, re.Pattern) and n.isupper() and not n.startswith("_")
+    }  # fmt: skip
     assert named <= {name for name, _, _ in CASES}
     assert all(any(c[0] == n and c[2] for c in CASES) for n in named)
 
@@ -316,7 +335,7 @@ def test_every_pattern_has_a_case() -> None:
     ],
 )
 def test_boilerplate_names_the_rule(line: str, rule: str | None) -> None:
-    assert rules.boilerplate(line) == rule
+    assert boilerplate.boilerplate(line) == rule
 
 
 # Ordinary news sentences that open like a widget: each stays story text.
@@ -336,11 +355,11 @@ NEWS_LIKE_WIDGETS = [
 
 @pytest.mark.parametrize("line", NEWS_LIKE_WIDGETS)
 def test_news_sentences_are_no_boilerplate(line: str) -> None:
-    assert rules.boilerplate(line) is None
+    assert boilerplate.boilerplate(line) is None
 
 
 def test_word_lists() -> None:
-    assert "außenpolitik" in rules.RESSORTS
-    assert "die" in rules.FUNCTION_WORDS
-    assert "weitere" in rules.NON_NAME_WORDS
-    assert "zum" in rules.CONTINUATION_WORDS and "um" not in rules.CONTINUATION_WORDS
+    assert "außenpolitik" in vocabulary.RESSORTS
+    assert "die" in vocabulary.FUNCTION_WORDS
+    assert "weitere" in vocabulary.NON_NAME_WORDS
+    assert "zum" in vocabulary.CONTINUATION_WORDS and "um" not in vocabulary.CONTINUATION_WORDS

@@ -12,8 +12,8 @@ from pathlib import Path
 from browser import site
 from click.testing import Result
 
-from digest.archive import ATOM, entries, update_archive
 from digest.config import Config
+from digest.render.archive import ATOM, entries, update_archive
 
 A = f"{{{ATOM}}}"
 

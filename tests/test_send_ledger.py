@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from digest.ledger import Ledger
+from digest.send.ledger import Ledger
 
 DAY = dt.date(2025, 12, 3)
 

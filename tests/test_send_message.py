@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 
 from digest.config import MailConfig
-from digest.message import (
+from digest.models import Issue
+from digest.send.message import (
     BuiltIssue,
     HeaderError,
     build_message,
     message_bytes,
     parse_recipient,
 )
-from digest.models import Issue
 
 NOW = dt.datetime(2025, 12, 3, 6, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 MAIL = MailConfig(sender="Der Digest <digest@lindenau.example>")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 
 from digest import api
-from digest.features import content_sentences, extract
 from digest.models import Article, Source
+from digest.text.features import content_sentences, extract
 
 
 def test_credit_inside_a_sentence_is_cut_and_the_news_kept() -> None:

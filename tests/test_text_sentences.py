@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from digest.sentences import body_sentences, split_sentences, stems, strip_dateline
+from digest.text.paragraphs import body_sentences, strip_dateline
+from digest.text.sentences import split_sentences, stems
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from digest import api
 from digest.cli import cli
 from digest.exitcodes import ExitCode
-from digest.topics import split_topics
+from digest.parse.topics import split_topics
 
 HARBOUR = (
     "Der Senat hat am Dienstag den Bau eines vierten Containerterminals im Nordhafen "

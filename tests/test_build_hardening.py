@@ -13,14 +13,14 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pipeline import stories_and_items
 
 from digest.api import SkipFile, parse, similarity
 from digest.build import build_issue
 from digest.config import Config, DedupConfig
-from digest.markup import safe_url
-from digest.merge import make_stories
 from digest.models import Article, Issue, IssueItem, Item, Source, SourceRef, Story
 from digest.render import render
+from digest.render.markup import safe_url
 from tests.conftest import DATA
 
 FORBIDDEN_TAGS = {"script", "iframe", "svg", "img", "object", "embed", "form", "math", "base",
@@ -181,7 +181,7 @@ def articles(draw: st.DrawFn) -> list[Article]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles())
 def test_dedup_and_merge_take_any_articles(batch: list[Article]) -> None:
-    stories, items = make_stories(batch, DedupConfig())
+    stories, items = stories_and_items(batch, DedupConfig())
     cited = sorted(s.file for story in stories for s in story.sources)
     assert set(cited) >= {a.source.file for a in batch if a.title.strip() or a.body.strip()} - {
         s.file for item in items for s in item.sources

@@ -1,0 +1,25 @@
+"""A merged story's credits are data; the renderer writes them in the issue's language."""
+
+from __future__ import annotations
+
+from digest.models import Passage
+from digest.render.credits import body_markdown
+
+
+def test_credited_passages_lead_with_their_outlet_once() -> None:
+    paragraphs = [
+        (Passage("Der Rat stimmte zu."), Passage("Die Kosten steigen.", credit="Tagesblatt")),
+        (Passage("Der Bau beginnt im Mai.", credit="Rheinpost"),),
+    ]
+    assert body_markdown(paragraphs, "Laut {name}") == (
+        "Der Rat stimmte zu. **Laut Tagesblatt:** Die Kosten steigen.\n\n"
+        "**Laut Rheinpost:** Der Bau beginnt im Mai."
+    )
+    assert body_markdown(paragraphs, "According to {name}").endswith(
+        "**According to Rheinpost:** Der Bau beginnt im Mai."
+    )
+
+
+def test_an_outlet_name_carries_no_markdown_into_the_credit() -> None:
+    paragraphs = [(Passage("Text.", credit="**Gewinn_spiel** [x](https://evil.example)"),)]
+    assert body_markdown(paragraphs) == "**Laut Gewinn_spiel x(https://evil.example):** Text."
