@@ -113,6 +113,7 @@ class Config:
     timezone: str = option("Europe/Berlin", check.timezone)
     inputs: list[Path] = option(None, check.paths, factory=list)
     output: Path = option(None, check.path, factory=lambda: Path("output").absolute())
+    state_dir: Path | None = option(None, check.optional(check.path))
     templates: Path | None = option(None, check.optional(check.inside_path))
     archive_url: str | None = option(None, check.optional(check.web_url))
     max_input_bytes: int = option(DEFAULT_MAX_INPUT_BYTES, check.positive)
