@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from digest import dedup
 from digest.build import build_issue as _build_issue
-from digest.build import read_input
+from digest.build import name_unknown, read_input
 from digest.config import DEFAULT_MAX_INPUT_BYTES, Config, load_config
 from digest.errors import SkipFile
+from digest.i18n import translations
 from digest.models import Article, Issue, IssueItem, Item, Skipped, Source, SourceRef, Story
 from digest.parse import parse_documents
 from digest.readers import read_bytes
 from digest.sources import file_input
+from digest.sources.outlets import name_outlet
 
 __all__ = [
     "Article", "Config", "Issue", "IssueItem", "Item", "SkipFile", "Skipped", "Source",
@@ -25,12 +28,18 @@ __all__ = [
 def parse(data: str | bytes, *, filename: str) -> Article:
     """Parse one input; ``filename``'s suffix picks the reader. Raises ``SkipFile``."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    return parse_documents(read_bytes(raw, filename))[0]
+    article = parse_documents(read_bytes(raw, filename))[0]
+    return _named([replace(article, source=name_outlet(article.source, (), None))])[0]
 
 
 def load(path: str | Path) -> list[Article]:
     """Read every article in the file at ``path`` (a JSON-lines file holds several)."""
-    return read_input(file_input(Path(path)), DEFAULT_MAX_INPUT_BYTES)
+    return _named(read_input(file_input(Path(path)), DEFAULT_MAX_INPUT_BYTES))
+
+
+def _named(articles: list[Article]) -> list[Article]:
+    """Label articles of an unknown outlet as the default-language issue would."""
+    return name_unknown(articles, translations(Config().locale).gettext("Unknown source"))
 
 
 def similarity(a: Article, b: Article) -> float:

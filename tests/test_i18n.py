@@ -48,7 +48,7 @@ def test_dates_and_numbers_follow_the_locale() -> None:
 
 def test_source_credit_in_a_merged_story_follows_the_locale(tmp_path: Path) -> None:
     for article in (BRIDGE_A, BRIDGE_B):
-        text = f"{article.title}\n\n{article.body}\n"
+        text = f"---\nsource: {article.source.name}\n---\n{article.title}\n\n{article.body}\n"
         (tmp_path / f"{article.source.name}.txt").write_text(text, encoding="utf-8")
     inputs = sorted(tmp_path.glob("*.txt"))
     for locale, label in (

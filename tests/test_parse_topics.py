@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -94,7 +95,8 @@ def test_sub_headings_of_one_story_keep_the_newsletter_whole() -> None:
     )
     article = api.parse(text, filename="morgen.txt")
     assert article.newsletter
-    assert split_topics(article) == [article]
+    # One story: the letter stays whole, its lead story in first place.
+    assert split_topics(article) == [replace(article, position=0)]
     assert "## Was die Nordbrücke kostet" in article.body
 
 
@@ -193,7 +195,7 @@ def test_a_briefing_topic_joins_another_outlets_report_of_the_same_event(
     inbox.mkdir()
     (inbox / "abendbrief.eml").write_text(BRIEFING, "utf-8")
     (inbox / "stadtanzeiger.txt").write_text(
-        "Warnstreik: Keine Straßenbahnen in Neustadt\n\n"
+        "---\nsource: Stadtanzeiger\n---\nWarnstreik: Keine Straßenbahnen in Neustadt\n\n"
         "Neustadt – Die Gewerkschaft Verdi hat die Fahrerinnen und Fahrer der "
         "Verkehrsbetriebe für Mittwoch zu einem Warnstreik aufgerufen. In ganz Neustadt "
         "fahren deshalb keine Straßenbahnen, rund 200.000 Fahrgäste sind betroffen.\n\n"
@@ -209,7 +211,7 @@ def test_a_briefing_topic_joins_another_outlets_report_of_the_same_event(
     issue = json.loads((out / "2026-03-10" / "issue.json").read_text("utf-8"))
     sources = {s["headline"]: [r["name"] for r in s["sources"]] for s in issue["stories"]}
     strike = [names for headline, names in sources.items() if "Straßenbahn" in headline]
-    assert [sorted(names) for names in strike] == [["Abendbrief", "stadtanzeiger"]]
+    assert [sorted(names) for names in strike] == [["Abendbrief", "Stadtanzeiger"]]
     assert len(issue["stories"]) == 3  # the harbour, the strike and the zoo
     assert "Abendbrief" not in sources  # no story is titled by the newsletter's name
 

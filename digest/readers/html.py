@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import trafilatura
@@ -28,7 +27,8 @@ def read_html(html: str, filename: str) -> Document:
         raise SkipFile("no main content found in the HTML page")
     sites = [doc.sitename or "", doc.hostname or ""]
     meta = page_meta(html, sites)
-    name = doc.sitename or doc.hostname or Path(filename).stem
+    # The outlet as the page names it; the build prefers the outlet table's name for its URL.
+    name = doc.sitename or meta.publisher or doc.hostname or ""
     found = [n for n in _trafilatura_authors(doc.author or "") if not _is_site(n, sites)]
     bylines = found or meta.bylines
     return Document(
@@ -37,6 +37,7 @@ def read_html(html: str, filename: str) -> Document:
         title=meta.title or strip_site((doc.title or "").strip(), sites),
         aliases=meta.aliases,
         kicker=meta.kicker,
+        ressort=meta.section,
         published=meta.published or parse_date(doc.date or ""),
         authors=tuple(_authors(meta.authors, bylines, sites)),
     )

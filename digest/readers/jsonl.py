@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from digest.errors import SkipFile
@@ -16,6 +15,7 @@ from digest.text.names import split_names
 _TEXT_KEYS = ("text", "body", "content", "maintext", "article")
 _DATE_KEYS = ("date", "published", "date_publish", "publish_date", "datePublished", "pubdate")
 _AUTHOR_KEYS = ("authors", "author", "byline")
+_RESSORT_KEYS = ("ressort", "section", "category", "articleSection")
 
 
 def read(data: bytes, filename: str) -> list[Document]:
@@ -49,13 +49,13 @@ def _article(record: Any, filename: str) -> Document | None:
         return None
     title = _first(record, ("title", "headline"))
     source = Source(
-        name=_first(record, ("source", "source_domain", "publisher")) or Path(filename).stem,
+        name=_first(record, ("source", "source_domain", "publisher", "outlet")),
         file=filename,
         url=_first(record, ("url", "link")) or None,
     )
     return Document(
         text=text, source=source, title=title, published=parse_date(_first(record, _DATE_KEYS)),
-        authors=tuple(_authors(record)),
+        authors=tuple(_authors(record)), ressort=_first(record, _RESSORT_KEYS),
     )  # fmt: skip
 
 

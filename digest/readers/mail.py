@@ -9,7 +9,6 @@ from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.utils import parseaddr
-from pathlib import Path
 
 import trafilatura
 
@@ -70,7 +69,8 @@ def _header(message: Message, name: str) -> str:
 
 def _article(message: EmailMessage, filename: str) -> Document:
     display, address = parseaddr(_header(message, "From"))
-    source = Source(name=display or address or Path(filename).stem, file=filename)
+    # No file name: without a sender the outlet is unknown (the build labels it so).
+    source = Source(name=display or address, file=filename)
     subject = " ".join(_header(message, "Subject").split())
     published = parse_date(_header(message, "Date"))
     plain = without_signature(_part_text(message, "plain"))

@@ -79,6 +79,8 @@ class PageMeta:
     aliases: tuple[str, ...] = ()
     published: dt.datetime | None = None
     authors: list[str] = field(default_factory=list)
+    publisher: str = ""  # the JSON-LD publisher's name, else the page's og:site_name
+    section: str = ""  # the JSON-LD articleSection, else the article:section meta tag
 
 
 def page_meta(html: str, sites: list[str]) -> PageMeta:
@@ -102,7 +104,16 @@ def page_meta(html: str, sites: list[str]) -> PageMeta:
     kickers = [k for k, headline in shown if headline == meta.title]
     meta.kicker = kickers[0] if kickers else _kicker(html)
     meta.bylines = _author_links(html)
+    meta.publisher = _name_of(article.get("publisher")) or _text(tags.get("og:site_name"))
+    meta.section = _text(article.get("articleSection")) or _text(tags.get("article:section"))
     return meta
+
+
+def _name_of(node: Any) -> str:
+    """Return the name of a schema.org organisation (an object, a list of them or a string)."""
+    if isinstance(node, list):
+        node = node[0] if node else None
+    return _text(node.get("name")) if isinstance(node, dict) else _text(node)
 
 
 def _author_links(html: str) -> list[str]:

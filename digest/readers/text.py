@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -22,7 +21,7 @@ def read(data: bytes, filename: str) -> list[Document]:
     text = decode(data)
     meta, text = _front_matter(text)
     source = Source(
-        name=_get(meta, "source") or Path(filename).stem,
+        name=_get(meta, "source"),
         file=filename,
         url=_get(meta, "url") or None,
     )
@@ -31,6 +30,7 @@ def read(data: bytes, filename: str) -> list[Document]:
         Document(
             text=text, source=source, title=_get(meta, "title"),
             published=parse_date(_get(meta, "date")), authors=tuple(authors),
+            ressort=_get(meta, "ressort") or _get(meta, "section"),
         )
     ]  # fmt: skip
 
