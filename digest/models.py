@@ -32,7 +32,10 @@ class Document:
     matter): header lines repeating it or one of its ``aliases`` are dropped. ``subject`` (a
     mail's) names the text when it has no headline of its own. A known ``kicker``,
     ``published`` time and ``authors`` win over what the text's own lines say; ``newsletter``
-    marks a text read as a newsletter whatever its lines look like (a mail).
+    marks a text read as a newsletter whatever its lines look like (a mail). ``ressort`` is
+    the section the input files it under (JSON-LD ``articleSection``, a feed's category, a
+    record's ``section``); ``position`` its place in an input that orders its articles by
+    importance (a feed's entries: 0 is the top one), None where the order says nothing.
     """
 
     text: str
@@ -44,6 +47,8 @@ class Document:
     published: dt.datetime | None = None
     authors: tuple[str, ...] = ()
     newsletter: bool = False
+    ressort: str = ""
+    position: int | None = None
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,9 @@ class Article:
 
     ``body`` holds paragraphs and sub-headings separated by blank lines; sub-headings
     are lines starting with ``## `` and bullets lines starting with ``- `` (Markdown),
-    so the renderer can show the structure the source had.
+    so the renderer can show the structure the source had. ``position`` is the article's
+    place in a source that orders its news by importance (a newsletter's lead is 0, a
+    feed's top entry too); None where the input's order says nothing (a scraper's file).
     """
 
     title: str
@@ -65,6 +72,7 @@ class Article:
     items: list[Item] = field(default_factory=list)
     ressort: str = ""
     newsletter: bool = False  # a mail, or a text with a greeting or a short-item section
+    position: int | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +127,11 @@ Paragraph = tuple[Passage, ...]
 
 @dataclass(frozen=True)
 class Story:
-    """One story of the issue, merged from one or more articles about the same event."""
+    """One story of the issue, merged from one or more articles about the same event.
+
+    ``section`` is the issue's section it is shown in ("Politik"; "" for none) and
+    ``opinion`` marks a commentary, column or guest piece, shown apart from the news.
+    """
 
     headline: str
     summary: str
@@ -128,6 +140,8 @@ class Story:
     kicker: str = ""
     # The body as the merge laid it out, credits as data; ``body`` is its Markdown.
     paragraphs: tuple[Paragraph, ...] = ()
+    section: str = ""
+    opinion: bool = False
 
     @property
     def words(self) -> int:
@@ -142,6 +156,8 @@ class Story:
             "summary": self.summary,
             "body": self.body,
             "sources": [s.to_json() for s in self.sources],
+            "section": self.section,
+            "opinion": self.opinion,
         }
 
 
@@ -172,7 +188,7 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Issue:
-    """One issue of the digest: stories by importance, short items and skipped inputs."""
+    """One issue of the digest: stories by importance (news before opinion), items, skipped."""
 
     date: dt.date
     locale: str
@@ -215,6 +231,7 @@ def issue_from_json(data: dict[str, Any]) -> Issue:
             Story(
                 headline=s["headline"], kicker=s.get("kicker", ""), summary=s.get("summary", ""),
                 body=s.get("body", ""), sources=[_source_ref(r) for r in s.get("sources", [])],
+                section=str(s.get("section") or ""), opinion=s.get("opinion") is True,
             )
             for s in data.get("stories", [])
         ],

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
-from digest import dedup
+from digest import dedup, rank
 from digest.config import DedupConfig
-from digest.merge import merge, merge_groups, rank
+from digest.merge import merge, merge_groups
 from digest.models import Article, IssueItem, Story
 from digest.render.credits import CREDIT_LABEL, with_body
+
+# A time after every test article: recency then ranks by age alone.
+REFERENCE = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
 
 
 def merged(
@@ -24,4 +28,7 @@ def stories_and_items(
     """Return the ranked stories and the short items the build makes of ``articles``."""
     grouping = dedup.group(articles, settings)
     stories = merge_groups(articles, grouping, settings)
-    return rank([with_body(s, label) for s in stories]), grouping.items
+    groups = [[articles[i] for i in group] for group in grouping.groups]
+    sections = rank.sections_for([], lambda text: text)
+    written = [with_body(s, label) for s in stories]
+    return rank.rank(written, groups, sections, REFERENCE), grouping.items

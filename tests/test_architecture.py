@@ -7,7 +7,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "digest"
 # The stages in the order news flows through them.
-STAGES = ["sources", "readers", "parse", "dedup", "merge", "render", "send", "preview"]
+STAGES = ["sources", "readers", "parse", "dedup", "merge", "rank", "render", "send", "preview"]
 # Shared by every stage: the domain model, configuration, errors and German text primitives.
 SHARED = {"models", "config", "errors", "exitcodes", "fsutil", "i18n", "text", "__init__"}
 # The porch: they call the stages in order (the preview rebuilds through the build).

@@ -39,6 +39,10 @@ def problems(path: Path) -> list[str]:
         ("smtp:\n  prot: 25\n", "smtp.prot: unknown key (did you mean 'port'?)"),
         ("smtp: 25\n", "smtp: expected a mapping, got 25"),
         ("sources:\n  - name: X\n", "sources[0].match: required key is missing"),
+        ("sections:\n  - name: Politik\n    match: [politik]\n    opinion: ja\n",
+         "sections[0].opinion: expected true or false, got 'ja'"),
+        ("sections: Politik\n",
+         "sections: expected a list of {name, match, opinion}, got 'Politik'"),
     ],
 )  # fmt: skip
 def test_each_error_names_the_key_and_what_was_expected(write_config, yaml_text, message) -> None:
@@ -118,10 +122,10 @@ def test_code_and_templates_outside_the_config_folder_need_an_absolute_path(
 
 
 def test_the_tracked_config_names_every_key_of_the_schema() -> None:
-    from digest.config import SECTIONS, SOURCE_SCHEMA, TOP_SCHEMA
+    from digest.config import SECTION_SCHEMA, SECTIONS, SOURCE_SCHEMA, TOP_SCHEMA
 
     text = (ROOT / "config.yaml").read_text("utf-8")
-    schemas = [("", TOP_SCHEMA), ("sources[].", SOURCE_SCHEMA)]
+    schemas = [("", TOP_SCHEMA), ("sources[].", SOURCE_SCHEMA), ("sections[].", SECTION_SCHEMA)]
     schemas += [(f"{name}.", schema) for name, (schema, _) in SECTIONS.items()]
     missing = [f"{prefix}{key}" for prefix, schema in schemas for key in schema
                if not re.search(rf"^\s*(- )?{key}:", text, re.MULTILINE)]  # fmt: skip
@@ -137,3 +141,8 @@ def test_the_tracked_config_states_the_real_defaults() -> None:
     assert config.delivery == DeliveryConfig()
     assert (config.locale, config.timezone, config.max_html_bytes) == ("de_DE", "Europe/Berlin",
                                                                       102_400)  # fmt: skip
+    # The sections it lists are the built-in ones, in German.
+    from digest.i18n import translations
+    from digest.rank.sections import builtin_sections, configured_sections
+
+    assert configured_sections(config.sections) == builtin_sections(translations("de").gettext)

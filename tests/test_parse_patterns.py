@@ -294,6 +294,18 @@ CASES: list[tuple[str, str, bool]] = [
     ("MOJIBAKE", "Gärten „Zitat“", False),
     ("INVISIBLE", "Wort\u200b", True),
     ("INVISIBLE", "Wort", False),
+    ("OPINION_TEASER", "Ist das nur ungerecht? Ein Kommentar. Immer auf die Alten.", True),
+    ("OPINION_TEASER", "Den Geldbeutel füllen. Ein Kommentar Es gibt solche Spiele", True),
+    ("OPINION_TEASER", "Willkürlich und überholt. Ein Gastbeitrag von Anna Muster.", True),
+    ("OPINION_TEASER", "Kolumne: Warum wir wieder Briefe schreiben", True),
+    ("OPINION_TEASER", "Der Kommentar des Ministers sorgte für Ärger.", False),
+    ("OPINION_TEASER", "Der Minister wollte keinen Kommentar abgeben.", False),
+    ("OPINION_TEASER", "Debatte um die Maskenpflicht geht weiter", False),
+    ("BREAKING", "Eilmeldung: Der Kanzler tritt zurück", True),
+    ("BREAKING", "+++ Eil +++ Erdbeben in der Türkei", True),
+    ("BREAKING", "Breaking News: Einigung im Tarifstreit", True),
+    ("BREAKING", "Eilig hat es niemand im Rathaus", False),
+    ("BREAKING", "Der Eilantrag wurde abgelehnt", False),
 ]
 
 

@@ -45,6 +45,19 @@ class OutletRule:
 
 
 @dataclass(frozen=True)
+class SectionRule:
+    """A section of the issue and the ressort words that file a story into it.
+
+    Configured under the key ``sections``, most weighty first; ``opinion`` marks the section
+    that holds commentary, columns and guest pieces, shown after the news.
+    """
+
+    name: str = option("", check.header_text)
+    match: list[str] = option(None, check.strings, factory=list)
+    opinion: bool = option(False, check.boolean)
+
+
+@dataclass(frozen=True)
 class SmtpConfig:
     """How to reach the SMTP server; the password comes from ``password_env``."""
 
@@ -68,6 +81,7 @@ class MailConfig:
     list_unsubscribe: str | None = option(None, check.optional(check.unsubscribe_url))
     list_unsubscribe_mailto: str | None = option(None, check.optional(check.unsubscribe_url))
     list_id: str | None = option(None, check.optional(check.header_text))
+    unsubscribe_secret_env: str = option("DIGEST_UNSUBSCRIBE_SECRET", check.header_text)
 
 
 @dataclass(frozen=True)
@@ -120,8 +134,9 @@ class Config:
     max_html_bytes: int = option(GMAIL_CLIP_BYTES, check.positive)
     hooks: list[Path] = option(None, check.inside_paths, factory=list)
     impressum: str = option("", check.text)
-    # Sections and lists of their own, validated by ``_Validator`` (``SECTIONS``, ``sources``).
+    # Sections and lists of their own, validated by ``_Validator`` (``SECTIONS``, ``LISTS``).
     outlets: list[OutletRule] = field(default_factory=list)
+    sections: list[SectionRule] = field(default_factory=list)
     dedup: DedupConfig = field(default_factory=DedupConfig)
     smtp: SmtpConfig = field(default_factory=SmtpConfig)
     mail: MailConfig = field(default_factory=MailConfig)
@@ -158,6 +173,7 @@ def schema_of(cls: type[Any]) -> Schema:
 
 TOP_SCHEMA = schema_of(Config)
 SOURCE_SCHEMA = schema_of(OutletRule)
+SECTION_SCHEMA = schema_of(SectionRule)
 SECTIONS: dict[str, tuple[Schema, type[Any]]] = {
     name: (schema_of(cls), cls)
     for name, cls in (
@@ -165,7 +181,12 @@ SECTIONS: dict[str, tuple[Schema, type[Any]]] = {
         ("dedup", DedupConfig),
     )
 }  # fmt: skip
-LISTS = {"sources": "outlets"}  # YAML key -> field of a list of OutletRule
+# YAML key -> (field, schema of an entry, its class, its required keys, how to show one).
+LISTS: dict[str, tuple[str, Schema, type[Any], tuple[str, ...], str]] = {
+    "sources": ("outlets", SOURCE_SCHEMA, OutletRule, ("match", "name"), "{match, name, url}"),
+    "sections": ("sections", SECTION_SCHEMA, SectionRule, ("name", "match"),
+                 "{name, match, opinion}"),
+}  # fmt: skip
 
 
 class _Validator:
@@ -204,18 +225,20 @@ class _Validator:
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         self.problem(name, f"unknown key{hint}")
 
-    def outlets(self, data: Any) -> list[OutletRule]:
+    def entries(self, key: str, data: Any) -> list[Any]:
+        """Check the list under ``key`` (``LISTS``); return its entries as dataclasses."""
+        _, schema, cls, required, shape = LISTS[key]
         if not isinstance(data, list):
-            self.problem("sources", f"expected a list of {{match, name, url}}, got {data!r}")
+            self.problem(key, f"expected a list of {shape}, got {data!r}")
             return []
         rules = []
         for i, entry in enumerate(data):
-            values = self.mapping(entry, SOURCE_SCHEMA, f"sources[{i}].", set())
-            missing = [k for k in ("match", "name") if k not in values]
-            for key in missing:
-                self.problem(f"sources[{i}].{key}", "required key is missing")
+            values = self.mapping(entry, schema, f"{key}[{i}].", set())
+            missing = [k for k in required if k not in values]
+            for name in missing:
+                self.problem(f"{key}[{i}].{name}", "required key is missing")
             if not missing and isinstance(entry, dict):
-                rules.append(OutletRule(**values))
+                rules.append(cls(**values))
         return rules
 
 
@@ -252,8 +275,9 @@ def validate(data: Any, path: Path) -> Config:
         for name, (schema, cls) in SECTIONS.items():
             if name in data:
                 values[name] = cls(**checker.mapping(data[name], schema, f"{name}.", set()))
-        if "sources" in data:
-            values["outlets"] = checker.outlets(data["sources"])
+        for key, (attr, *_) in LISTS.items():
+            if key in data:
+                values[attr] = checker.entries(key, data[key])
     values.setdefault("output", (base_dir / "output").resolve())
     if checker.problems:
         raise ConfigError(checker.problems)

@@ -54,6 +54,13 @@ def optional(checker: Checker) -> Checker:
     return check
 
 
+def boolean(value: Any, ctx: Ctx) -> bool:
+    """Accept true or false."""
+    if not isinstance(value, bool):
+        raise Bad("true or false")
+    return value
+
+
 def integer(value: Any, ctx: Ctx) -> int:
     """Accept an integer (not a boolean)."""
     if isinstance(value, bool) or not isinstance(value, int):

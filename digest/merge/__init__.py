@@ -26,7 +26,7 @@ from digest.merge.ticker import about_story
 from digest.models import Article, Paragraph, Story
 from digest.text.features import Features, of_article
 
-__all__ = ["merge", "merge_groups", "rank"]
+__all__ = ["merge", "merge_groups"]
 
 MAX_MERGE_SOURCES = 12
 
@@ -94,7 +94,3 @@ def merge_groups(
         stories.append(story)
     return stories
 
-
-def rank(stories: Sequence[Story]) -> list[Story]:
-    """Order ``stories``: most sources first, then the longer story, then by headline."""
-    return sorted(stories, key=lambda s: (-len(s.sources), -s.words, s.headline))

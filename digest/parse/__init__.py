@@ -32,6 +32,9 @@ def parse_document(document: Document) -> Article:
         published=document.published or article.published,
         authors=list(document.authors) or article.authors,
         newsletter=article.newsletter or document.newsletter,
+        # The text's own ressort line wins: the input's category is often a broad one.
+        ressort=article.ressort or document.ressort,
+        position=document.position,
     )
 
 

@@ -165,19 +165,26 @@ def _story(newsletter: Article, topic: Topic, lead: bool) -> Article:
 def split_topics(article: Article) -> list[Article]:
     """Return the stories of a newsletter, its short news as items of the first one.
 
-    A newsletter that tells one story comes back as ``[article]``.
+    A newsletter that tells one story comes back as ``[article]``. Each story keeps its
+    place in the letter as its ``position`` (the lead is 0): the editors put first what
+    matters most.
     """
     if not article.newsletter or not article.body.strip():
         return [article]
     found = topics(article.body)
     if len(found) < 2:
-        return [article]
+        return [_placed(article, 0)]
     if found[0].lead and not found[0].is_story:
         found = found[1:]  # a greeting's "here is today's news": no news of its own
     stories = [_story(article, t, lead=t.lead) for t in found if t.is_story]
     items = [_item(t) for t in found if not t.is_story] + list(article.items)
     first = stories[0] if stories else replace(article, title="", body="", kicker="", dateline="")
-    return [replace(first, items=items), *stories[1:]]
+    return [_placed(s, i) for i, s in enumerate([replace(first, items=items), *stories[1:]])]
+
+
+def _placed(article: Article, position: int) -> Article:
+    """Set a newsletter story's place in its letter, unless its input already gave one."""
+    return article if article.position is not None else replace(article, position=position)
 
 
 def split_all(articles: Iterable[Article]) -> list[Article]:

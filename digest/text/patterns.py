@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import re
 
-from digest.text.vocabulary import AGENCIES, DESK_MARKS, alternation
+from digest.text.vocabulary import (
+    AGENCIES,
+    BREAKING_WORDS,
+    DESK_MARKS,
+    OPINION_WORDS,
+    alternation,
+)
 
 # Closing quotation marks and brackets that may follow a sentence's last punctuation mark.
 CLOSERS = "['\"“”«»‘’)\\]]"
@@ -36,3 +42,13 @@ MOJIBAKE = re.compile(
 
 # Invisible characters that break matching: zero-width spaces, soft hyphens, BOMs.
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+# An opinion piece announcing itself in its teaser or headline (matched on the first few
+# hundred characters): "Ein Kommentar.", "Ein Gastbeitrag von …", "Kommentar: Titel".
+OPINION_TEASER = re.compile(
+    rf"(?:^|[.!?…:]\s+)(?i:(?:eine?\s+)?{alternation(OPINION_WORDS)})"
+    r"(?:\s+von\s+[A-ZÄÖÜ]|\s*[.:]|\s+(?=[A-ZÄÖÜ„\"»]\w*\s+[a-zäöü]))"
+)
+
+# Breaking news opening a headline, kicker or lead: "Eilmeldung:", "+++ Eil +++", "Breaking".
+BREAKING = re.compile(rf"^[\W_]*{alternation(BREAKING_WORDS)}(?:\s+news)?\b", re.IGNORECASE)

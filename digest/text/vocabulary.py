@@ -41,6 +41,52 @@ RESSORTS = _words(
     "regional stadt bildung karriere klima umwelt nachrichten news"
 )
 
+# Ressort words (URL folders, ressort lines, kickers, feed categories) that file a story into
+# each of the built-in sections (``digest.rank.sections``), most weighty first.
+SECTION_WORDS = {
+    "politics": _words(
+        "politik innenpolitik außenpolitik inland ausland international internationales welt "
+        "deutschland europa eu usa nahost asien afrika amerika bundestag wahl wahlen"
+    ),
+    "business": _words(
+        "wirtschaft finanzen geld börse unternehmen konjunktur arbeit karriere beruf job jobs "
+        "verbraucher immobilien energie handel märkte business economy"
+    ),
+    "science": _words(
+        "wissen wissenschaft forschung gesundheit medizin klima umwelt natur digital netzwelt "
+        "technik tech technologie internet computer"
+    ),
+    "culture": _words(
+        "kultur feuilleton film kino musik literatur bücher buch theater kunst medien fernsehen "
+        "tv serien bühne"
+    ),
+    "sports": _words(
+        "sport fußball bundesliga tennis formel1 formel-1 wintersport olympia handball "
+        "basketball eishockey"
+    ),
+    "regional": _words(
+        "region regional regionales regionen lokal lokales stadt landkreis bezirk bezirke "
+        "bayern berlin hamburg bremen hessen sachsen thüringen brandenburg niedersachsen nrw "
+        "nordrhein-westfalen baden-württemberg rheinland-pfalz saarland schleswig-holstein "
+        "mecklenburg-vorpommern sachsen-anhalt münchen köln frankfurt stuttgart düsseldorf "
+        "leipzig dresden hannover nürnberg wien zürich bern basel graz linz salzburg innsbruck"
+    ),
+    "panorama": _words(
+        "panorama vermischtes gesellschaft zeitgeschehen leben reise chronik wetter leute stars "
+        "promis boulevard lifestyle stil mode essen genuss familie bildung schule auto mobilität"
+    ),
+}
+
+# Names of opinion formats: a kicker, ressort line, URL folder or teaser ("Ein Kommentar.")
+# naming one marks a piece as opinion, shown apart from the news.
+OPINION_WORDS = _words(
+    "meinung meinungen kommentar kommentare gastkommentar kolumne kolumnen leitartikel "
+    "gastbeitrag essay glosse standpunkt debatte leserbriefe leserbrief pro-contra"
+)
+
+# Words that mark breaking news at the start of a headline, kicker or lead ("Eilmeldung:").
+BREAKING_WORDS = _words("eilmeldung eil breaking")
+
 # Words a bold lead-in uses that are never a place: run-in headings (``**Fazit.**``) and
 # one-word sentences (``**Endlich.**``), so no dateline.
 NOT_PLACES = _words(
