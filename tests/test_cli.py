@@ -17,19 +17,22 @@ from digest.exitcodes import ExitCode
 from tests.conftest import EXAMPLES
 
 
-def test_build_writes_three_files_and_prints_the_folder(invoke, tmp_path: Path) -> None:
+def test_build_writes_the_issue_files_and_prints_the_folder(invoke, tmp_path: Path) -> None:
     result = invoke("build", "-i", EXAMPLES, "-o", tmp_path, "--date", "2026-03-13")
     folder = tmp_path / "2026-03-13"
     assert result.exit_code == ExitCode.OK
     assert result.stdout == f"{folder}\n"
-    assert sorted(p.name for p in folder.iterdir()) == ["issue.html", "issue.json", "issue.txt"]
+    # The email (issue.html), its plaintext, the JSON and the web version with every story.
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["index.html", "issue.html", "issue.json", "issue.txt"]
     issue = json.loads((folder / "issue.json").read_text(encoding="utf-8"))
     assert issue["date"] == "2026-03-13"
     assert issue["locale"] == "de_DE"
     assert issue["skipped"] == []
     assert set(issue) == {"date", "locale", "title", "stories", "items", "skipped"}
     story = issue["stories"][0]
-    assert set(story) == {"headline", "kicker", "summary", "body", "sources"}
+    # The contract's keys, and the two the ranking added: a story's section and opinion mark.
+    assert set(story) == {"headline", "kicker", "summary", "body", "sources", "section", "opinion"}
     assert set(story["sources"][0]) == {"name", "file", "title", "url", "published", "authors"}
 
 
@@ -102,7 +105,9 @@ def test_a_json_lines_file_may_pass_the_limit_but_not_its_hundredfold(
     config = write_config("max_input_bytes: 100\n")
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    line = json.dumps({"title": "Titel", "text": "Ein kurzer Text über die Stadt."})
+    line = json.dumps(
+        {"title": "Titel", "text": "Ein kurzer Text über die Stadt.", "source": "Stadtblatt"}
+    )
     (inbox / "nacht.jsonl").write_text((line + "\n") * 50, "utf-8")
     (inbox / "woche.jsonl").write_text((line + "\n") * 200, "utf-8")
     out = tmp_path / "o"
@@ -146,7 +151,7 @@ def test_rebuilding_replaces_the_issue_without_temp_files(invoke, tmp_path: Path
     for _ in range(2):
         invoke("build", "-i", EXAMPLES, "-o", tmp_path, "--date", "2026-03-13")
     names = sorted(p.name for p in (tmp_path / "2026-03-13").iterdir())
-    assert names == ["issue.html", "issue.json", "issue.txt"]
+    assert names == ["index.html", "issue.html", "issue.json", "issue.txt"]
 
 
 def test_version(invoke) -> None:

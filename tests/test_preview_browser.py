@@ -119,7 +119,7 @@ def test_archive_page_fits_a_phone(
     assert page.locator("article.issue").count() == 2
     page.locator("article.issue h2 a").first.click()
     page.wait_for_selector("h1.headline")
-    assert page.url.endswith(f"/{DATE}/issue.html")
+    assert page.url.endswith(f"/{DATE}/index.html")  # the web version, with every story
     page.close()
 
 

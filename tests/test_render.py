@@ -88,7 +88,7 @@ def test_plaintext_is_78_columns_with_numbered_links(rendered) -> None:
     assert "„" not in text or "“" in text
     links = re.findall(r"^\[(\d+)\] (https://\S+)$", text, re.MULTILINE)
     assert [n for n, _ in links] == [str(i) for i in range(1, len(links) + 1)]
-    assert ("1", "https://digest.example/archiv/2025-12-03/issue.html") in links
+    assert ("1", "https://digest.example/archiv/2025-12-03/index.html") in links
     assert "Tagesblatt [2]" in text
 
 

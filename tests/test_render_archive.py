@@ -43,11 +43,11 @@ def test_build_writes_index_and_feed(invoke: Callable[..., Result], tmp_path: Pa
     assert "<title>Lindenauer Morgenpost – Archiv</title>" in index
     assert "Alle Ausgaben" in index and "Atom-Feed abonnieren" in index
     assert index.index("Freitag, 20. November 2026") < index.index("Donnerstag, 19. November 2026")
-    assert 'href="2026-11-20/issue.html"' in index
+    assert 'href="2026-11-20/index.html"' in index  # the web version: every story
     assert "Stadtwerke Lindenau senken den Strompreis zum Jahreswechsel" in index
     feed = ET.parse(output / "feed.xml").getroot()
     hrefs = [e.find(f"{A}link").get("href") for e in feed.iter(f"{A}entry")]  # type: ignore[union-attr]
-    assert hrefs == ["2026-11-20/issue.html", "2026-11-19/issue.html"]
+    assert hrefs == ["2026-11-20/index.html", "2026-11-19/index.html"]
 
 
 def test_feed_is_valid_atom(tmp_path: Path) -> None:

@@ -105,7 +105,7 @@ class Builder:
         atomic_write(folder / "issue.html", rendered.html)
         return Build(
             version=self.version, folder=folder, warnings=tuple(rendered.warnings),
-            html_bytes=len(rendered.html.encode("utf-8")), budget=config.max_html_bytes,
+            html_bytes=rendered.html_bytes, budget=config.max_html_bytes,
         )  # fmt: skip
 
     def watched(self) -> list[Path]:

@@ -1,4 +1,9 @@
-"""Render an issue to HTML email (inlined CSS, size budget) and to 78-column plaintext."""
+"""Render an issue: the HTML email (inlined CSS, size budget), 78-column plaintext, web version.
+
+The email holds the most important stories that fit ``max_html_bytes``, counted as the HTML
+part is sent (UTF-8, quoted-printable); the web version (``<date>/index.html``) holds every
+story of the issue, for "Im Browser lesen" and the archive.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import dataclasses
 import logging
 import re
 from dataclasses import dataclass
+from email.message import EmailMessage
 
 import jinja2
 from premailer import Premailer
@@ -13,6 +19,7 @@ from premailer import Premailer
 from digest.config import Config
 from digest.i18n import long_date
 from digest.models import Issue
+from digest.render.layout import entries, groups, more_limit, web_url
 from digest.render.templating import LinkCollector, environment
 
 log = logging.getLogger(__name__)
@@ -24,6 +31,8 @@ STORY_OVERHEAD_BYTES = 2_500
 MAX_SUBJECT_CHARS = 78
 # Short items kept when the issue is over budget even with shortened bodies.
 OVER_BUDGET_ITEMS = 20
+# Room kept for what `send` adds per recipient: the personal unsubscribe link's token.
+PERSONAL_RESERVE_BYTES = 256
 
 
 @dataclass(frozen=True)
@@ -36,11 +45,12 @@ class Rendered:
     dropped: int
     shortened: bool
     warnings: list[str]
+    web: str = ""  # the web version: every story, for the browser and the archive
 
     @property
     def html_bytes(self) -> int:
-        """Return the HTML's size in bytes, as Gmail counts it."""
-        return len(self.html.encode("utf-8"))
+        """Return the HTML part's size as sent (quoted-printable), which Gmail's clip counts."""
+        return encoded_size(self.html)
 
 
 def subject(issue: Issue) -> str:
@@ -51,7 +61,7 @@ def subject(issue: Issue) -> str:
 def render(issue: Issue, config: Config) -> Rendered:
     """Render ``issue``; shorten bodies, then drop the lowest stories, to fit the HTML budget."""
     env = environment(config)
-    budget = config.max_html_bytes
+    budget = max(1, config.max_html_bytes - PERSONAL_RESERVE_BYTES)
     plan = _Plan(_estimated_limit(issue, budget), len(issue.items))
     html = _html(env, issue, plan, config)
     for trim in (_shorten_bodies, _cap_items):
@@ -69,8 +79,14 @@ def render(issue: Issue, config: Config) -> Rendered:
     return Rendered(
         html=html, text=_tidy_text(text), shown=min(plan.stories, len(issue.stories)),
         dropped=max(0, len(issue.stories) - plan.stories), shortened=plan.shortened,
-        warnings=_warnings(issue, html, budget, plan),
+        warnings=_warnings(issue, html, budget, plan), web=render_web(env, issue, config),
     )  # fmt: skip
+
+
+def render_web(env: jinja2.Environment, issue: Issue, config: Config) -> str:
+    """Render the web version: every story in full, its styles left in ``<style>`` blocks."""
+    plan = _Plan(len(issue.stories), len(issue.items))
+    return env.get_template("issue.html").render(_context(issue, plan, config, web=True))
 
 
 @dataclass(frozen=True)
@@ -96,29 +112,31 @@ def _html(env: jinja2.Environment, issue: Issue, plan: _Plan, config: Config) ->
 
 
 def _context(
-    issue: Issue, plan: _Plan, config: Config, links: LinkCollector | None = None
-) -> dict[str, object]:
+    issue: Issue, plan: _Plan, config: Config, links: LinkCollector | None = None, *,
+    web: bool = False,
+) -> dict[str, object]:  # fmt: skip
     stories = issue.stories[: plan.stories]
     if plan.shortened:
         stories = [dataclasses.replace(s, body=shorten(s.body, SHORT_BODY_WORDS)) for s in stories]
+    online = web_url(issue, config)
+    shown = groups(entries(stories))
     return {
         "issue": issue,
         "stories": stories,
-        "dropped": issue.stories[plan.stories :],
+        "groups": shown,
+        # Section headings help only when there is more than one section to tell apart.
+        "show_sections": len(shown) > 1,
+        "dropped": entries(issue.stories[plan.stories :], plan.stories + 1, online),
+        "more_limit": more_limit(online),
         "items": issue.items[: plan.items],
         "items_dropped": len(issue.items) - plan.items,
         "config": config,
         "mail": config.mail,
         "subject": subject(issue),
-        "web_url": _web_url(issue, config),
+        "web_url": None if web else online,
+        "web": web,
         "links": links,
     }
-
-
-def _web_url(issue: Issue, config: Config) -> str | None:
-    if not config.archive_url:
-        return None
-    return f"{config.archive_url.rstrip('/')}/{issue.date.isoformat()}/issue.html"
 
 
 def inline_css(html: str) -> str:
@@ -133,7 +151,15 @@ def inline_css(html: str) -> str:
 
 
 def _size(html: str) -> int:
-    return len(html.encode("utf-8"))
+    return encoded_size(html)
+
+
+def encoded_size(html: str) -> int:
+    """Return the bytes of ``html`` as the HTML part is sent: UTF-8, quoted-printable, CRLF."""
+    part = EmailMessage()
+    part.set_content(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    payload = str(part.get_payload())
+    return len(payload.encode("ascii", "replace")) + payload.count("\n")
 
 
 def _estimated_limit(issue: Issue, budget: int) -> int:

@@ -1,7 +1,9 @@
 """The browsable archive: ``output/index.html`` and an Atom feed, rebuilt from every issue.json.
 
 Both are derived only from the ``<date>/issue.json`` files under the output folder (JSON is
-written last, so its presence marks a complete issue); they can be put on any static server.
+written last, so its presence marks a complete issue) and link each issue's web version
+(``<date>/index.html``, every story); they can be put on any static server. They never
+link the private state folder (``.digest/``), which is not to be published.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from digest.config import Config
 from digest.fsutil import atomic_write
 from digest.i18n import long_date
+from digest.render.layout import WEB_PAGE
 from digest.render.templating import environment
 
 log = logging.getLogger(__name__)
@@ -24,6 +27,8 @@ log = logging.getLogger(__name__)
 ATOM = "http://www.w3.org/2005/Atom"
 XML = "http://www.w3.org/XML/1998/namespace"
 TOP_STORIES = 3
+
+
 @dataclass(frozen=True)
 class Entry:
     """One archived issue, as the index and the feed list it."""
@@ -33,11 +38,12 @@ class Entry:
     headlines: list[str]
     stories: int
     updated: dt.datetime
+    page: str = WEB_PAGE
 
     @property
     def href(self) -> str:
-        """Return the issue's HTML path relative to the output folder."""
-        return f"{self.date.isoformat()}/issue.html"
+        """Return the issue's web version relative to the output folder."""
+        return f"{self.date.isoformat()}/{self.page}"
 
 
 def read_entry(path: Path) -> Entry:
@@ -53,6 +59,8 @@ def read_entry(path: Path) -> Entry:
         headlines=[str(s.get("headline", "")) for s in stories[:TOP_STORIES]],
         stories=len(stories),
         updated=dt.datetime.fromtimestamp(mtime, dt.UTC).replace(microsecond=0),
+        # An issue built before the web version existed has only the email to link to.
+        page=WEB_PAGE if (path.parent / WEB_PAGE).is_file() else "issue.html",
     )
 
 

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from digest.config import Config
 from digest.i18n import date_time, long_date, number, short_date, translations
 from digest.models import SourceRef, Story
+from digest.render.layout import anchor
 from digest.render.markup import clean, safe_url, to_html, to_plain_blocks
 
 # The built-in templates: the top-level ``templates/`` folder of a source checkout, which a
@@ -114,8 +115,3 @@ def distinct_sources(sources: Sequence[SourceRef]) -> list[SourceRef]:
         if source.name not in chosen or (source.url and not chosen[source.name].url):
             chosen[source.name] = source
     return list(chosen.values())
-
-
-def anchor(index: int) -> str:
-    """Return the table-of-contents anchor name of the story at ``index``."""
-    return f"story-{index}"
