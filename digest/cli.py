@@ -82,6 +82,13 @@ def _inputs_option(f: Any) -> Any:
     )(f)  # fmt: skip
 
 
+def _force_option(f: Any) -> Any:
+    return click.option(
+        "--force", is_flag=True,
+        help="Send even if a pre-send check fails (see 'digest check').",
+    )(f)  # fmt: skip
+
+
 def load(config_file: Path | None) -> Config:
     """Load the configuration, or the defaults when there is no file."""
     return load_config(config_file)
@@ -177,19 +184,22 @@ def preview(
 @_config_option
 @_date_option
 @click.option("--dry-run", is_flag=True,
-              help="Write the messages as .eml files into the issue folder only.")  # fmt: skip
+              help="Write the messages as .eml files into the state folder only.")  # fmt: skip
 @click.option("--test", "test_address", metavar="ADDR", default=None,
               help="Send one copy marked [TEST] to ADDR; it never counts as sent.")  # fmt: skip
 @click.option("--resend-uncertain", is_flag=True,
               help="Also send to recipients an interrupted run left in doubt.")  # fmt: skip
+@_force_option
 @_verbosity
 def send(
     config_file: Path | None, date: dt.datetime | None, dry_run: bool,
-    test_address: str | None, resend_uncertain: bool,
+    test_address: str | None, resend_uncertain: bool, force: bool,
 ) -> None:  # fmt: skip
     """Send the built issue to every recipient who does not have it yet.
 
-    Exit codes: 0 sent, 5 nothing to do, 6 partial, 1 failed, 3 config error, 7 locked.
+    Runs the checks of 'digest check' first and refuses on a failed one unless --force.
+    Exit codes: 0 sent, 5 nothing to do, 6 partial, 1 failed, 3 config error, 7 locked,
+    8 a check failed.
 
     \b
     Example:
@@ -205,20 +215,98 @@ def send(
         click.echo(f"Sent a test copy of '{subject}' to {test_address}.")
     elif dry_run:
         paths = sending.dry_run(config, when, resend_uncertain=resend_uncertain)
-        folder = sending.issue_folder(config, when)
+        folder = sending.dry_run_folder(config, when)
         click.echo(f"Dry run: wrote {len(paths)} message(s) to {folder}; nothing was sent.")
     else:
-        _report(sending.send_issue(config, when, resend_uncertain=resend_uncertain))
+        _report(sending.send_issue(config, when, resend_uncertain=resend_uncertain, force=force))
 
 
 @cli.command()
 @_config_option
 @_date_option
 @_verbosity
-def run(config_file: Path | None, date: dt.datetime | None) -> None:
+def check(config_file: Path | None, date: dt.datetime | None) -> None:
+    """Check the configuration and the built issue before sending.
+
+    Errors (a placeholder sender, unsubscribe address or Impressum; no unsubscribe secret)
+    make 'digest send' refuse; warnings (no Impressum, no one-click unsubscribe, the email
+    over Gmail's clipping size as sent, a <style> over 16 KB, images without alt text,
+    stories no link reaches) do not. Exit code 8 when there is an error.
+
+    \b
+    Example:
+      digest check -c config.yaml --date 2025-12-03
+    """
+    from digest.send.checks import check as run_checks
+    from digest.send.checks import refusals
+
+    config = load(config_file)
+    when = issue_date(config, date)
+    found = run_checks(config, when)
+    for finding in found:
+        click.echo(f"{finding.level.capitalize()}: {finding.message}", err=True)
+    errors = len(refusals(found))
+    if not (config.output / when.isoformat() / "issue.json").is_file():
+        click.echo(f"No issue built for {when.isoformat()}: checked the configuration only.")
+    click.echo(f"{_count(errors, 'error')}, {_count(len(found) - errors, 'warning')}.")
+    sys.exit(int(ExitCode.CHECK_FAILED if errors else ExitCode.OK))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+@cli.command()
+@_config_option
+@click.argument("addresses", nargs=-1, metavar="ADDRESS...")
+@click.option("--undo", is_flag=True, help="Take the addresses off the list again.")
+@click.option("--list", "show", is_flag=True, help="List every unsubscribed address.")
+@_verbosity
+def unsubscribe(
+    config_file: Path | None, addresses: tuple[str, ...], undo: bool, show: bool
+) -> None:
+    """Put ADDRESS on the suppression list: 'digest send' leaves it out from now on.
+
+    \b
+    Example:
+      digest unsubscribe -c config.yaml leser@example.org
+      digest unsubscribe -c config.yaml --list
+    """
+    from contextlib import closing
+
+    from digest.send.message import parse_recipient
+    from digest.send.suppression import open_list, restore, suppress, suppressed
+
+    config = load(config_file)
+    if not addresses and not show:
+        raise click.UsageError("give at least one ADDRESS, or --list")
+    with closing(open_list(config)) as db:
+        for value in addresses:
+            try:
+                address = parse_recipient(value).key
+            except ValueError as exc:
+                raise DigestError(f"{value!r} {exc}") from None
+            if undo:
+                done = restore(db, address)
+                click.echo(f"{address}: {'subscribed again' if done else 'was not unsubscribed'}.")
+            else:
+                done = suppress(db, address, "command")
+                click.echo(f"{address}: {'unsubscribed' if done else 'already unsubscribed'}.")
+        if show:
+            for address, (via, when) in suppressed(db).items():
+                click.echo(f"{address}\t{when}\t{via}")
+
+
+@cli.command()
+@_config_option
+@_date_option
+@_force_option
+@_verbosity
+def run(config_file: Path | None, date: dt.datetime | None, force: bool) -> None:
     """Build the issue from the config's inputs, then send it: the cron entry point.
 
-    A lock keeps two runs from overlapping; the second exits with code 7.
+    A lock keeps two runs from overlapping; the second exits with code 7. The checks of
+    'digest check' run before sending; a failed one stops the run (code 8) unless --force.
 
     \b
     Example:
@@ -230,7 +318,7 @@ def run(config_file: Path | None, date: dt.datetime | None) -> None:
     paths = check_inputs(config.inputs)
     if not paths:
         raise InputError("no inputs: set 'inputs' in config.yaml")
-    _report(build_and_send(config, issue_date(config, date), paths))
+    _report(build_and_send(config, issue_date(config, date), paths, force=force))
 
 
 def _report(report: Any) -> None:

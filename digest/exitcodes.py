@@ -23,3 +23,6 @@ class ExitCode(IntEnum):
     PARTIAL = 6
     #: ``run``: another run holds the lock.
     LOCKED = 7
+    #: ``check``/``send``/``run``: a pre-send check failed (a placeholder sender, unsubscribe
+    #: address or Impressum; no unsubscribe secret); nothing was sent.
+    CHECK_FAILED = 8

@@ -18,6 +18,18 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
+# The unsubscribe links' signing secret every send test uses (``mail.unsubscribe_secret_env``);
+# tests of its absence remove it.
+SECRET = "prüf-geheimnis-0123456789"
+
+
+@pytest.fixture(autouse=True)
+def unsubscribe_secret(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Set the signing secret of personal unsubscribe links, as a sender's cron job does."""
+    monkeypatch.setenv("DIGEST_UNSUBSCRIBE_SECRET", SECRET)
+    return SECRET
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     """Return a click test runner."""

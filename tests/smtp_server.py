@@ -36,10 +36,12 @@ def digest(*args: object) -> Result:
 
 def ledger(config: Path) -> dict[str, tuple[str, str, str]]:
     """Return recipient -> (state, message_id, reply) from the ledger next to ``config``."""
-    path = config.parent / "output" / "ledger.sqlite3"
+    path = config.parent / "output" / ".digest" / "state.sqlite3"
     if not path.exists():
         return {}
     with closing(sqlite3.connect(path)) as db:
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'deliveries'").fetchone():
+            return {}
         rows = db.execute("SELECT recipient, state, message_id, reply FROM deliveries").fetchall()
     return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
@@ -172,17 +174,20 @@ timezone: Europe/Berlin
 inputs: {INBOX}
 output: {output}
 impressum: Lindenauer Testverlag, Seestraße 1, 12345 Lindenau
+sources:
+  - match: "*.txt"
+    name: Lindenauer Bote
 smtp:
   host: 127.0.0.1
   port: {port}
   security: none
   timeout: 5
 mail:
-  from: Der Digest <digest@lindenau.example>
-  reply_to: redaktion@lindenau.example
-  list_unsubscribe: https://lindenau.example/abmelden
-  list_unsubscribe_mailto: mailto:abmelden@lindenau.example
-  list_id: Der Digest <digest.lindenau.example>
+  from: Der Digest <digest@lindenauer-digest.de>
+  reply_to: redaktion@lindenauer-digest.de
+  list_unsubscribe: https://lindenauer-digest.de/abmelden
+  list_unsubscribe_mailto: mailto:abmelden@lindenauer-digest.de
+  list_id: Der Digest <digest.lindenauer-digest.de>
   to:{recipients}
 delivery:
   retries: 2

@@ -156,7 +156,7 @@ def test_the_xss_corpus_never_survives_into_the_email(tmp_path, invoke) -> None:
     assert invoke("build", "-c", config, "--date", "2026-01-02").exit_code == 0
     result = invoke("send", "-c", config, "--date", "2026-01-02", "--dry-run")
     assert result.exit_code == 0, result.output
-    [eml] = (tmp_path / "out" / "2026-01-02").glob("*.eml")
+    [eml] = (tmp_path / "out" / ".digest" / "dry-run" / "2026-01-02").glob("*.eml")
     message = email.message_from_bytes(eml.read_bytes(), policy=default)
     html = message.get_body(preferencelist=("html",)).get_content()  # type: ignore[union-attr]
     assert "Haushalt" in html

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from digest.exitcodes import ExitCode
+from digest.send.tokens import make_token
+from tests.conftest import SECRET
 from tests.smtp_server import (
     PEOPLE,
     SUBJECT,
@@ -41,7 +43,7 @@ def test_send_delivers_each_recipient_once(tmp_path: Path, server: Server) -> No
     assert result.exit_code == ExitCode.OK, result.output
     assert result.stdout == f"Sent '{SUBJECT}' to 3 of 3 recipients.\n"
     assert [r.rcpt_tos for r in server.mailbox.received] == [[p] for p in PEOPLE]
-    assert {r.mail_from for r in server.mailbox.received} == {"digest@lindenau.example"}
+    assert {r.mail_from for r in server.mailbox.received} == {"digest@lindenauer-digest.de"}
     state = ledger(config)
     assert {k: v[0] for k, v in state.items()} == dict.fromkeys(PEOPLE, "sent")
     ids = [r.parsed()["Message-ID"] for r in server.mailbox.received]
@@ -57,13 +59,15 @@ def test_received_message_is_correct_email(tmp_path: Path, server: Server) -> No
     assert b"=?utf-8?" in raw.split(b"\r\n\r\n")[0]  # the subject's en dash, encoded
     msg = server.mailbox.to("bernd@example.org")[0].parsed()
     assert msg["To"] == "bernd@example.org"
-    assert msg["From"] == "Der Digest <digest@lindenau.example>"
+    assert msg["From"] == "Der Digest <digest@lindenauer-digest.de>"
     assert msg["Subject"] == SUBJECT
-    assert msg["Reply-To"] == "redaktion@lindenau.example"
+    assert msg["Reply-To"] == "redaktion@lindenauer-digest.de"
     assert msg["Date"].datetime.tzinfo is not None
-    assert msg["List-Id"] == "Der Digest <digest.lindenau.example>"
+    assert msg["List-Id"] == "Der Digest <digest.lindenauer-digest.de>"
+    token = make_token(SECRET.encode(), "bernd@example.org")  # bernd's own, signed link
     assert msg["List-Unsubscribe"] == (
-        "<https://lindenau.example/abmelden>, <mailto:abmelden@lindenau.example>"
+        f"<https://lindenauer-digest.de/abmelden?t={token}>, "
+        "<mailto:abmelden@lindenauer-digest.de>"
     )
     assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert msg.get_content_type() == "multipart/alternative"
@@ -219,7 +223,10 @@ def test_dry_run_writes_eml_files_and_sends_nothing(tmp_path: Path, server: Serv
     result = send(config, "--dry-run")
     folder = tmp_path / "output" / "2025-12-03"
     assert result.exit_code == ExitCode.OK
-    assert result.stdout == f"Dry run: wrote 3 message(s) to {folder}; nothing was sent.\n"
+    private = tmp_path / "output" / ".digest" / "dry-run" / "2025-12-03"
+    assert result.stdout == f"Dry run: wrote 3 message(s) to {private}; nothing was sent.\n"
+    assert list(folder.glob("*.eml")) == []  # never in the published issue folder
+    folder = private
     files = sorted(p.name for p in folder.glob("*.eml"))
     assert files == [f"dry-run-{p}.eml" for p in PEOPLE]
     assert server.mailbox.received == [] and ledger(config) == {}

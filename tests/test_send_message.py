@@ -21,7 +21,7 @@ from digest.send.message import (
 )
 
 NOW = dt.datetime(2025, 12, 3, 6, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
-MAIL = MailConfig(sender="Der Digest <digest@lindenau.example>")
+MAIL = MailConfig(sender="Der Digest <digest@lindenauer-digest.de>")
 TEXT = "Der Digest\n\nDie Brücke über die Saale ist wieder frei.\n"
 HTML = '<html lang="de"><body class="x"><p>Die Brücke über die Saale.</p></body></html>'
 
@@ -85,27 +85,27 @@ def test_message_id_is_stable_per_issue_and_recipient() -> None:
         return str(build_message(built(), parse_recipient(addr), MAIL, now=NOW)["Message-ID"])
 
     assert mid("Anna@Example.org") == mid("anna@example.org") != mid("bernd@example.org")
-    assert mid("anna@example.org").endswith("@lindenau.example>")
+    assert mid("anna@example.org").endswith("@lindenauer-digest.de>")
 
 
 def test_list_headers_keep_long_urls_intact() -> None:
-    url = "https://lindenau.example/abmelden?liste=digest&token=" + "a1b2c3" * 20
+    url = "https://lindenauer-digest.de/abmelden?liste=digest&token=" + "a1b2c3" * 20
     mail = MailConfig(sender=MAIL.sender, list_unsubscribe=url,
-                      list_unsubscribe_mailto="mailto:abmelden@lindenau.example")  # fmt: skip
+                      list_unsubscribe_mailto="mailto:abmelden@lindenauer-digest.de")  # fmt: skip
     raw, msg = wire(build_message(built(), parse_recipient("a@example.org"), mail, now=NOW))
-    assert msg["List-Unsubscribe"] == f"<{url}>, <mailto:abmelden@lindenau.example>"
+    assert msg["List-Unsubscribe"] == f"<{url}>, <mailto:abmelden@lindenauer-digest.de>"
     assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert msg["List-Id"] == "<digest.lindenau.example>"
+    assert msg["List-Id"] == "<digest.lindenauer-digest.de>"
     assert b"=?" not in raw.split(b"\r\n\r\n")[0].split(b"List-Unsubscribe:")[1]
 
 
 def test_mailto_only_has_no_one_click() -> None:
-    mail = MailConfig(sender=MAIL.sender, list_unsubscribe="mailto:ab@lindenau.example",
-                      list_id="Digest für Lindenau <digest.lindenau.example>")  # fmt: skip
+    mail = MailConfig(sender=MAIL.sender, list_unsubscribe="mailto:ab@lindenauer-digest.de",
+                      list_id="Digest für Lindenau <digest.lindenauer-digest.de>")  # fmt: skip
     _, msg = wire(build_message(built(), parse_recipient("a@example.org"), mail, now=NOW))
-    assert msg["List-Unsubscribe"] == "<mailto:ab@lindenau.example>"
+    assert msg["List-Unsubscribe"] == "<mailto:ab@lindenauer-digest.de>"
     assert "List-Unsubscribe-Post" not in msg
-    assert msg["List-Id"] == "Digest für Lindenau <digest.lindenau.example>"
+    assert msg["List-Id"] == "Digest für Lindenau <digest.lindenauer-digest.de>"
 
 
 def test_test_copy_has_prefix_banner_and_its_own_message_id() -> None:

@@ -47,7 +47,7 @@ def test_quiet_run_prints_nothing_on_success(tmp_path: Path, server: Server) -> 
 def test_second_run_while_the_first_holds_the_lock(tmp_path: Path, server: Server) -> None:
     config = project(tmp_path, server.port, build=False)
     output = tmp_path / "output"
-    with run_lock(output) as lock:
+    with run_lock(output / ".digest") as lock:
         result = digest("run", "-c", config, "--date", DATE.isoformat())
         blocked_send = digest("send", "-c", config, "--date", DATE.isoformat())
     assert result.exit_code == ExitCode.LOCKED
@@ -66,7 +66,7 @@ def test_a_killed_run_leaves_no_stale_lock(tmp_path: Path, server: Server) -> No
         [sys.executable, "-c",
          "import sys, time; from pathlib import Path; from digest.send.lock import run_lock\n"
          "with run_lock(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(60)",
-         str(tmp_path / "output")],
+         str(tmp_path / "output" / ".digest")],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
@@ -77,7 +77,9 @@ def test_a_killed_run_leaves_no_stale_lock(tmp_path: Path, server: Server) -> No
         holder.wait()
     result = digest("run", "-c", config, "--date", DATE.isoformat())
     assert result.exit_code == ExitCode.OK
-    assert (tmp_path / "output" / ".digest.lock").exists()
+    # The lock lives in the private state folder, never in the published output folder.
+    assert (tmp_path / "output" / ".digest" / "run.lock").exists()
+    assert not (tmp_path / "output" / ".digest.lock").exists()
 
 
 def test_run_without_inputs_is_an_input_error(tmp_path: Path, server: Server) -> None:

@@ -1,14 +1,31 @@
-"""The delivery ledger: per issue and recipient, what was handed to the server and when."""
+"""The delivery ledger: per issue and recipient, what was handed to the server and when.
+
+It is the ``deliveries`` table of the private state database (``digest.state``): it holds
+every subscriber's address, so it never lies in the published output folder. A ledger an
+earlier version kept there (``<output>/ledger.sqlite3``) is moved into the state folder on
+first use, its rows merged, so an upgrade never sends an issue twice.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import os
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-LEDGER_NAME = "ledger.sqlite3"
+from digest.config import Config
+from digest.errors import DigestError
+from digest.state import FILE_MODE, Table, open_state, state_folder
+
+log = logging.getLogger(__name__)
+
+#: Where versions before the state folder kept the ledger: in the published output folder.
+LEGACY_NAME = "ledger.sqlite3"
+MIGRATED_NAME = "ledger.sqlite3.migrated"
 #: ``sending`` is committed before the SMTP transaction, so a crash leaves it behind.
 STATES = ("sending", "sent", "failed", "skipped")
 
@@ -25,6 +42,14 @@ CREATE TABLE IF NOT EXISTS deliveries (
     PRIMARY KEY (issue, recipient)
 )
 """
+DELIVERIES = Table("deliveries", _SCHEMA)
+# How far a delivery got: a migrated row replaces a present one only if it got further.
+_PROGRESS = "CASE {0} WHEN 'sent' THEN 3 WHEN 'sending' THEN 2 WHEN 'failed' THEN 1 ELSE 0 END"
+_MERGE = f"""INSERT INTO deliveries VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (issue, recipient) DO UPDATE SET message_id = excluded.message_id,
+    state = excluded.state, reply = excluded.reply,
+    attempts = max(attempts, excluded.attempts), updated_at = excluded.updated_at
+    WHERE {_PROGRESS.format("excluded.state")} > {_PROGRESS.format("deliveries.state")}"""
 
 
 @dataclass(frozen=True)
@@ -46,21 +71,19 @@ def _now() -> str:
 
 
 class Ledger:
-    """The SQLite ledger in the output folder; every state change is its own transaction."""
+    """The ledger in the state database; every state change is its own transaction."""
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self.db = sqlite3.connect(path, timeout=30.0, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
         # FULL: a committed 'sending' must survive a power cut, or a resend could follow.
         self.db.execute("PRAGMA synchronous=FULL")
-        self.db.execute(_SCHEMA)
 
     @classmethod
-    def in_folder(cls, output: Path) -> Ledger:
-        """Open (or create) the ledger of the output folder ``output``."""
-        return cls(output / LEDGER_NAME)
+    def open(cls, config: Config) -> Ledger:
+        """Open the ledger of ``config``'s state folder, moving a legacy one into it first."""
+        db = open_state(config, DELIVERIES)
+        migrate_legacy(db, config.output, state_folder(config))
+        return cls(db)
 
     def __enter__(self) -> Ledger:
         return self
@@ -106,3 +129,37 @@ class Ledger:
     def skipped(self, issue: dt.date, recipient: str, message_id: str, reply: str) -> None:
         """Record that a hook vetoed the message."""
         self._write(issue, recipient, message_id, "skipped", reply)
+
+
+def migrate_legacy(db: sqlite3.Connection, output: Path, folder: Path) -> int:
+    """Merge ``<output>/ledger.sqlite3`` into ``db`` and move it into ``folder``; count rows.
+
+    Idempotent: a run that dies halfway merges the same rows again next time, and a row
+    already further along (sent) is never set back.
+    """
+    legacy = output / LEGACY_NAME
+    if not legacy.is_file():
+        return 0
+    try:
+        with closing(sqlite3.connect(legacy, timeout=30.0)) as old:
+            old.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # what its WAL holds goes in too
+            rows = old.execute("SELECT * FROM deliveries").fetchall()
+    except sqlite3.DatabaseError as exc:
+        # Sending without it could send twice: stop and say why.
+        raise DigestError(f"cannot read the old send ledger {legacy}: {exc}") from None
+    with db:
+        db.execute("BEGIN IMMEDIATE")
+        db.executemany(_MERGE, rows)
+    target = folder / MIGRATED_NAME
+    try:
+        os.replace(legacy, target)
+        target.chmod(FILE_MODE)
+    except FileNotFoundError:
+        return len(rows)  # another process moved it first; the merge above changed nothing
+    for suffix in ("-wal", "-shm"):
+        Path(f"{legacy}{suffix}").unlink(missing_ok=True)
+    log.warning(
+        "Moved the send ledger (%d deliveries) out of the published folder: %s -> %s",
+        len(rows), legacy, target,
+    )  # fmt: skip
+    return len(rows)

@@ -1,4 +1,8 @@
-"""The run lock: one ``digest run`` or ``send`` per output folder at a time."""
+"""The run lock: one ``digest run`` or ``send`` per output folder at a time.
+
+The lock file lives in the private state folder (``.digest/run.lock``), not in the
+published output folder.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from pathlib import Path
 from digest.errors import DigestError
 from digest.exitcodes import ExitCode
 
-LOCK_NAME = ".digest.lock"
+LOCK_NAME = "run.lock"
 
 
 class LockedError(DigestError):
@@ -21,11 +25,11 @@ class LockedError(DigestError):
 
 
 @contextmanager
-def run_lock(output: Path) -> Iterator[Path]:
-    """Hold an exclusive flock on ``<output>/.digest.lock``; the kernel drops it if we die."""
-    output.mkdir(parents=True, exist_ok=True)
-    path = output / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+def run_lock(folder: Path) -> Iterator[Path]:
+    """Hold an exclusive flock on ``<folder>/run.lock``; the kernel drops it if we die."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOCK_NAME
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -30,6 +30,7 @@ _PRINTABLE = "".join(chr(c) for c in range(33, 127))
 _WIRE_POLICY = SMTP.clone(refold_source="none")
 _ADDR_SPEC = re.compile(r"[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[^@\s<>(),;:\"\[\]\\]+")
 
+
 class NotBuiltError(DigestError):
     """The issue of the requested date has not been built."""
 
@@ -123,9 +124,13 @@ def list_id(mail: MailConfig, domain: str) -> str:
     return value if "<" in value else f"<{value}>"
 
 
-def unsubscribe_headers(mail: MailConfig) -> dict[str, str]:
-    """Return List-Unsubscribe and, for an https endpoint, the RFC 8058 one-click header."""
-    urls = [_ascii_url(u) for u in (mail.list_unsubscribe, mail.list_unsubscribe_mailto) if u]
+def unsubscribe_headers(mail: MailConfig, personal: str | None = None) -> dict[str, str]:
+    """Return List-Unsubscribe and, for an https endpoint, the RFC 8058 one-click header.
+
+    ``personal`` is the recipient's own signed link that replaces ``mail.list_unsubscribe``.
+    """
+    first = personal or mail.list_unsubscribe
+    urls = [_ascii_url(u) for u in (first, mail.list_unsubscribe_mailto) if u]
     if not urls:
         return {}
     value = ", ".join(f"<{u}>" for u in urls)
@@ -144,12 +149,18 @@ def _ascii_url(url: str) -> str:
 
 def build_message(
     built: BuiltIssue, recipient: Recipient, mail: MailConfig, *,
-    now: dt.datetime, test: bool = False,
+    now: dt.datetime, test: bool = False, unsubscribe: str | None = None,
 ) -> EmailMessage:  # fmt: skip
-    """Build the message for one recipient: text/plain then text/html, quoted-printable."""
+    """Build the message for one recipient: text/plain then text/html, quoted-printable.
+
+    ``unsubscribe`` is the recipient's personal link: it goes into ``List-Unsubscribe`` and
+    replaces the footer's link to ``mail.list_unsubscribe`` in both parts.
+    """
     msg = EmailMessage(policy=SMTP)
-    _add_headers(msg, built, recipient, mail, now=now, test=test)
+    _add_headers(msg, built, recipient, mail, now=now, test=test, unsubscribe=unsubscribe)
     text, body = built.text, built.html
+    if unsubscribe and mail.list_unsubscribe:
+        text, body = personal_links(text, body, mail.list_unsubscribe, unsubscribe)
     if test:
         text, body = _with_banner(text, body, recipient, built.issue.locale)
     msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
@@ -157,9 +168,17 @@ def build_message(
     return msg
 
 
+def personal_links(text: str, body: str, base: str, personal: str) -> tuple[str, str]:
+    """Put ``personal`` where the issue links ``base``: the HTML's hrefs, the text's link list."""
+    href = f'href="{html.escape(base, quote=True)}"'
+    body = body.replace(href, f'href="{html.escape(personal, quote=True)}"')
+    listed = re.compile(rf"^(\[\d+\] ){re.escape(base)}$", re.MULTILINE)
+    return listed.sub(lambda m: m.group(1) + personal, text), body
+
+
 def _add_headers(
     msg: EmailMessage, built: BuiltIssue, recipient: Recipient, mail: MailConfig, *,
-    now: dt.datetime, test: bool,
+    now: dt.datetime, test: bool, unsubscribe: str | None,
 ) -> None:  # fmt: skip
     sender = _address(mail.sender, "from")
     domain = sender.addr.rpartition("@")[2]
@@ -177,7 +196,7 @@ def _add_headers(
         msg.set_raw("List-Id", ident)
     else:
         msg["List-Id"] = ident
-    for name, value in unsubscribe_headers(mail).items():
+    for name, value in unsubscribe_headers(mail, unsubscribe).items():
         msg.set_raw(name, value)
 
 

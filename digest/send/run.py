@@ -1,20 +1,27 @@
-"""Sending an issue: recipients, the ledger, retries and the report a cron user reads."""
+"""Sending an issue: the pre-send checks, the ledger, the suppression list, retries.
+
+Everything private lives in the state folder (``digest.state``): the ledger, the
+suppression list, the run lock and the messages of a dry run.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 import re
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
 from digest.config import Config, DeliveryConfig
-from digest.errors import ConfigError, DigestError
+from digest.errors import DigestError
 from digest.exitcodes import ExitCode
-from digest.fsutil import atomic_write
+from digest.fsutil import PRIVATE_FILE, atomic_write, make_folder
+from digest.send.checks import check_config, check_issue, refusals
 from digest.send.hooks import Hooks, load_hooks
 from digest.send.ledger import Ledger
 from digest.send.lock import run_lock
@@ -27,135 +34,21 @@ from digest.send.message import (
     parse_recipient,
     read_built,
 )
+from digest.send.recipients import recipients
+from digest.send.report import Outcome, SendReport
+from digest.send.suppression import SUPPRESSIONS, TOKENS, open_list, remember, suppressed
+from digest.send.tokens import make_token, personal_url, secret_of
 from digest.send.transport import ConnectionLost, Reply, Transport, Unreachable, make_transport
+from digest.state import ensure, state_folder
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF = 300.0
 Sleep = Callable[[float], None]
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one recipient in this run: sent, failed, uncertain or skipped."""
-
-    recipient: str
-    message_id: str
-    state: str
-    reply: str = ""
-
-
-@dataclass(frozen=True)
-class SendReport:
-    """The result of one send: handed to ``on_after_send`` and summed up for the user."""
-
-    subject: str
-    date: dt.date
-    total: int
-    already: int = 0
-    outcomes: tuple[Outcome, ...] = ()
-    #: Recipients left in ``sending`` by an earlier, interrupted run and not re-sent.
-    uncertain: tuple[str, ...] = ()
-    #: Why the run stopped early (the server went away), or "".
-    stopped: str = ""
-    #: Recipients not reached because the run stopped.
-    not_attempted: int = 0
-    #: ``run`` built an issue without any news and sent nothing.
-    empty: bool = False
-
-    def _with(self, state: str) -> list[Outcome]:
-        return [o for o in self.outcomes if o.state == state]
-
-    @property
-    def sent(self) -> int:
-        """Count the recipients the issue was delivered to in this run."""
-        return len(self._with("sent"))
-
-    @property
-    def exit_code(self) -> ExitCode:
-        """Map the report to the documented exit code; anything short of complete is not 0."""
-        if self.empty:
-            return ExitCode.NOTHING_TO_DO
-        trouble = self.stopped or self.uncertain or self._with("failed") or self._with("uncertain")
-        if trouble:
-            return ExitCode.PARTIAL if self.sent + self.already else ExitCode.FAILED
-        if not self.outcomes:
-            return ExitCode.NOTHING_TO_DO
-        return ExitCode.OK
-
-    def summary(self) -> str:
-        """Return the one line a cron user reads."""
-        if self.empty:
-            return f"Nothing to do: the issue of {self.date.isoformat()} has no news; not sent."
-        if self.exit_code == ExitCode.NOTHING_TO_DO:
-            return f"Nothing to do: already sent to all {_n(self.total, 'recipient')}."
-        line = f"Sent '{self.subject}' to {self.sent} of {_n(self.total, 'recipient')}"
-        if self.already:
-            line += f" ({self.already} already had it)"
-        return line + "".join(f"; {part}" for part in self._problems()) + "."
-
-    def _problems(self) -> list[str]:
-        def listed(outcomes: list[Outcome]) -> str:
-            return ", ".join(f"{o.recipient} ({o.reply})" for o in outcomes)
-
-        parts = []
-        if failed := self._with("failed"):
-            parts.append(f"{len(failed)} failed: {listed(failed)}")
-        uncertain = [o.recipient for o in self._with("uncertain")] + list(self.uncertain)
-        if uncertain:
-            parts.append(
-                f"{len(uncertain)} uncertain (the connection broke after the message went out; "
-                f"check, then use --resend-uncertain): {', '.join(uncertain)}"
-            )
-        if skipped := self._with("skipped"):
-            parts.append(f"{len(skipped)} skipped: {listed(skipped)}")
-        if self.stopped:
-            parts.append(f"stopped: {self.stopped}; {self.not_attempted} not sent yet, run again")
-        return parts
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def issue_folder(config: Config, date: dt.date) -> Path:
     """Return the folder ``digest build`` writes the issue of ``date`` to."""
     return config.output / date.isoformat()
-
-
-def recipients(config: Config) -> list[Recipient]:
-    """Return ``mail.to`` and ``mail.to_file`` without duplicates; report every bad entry."""
-    label = str(config.path or "config")
-    found: list[Recipient] = []
-    problems: list[str] = []
-    for i, value in enumerate(config.mail.to):
-        _take(value, f"{label}: mail.to[{i}]", found, problems)
-    if config.mail.to_file:
-        for where, value in _file_lines(config.mail.to_file, problems):
-            _take(value, where, found, problems)
-    if problems:
-        raise ConfigError(problems)
-    if not found:
-        raise ConfigError([f"{label}: mail.to: no recipients; set mail.to or mail.to_file"])
-    unique = {r.key: r for r in reversed(found)}
-    return [r for r in found if unique.pop(r.key, None)]
-
-
-def _take(value: str, where: str, found: list[Recipient], problems: list[str]) -> None:
-    try:
-        found.append(parse_recipient(value))
-    except ValueError as exc:
-        problems.append(f"{where}: {value!r} {exc}")
-
-
-def _file_lines(path: Path, problems: list[str]) -> list[tuple[str, str]]:
-    """Return (``file: line N``, text) for each address line; '#' starts a comment line."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(f"{path}: cannot read the recipients file (mail.to_file): {exc}")
-        return []
-    lines = [(f"{path}: line {n}", line.strip()) for n, line in enumerate(text.splitlines(), 1)]
-    return [(where, line) for where, line in lines if line and not line.startswith("#")]
 
 
 def deliver(
@@ -184,6 +77,50 @@ def deliver(
     return reply
 
 
+class ChecksFailed(DigestError):
+    """A pre-send check found something that must not go out (``digest check`` lists it)."""
+
+    exit_code = ExitCode.CHECK_FAILED
+
+
+def preflight(config: Config, built: BuiltIssue, *, force: bool) -> None:
+    """Log every check's finding; raise ``ChecksFailed`` on an error unless ``force``."""
+    found = check_config(config) + check_issue(config, built)
+    for finding in found:
+        level = logging.ERROR if finding.level == "error" and not force else logging.WARNING
+        log.log(level, "%s", finding.message)
+    stop = refusals(found)
+    if stop and not force:
+        raise ChecksFailed(
+            f"not sending: {len(stop)} check(s) failed (see above); fix them, or pass --force "
+            "to send anyway"
+        )
+
+
+def personal_link(config: Config, recipient: Recipient, db: sqlite3.Connection) -> str | None:
+    """Return ``recipient``'s signed unsubscribe URL (recorded in ``db``), or None.
+
+    None without an https endpoint or without the signing secret (``digest check`` says so).
+    """
+    base, secret = config.mail.list_unsubscribe, secret_of(config.mail)
+    if not base or not base.startswith("https://") or secret is None:
+        return None
+    token = make_token(secret, recipient.addr)
+    remember(db, token, recipient.addr)
+    return personal_url(base, token)
+
+
+def message_for(
+    config: Config, built: BuiltIssue, recipient: Recipient, now: dt.datetime, *,
+    db: sqlite3.Connection, test: bool = False,
+) -> EmailMessage:  # fmt: skip
+    """Build ``recipient``'s message, with their own unsubscribe link."""
+    return build_message(
+        built, recipient, config.mail, now=now, test=test,
+        unsubscribe=personal_link(config, recipient, db),
+    )  # fmt: skip
+
+
 @dataclass
 class _Run:
     """The working state of one send."""
@@ -198,7 +135,7 @@ class _Run:
     outcomes: list[Outcome] = field(default_factory=list)
 
     def message(self, recipient: Recipient) -> tuple[EmailMessage | None, str]:
-        msg = build_message(self.built, recipient, self.config.mail, now=self.now)
+        msg = message_for(self.config, self.built, recipient, self.now, db=self.ledger.db)
         return self.hooks.on_before_send(msg)
 
     def one(self, recipient: Recipient) -> None:
@@ -229,20 +166,33 @@ class _Run:
 
 
 def send_issue(
-    config: Config, date: dt.date, *, resend_uncertain: bool = False, sleep: Sleep = time.sleep
-) -> SendReport:
+    config: Config, date: dt.date, *, resend_uncertain: bool = False, sleep: Sleep = time.sleep,
+    force: bool = False,
+) -> SendReport:  # fmt: skip
     """Send the built issue of ``date`` to every recipient who does not have it yet."""
-    with run_lock(config.output):
-        return send_locked(config, date, resend_uncertain=resend_uncertain, sleep=sleep)
+    with run_lock(state_folder(config)):
+        return send_locked(
+            config, date, resend_uncertain=resend_uncertain, sleep=sleep, force=force
+        )
+
+
+def subscribed(config: Config, db: sqlite3.Connection) -> tuple[list[Recipient], int]:
+    """Return the recipients not on the suppression list, and how many are on it."""
+    ensure(db, SUPPRESSIONS, TOKENS)
+    gone = suppressed(db)
+    everyone = recipients(config)
+    staying = [r for r in everyone if r.key not in gone]
+    return staying, len(everyone) - len(staying)
 
 
 def send_locked(
-    config: Config, date: dt.date, *, resend_uncertain: bool, sleep: Sleep
+    config: Config, date: dt.date, *, resend_uncertain: bool, sleep: Sleep, force: bool = False
 ) -> SendReport:
+    """Send under the run lock: check, then deliver to each recipient not yet served."""
     built = read_built(issue_folder(config, date))
-    everyone = recipients(config)
     hooks = load_hooks(config.hooks)
-    with Ledger.in_folder(config.output) as ledger:
+    with Ledger.open(config) as ledger:
+        everyone, unsubscribed = subscribed(config, ledger.db)
         entries = ledger.entries(date)
         states = {r.key: entries[r.key].state if r.key in entries else "" for r in everyone}
         already = sum(s == "sent" for s in states.values())
@@ -250,9 +200,13 @@ def send_locked(
         uncertain = [] if resend_uncertain else [r.addr for r in doubtful]
         todo = [r for r in everyone if states[r.key] not in ("sent", "sending")]
         todo += doubtful if resend_uncertain else []
-        base = SendReport(built.subject, date, len(everyone), already, uncertain=tuple(uncertain))
+        base = SendReport(
+            built.subject, date, len(everyone), already, uncertain=tuple(uncertain),
+            unsubscribed=unsubscribed,
+        )  # fmt: skip
         if not todo:
             return base
+        preflight(config, built, force=force)
         return _deliver_all(config, built, hooks, ledger, todo, base, sleep)
 
 
@@ -277,7 +231,7 @@ def _deliver_all(
         transport.close()
     report = SendReport(
         base.subject, base.date, base.total, base.already, tuple(run.outcomes), base.uncertain,
-        stopped, left if stopped else 0,
+        stopped, left if stopped else 0, unsubscribed=base.unsubscribed,
     )  # fmt: skip
     hooks.on_after_send(report)
     return report
@@ -287,26 +241,38 @@ def _eml_name(recipient: Recipient) -> str:
     return "dry-run-" + re.sub(r"[^A-Za-z0-9@._+-]", "_", recipient.addr) + ".eml"
 
 
+def dry_run_folder(config: Config, date: dt.date) -> Path:
+    """Return where a dry run writes its messages: the private state folder, never the issue's."""
+    return state_folder(config) / "dry-run" / date.isoformat()
+
+
 def dry_run(config: Config, date: dt.date, *, resend_uncertain: bool = False) -> list[Path]:
-    """Write the messages ``send`` would send now as .eml files into the issue folder."""
+    """Write the messages ``send`` would send now as .eml files into the state folder.
+
+    The checks run as for a send; what would stop it is reported, not enforced.
+    """
     built = read_built(issue_folder(config, date))
-    everyone = recipients(config)
     hooks = load_hooks(config.hooks)
-    with Ledger.in_folder(config.output) as ledger:
+    preflight(config, built, force=True)
+    with Ledger.open(config) as ledger:
+        everyone, _ = subscribed(config, ledger.db)
         entries = ledger.entries(date)
-    skip = {"sent"} if resend_uncertain else {"sent", "sending"}
-    todo = [r for r in everyone if r.key not in entries or entries[r.key].state not in skip]
-    if todo:
-        hooks.on_issue(built.issue)
-    now, written = dt.datetime.now(config.tz), []
-    for recipient in todo:
-        msg, why = hooks.on_before_send(build_message(built, recipient, config.mail, now=now))
-        if msg is None:
-            log.warning("%s: %s", recipient.addr, why)
-            continue
-        path = built.folder / _eml_name(recipient)
-        atomic_write(path, message_bytes(msg))
-        written.append(path)
+        skip = {"sent"} if resend_uncertain else {"sent", "sending"}
+        todo = [r for r in everyone if r.key not in entries or entries[r.key].state not in skip]
+        if todo:
+            hooks.on_issue(built.issue)
+        now, written = dt.datetime.now(config.tz), []
+        folder = dry_run_folder(config, date)
+        make_folder(folder, 0o700)
+        for recipient in todo:
+            message = message_for(config, built, recipient, now, db=ledger.db)
+            msg, why = hooks.on_before_send(message)
+            if msg is None:
+                log.warning("%s: %s", recipient.addr, why)
+                continue
+            path = folder / _eml_name(recipient)
+            atomic_write(path, message_bytes(msg), mode=PRIVATE_FILE)
+            written.append(path)
     return written
 
 
@@ -317,9 +283,11 @@ def send_test(config: Config, date: dt.date, address: str, *, sleep: Sleep = tim
         recipient = parse_recipient(address)
     except ValueError as exc:
         raise DigestError(f"--test: {address!r} {exc}") from None
+    preflight(config, built, force=True)  # a test copy is how a sender looks: warn, never stop
     hooks = load_hooks(config.hooks)
     now = dt.datetime.now(config.tz)
-    message = build_message(built, recipient, config.mail, now=now, test=True)
+    with closing(open_list(config)) as db:
+        message = message_for(config, built, recipient, now, db=db, test=True)
     msg, why = hooks.on_before_send(message)
     if msg is None:
         raise DigestError(f"test copy to {recipient.addr} not sent: {why}")
@@ -340,7 +308,5 @@ def send_test(config: Config, date: dt.date, address: str, *, sleep: Sleep = tim
 
 def delivery_started(config: Config, date: dt.date) -> bool:
     """Tell whether sending the issue of ``date`` has begun for anyone (sent or in flight)."""
-    if not (config.output / "ledger.sqlite3").exists():
-        return False
-    with Ledger.in_folder(config.output) as ledger:
+    with Ledger.open(config) as ledger:
         return any(e.state in ("sent", "sending") for e in ledger.entries(date).values())
