@@ -38,8 +38,9 @@ def load(path: str | Path) -> list[Article]:
 
 
 def _named(articles: list[Article]) -> list[Article]:
-    """Label articles of an unknown outlet as the default-language issue would."""
-    return name_unknown(articles, translations(Config().locale).gettext("Unknown source"))
+    """Label articles of an unknown outlet as the default-language issue would (no warning)."""
+    label = translations(Config().locale).gettext("Unknown source")
+    return name_unknown(articles, label, warn=False)
 
 
 def similarity(a: Article, b: Article) -> float:

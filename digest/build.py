@@ -89,10 +89,10 @@ def read_input(
     return [replace(a, source=name_outlet(a.source, rules, item.outlet)) for a in articles]
 
 
-def name_unknown(articles: Sequence[Article], label: str) -> list[Article]:
+def name_unknown(articles: Sequence[Article], label: str, *, warn: bool = True) -> list[Article]:
     """Give the articles whose outlet nobody named a neutral label; warn once per input."""
     labels = label_unknown([a.source for a in articles], label)
-    for file, shown in labels.items():
+    for file, shown in labels.items() if warn else ():
         log.warning(
             "'%s': no outlet name found (no site name, sender, source field or known domain); "
             "shown as '%s'. Name it with a 'sources' rule in config.yaml", file, shown,
@@ -107,7 +107,8 @@ def write_issue(issue: Issue, config: Config, output: Path | None = None) -> Pat
     """Render ``issue`` and write issue.html, issue.txt and issue.json; return the folder."""
     folder = (output or config.output) / issue.date.isoformat()
     rendered = render(issue, config)
-    publish_folder(folder)  # published as it is: world-readable, whatever the umask
+    for public in (folder.parent, folder):  # published as they are: readable, whatever the umask
+        publish_folder(public)
     remove_stale_temps(folder)
     # JSON last: its presence marks a complete issue for `send` and the archive.
     atomic_write(folder / "issue.html", rendered.html)

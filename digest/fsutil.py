@@ -48,10 +48,11 @@ def make_folder(folder: Path, mode: int | None) -> None:
 
 
 def publish_folder(folder: Path) -> None:
-    """Make ``folder`` (created if missing) readable and listable by everyone: 0755."""
+    """Make ``folder`` (created if missing) readable and listable by everyone (at least 0755)."""
     make_folder(folder, PUBLIC_FOLDER)
-    if stat.S_IMODE(folder.stat().st_mode) != PUBLIC_FOLDER:
-        folder.chmod(PUBLIC_FOLDER)
+    mode = stat.S_IMODE(folder.stat().st_mode)
+    if mode & PUBLIC_FOLDER != PUBLIC_FOLDER:
+        folder.chmod(mode | PUBLIC_FOLDER)  # add what is missing, never take a right away
 
 
 def remove_stale_temps(folder: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from digest.exitcodes import ExitCode
-from tests.conftest import SEEDS
+from tests.conftest import EXAMPLES, SEEDS
 from tests.smtp_server import PEOPLE, Mailbox, Server, digest, project, send
 
 
@@ -81,3 +81,11 @@ def test_a_reader_never_sees_a_file_name_or_a_hash(tmp_path: Path) -> None:
         text = (tmp_path / "2025-12-03" / name).read_text("utf-8")
         assert not re.search(r"\d{3}_[0-9a-f]{16}|[0-9a-f]{16}", text), name
         assert "Unbekannte Quelle 1" in text
+
+
+def test_an_output_folder_a_strict_umask_made_becomes_readable(
+    tmp_path: Path, strict_umask: None
+) -> None:
+    (tmp_path / "out").mkdir()  # 0700 under the umask of 077, as an older run left it
+    assert digest("build", "-i", EXAMPLES, "-o", tmp_path / "out").exit_code == ExitCode.OK
+    assert stat.filemode((tmp_path / "out").stat().st_mode) == "drwxr-xr-x"
