@@ -29,7 +29,7 @@ def test_build_writes_three_files_and_prints_the_folder(invoke, tmp_path: Path) 
     assert issue["skipped"] == []
     assert set(issue) == {"date", "locale", "title", "stories", "items", "skipped"}
     story = issue["stories"][0]
-    assert set(story) == {"headline", "kicker", "summary", "body", "sources"}
+    assert set(story) == {"headline", "kicker", "summary", "body", "sources", "follows"}
     assert set(story["sources"][0]) == {"name", "file", "title", "url", "published", "authors"}
 
 
@@ -67,7 +67,8 @@ def test_a_missing_input_path_is_an_error_naming_it(invoke, tmp_path: Path) -> N
         ("leer2.txt", b" \n\n \t\n", "empty file"),
         ("bild.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (contains NUL bytes)"),
         ("tabelle.xlsx", b"PK\x03\x04", "unsupported file type '.xlsx' (known: .eml, .htm, "
-         ".html, .jsonl, .mbox, .md, .txt, each also as .gz)"),
+         ".html, .jsonl, .mbox, .md, .txt, each also as .gz; RSS and Atom feeds by their "
+         "content)"),
     ],
 )  # fmt: skip
 def test_unusable_files_are_skipped_with_a_warning(invoke, tmp_path, name, content, reason) -> None:
@@ -125,7 +126,7 @@ def test_strict_fails_on_a_skipped_file_and_writes_nothing(invoke, tmp_path: Pat
     result = invoke("build", "--strict", "-i", inbox, "-o", tmp_path / "out")
     assert result.exit_code == ExitCode.INPUT_ERROR
     assert result.stderr.endswith(
-        "Error: --strict: 1 input file(s) skipped, nothing written\n"
+        "Error: --strict: 1 input(s) skipped, nothing written\n"
     )
     assert not (tmp_path / "out").exists()
 

@@ -18,6 +18,8 @@ import yaml
 
 from digest.config import checks as check
 from digest.config.checks import Bad, Checker, Ctx
+from digest.config.inputs import InputSpec as InputSpec
+from digest.config.inputs import parse_inputs
 from digest.errors import ConfigError
 
 DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024
@@ -111,16 +113,17 @@ class Config:
     title: str = option("Der Digest", check.header_text)
     locale: str = option("de_DE", check.locale)
     timezone: str = option("Europe/Berlin", check.timezone)
-    inputs: list[Path] = option(None, check.paths, factory=list)
     output: Path = option(None, check.path, factory=lambda: Path("output").absolute())
     state_dir: Path | None = option(None, check.optional(check.path))
+    max_age_days: float | None = option(2.0, check.optional(check.non_negative_number))
     templates: Path | None = option(None, check.optional(check.inside_path))
     archive_url: str | None = option(None, check.optional(check.web_url))
     max_input_bytes: int = option(DEFAULT_MAX_INPUT_BYTES, check.positive)
     max_html_bytes: int = option(GMAIL_CLIP_BYTES, check.positive)
     hooks: list[Path] = option(None, check.inside_paths, factory=list)
     impressum: str = option("", check.text)
-    # Sections and lists of their own, validated by ``_Validator`` (``SECTIONS``, ``sources``).
+    # Sections and lists of their own, validated by ``_Validator`` (``SECTIONS``, ``LISTS``).
+    inputs: list[InputSpec] = field(default_factory=list)
     outlets: list[OutletRule] = field(default_factory=list)
     dedup: DedupConfig = field(default_factory=DedupConfig)
     smtp: SmtpConfig = field(default_factory=SmtpConfig)
@@ -165,7 +168,7 @@ SECTIONS: dict[str, tuple[Schema, type[Any]]] = {
         ("dedup", DedupConfig),
     )
 }  # fmt: skip
-LISTS = {"sources": "outlets"}  # YAML key -> field of a list of OutletRule
+LISTS = {"sources": "outlets", "inputs": "inputs"}  # YAML key -> field of a list
 
 
 class _Validator:
@@ -254,6 +257,9 @@ def validate(data: Any, path: Path) -> Config:
                 values[name] = cls(**checker.mapping(data[name], schema, f"{name}.", set()))
         if "sources" in data:
             values["outlets"] = checker.outlets(data["sources"])
+        if "inputs" in data:
+            values["inputs"], problems = parse_inputs(data["inputs"], base_dir, str(path))
+            checker.problems.extend(problems)
     values.setdefault("output", (base_dir / "output").resolve())
     if checker.problems:
         raise ConfigError(checker.problems)

@@ -1,0 +1,90 @@
+"""Follow-ups: a story an earlier issue told returns with new reports, and shows what is new.
+
+The reports an earlier issue carried are already left out (``digest.dedup.memory``), so a
+returning story is made of new reports only. Its merged text is compared with the stories
+of the last issues the way two reports are (``feature_similarity``, dates aside: a
+follow-up comes days later); the most similar one at or above the pair threshold is the
+story it follows. Of the new reports, only sentences that earlier story did not tell
+stay — a sentence counts as told when an earlier sentence holds most of its stems. A
+follow-up with nothing new keeps its summary, so the reader sees who reported again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from digest.config import DedupConfig
+from digest.dedup.memory import Told, story_text
+from digest.dedup.similarity import feature_similarity, weigh
+from digest.models import Follows, Paragraph, Passage, Story
+from digest.text.features import extract
+from digest.text.sentences import split_sentences, stems
+
+# Share of a sentence's stems one earlier sentence must hold for it to be told already.
+TOLD_SHARE = 0.7
+_MARKUP = ("## ", "- ")  # headings and bullets are structure, not sentences to drop
+
+
+def mark_followups(
+    stories: Sequence[Story], told: Sequence[Told], settings: DedupConfig
+) -> list[Story]:
+    """Return ``stories``, each one that continues a ``told`` story marked and cut to the new."""
+    if not told or not stories:
+        return list(stories)
+    feats = weigh([extract(s.headline, story_text(s)) for s in stories] +
+                  [extract(t.headline, t.text) for t in told])  # fmt: skip
+    new, old = feats[: len(stories)], feats[len(stories) :]
+    marked = []
+    for story, f in zip(stories, new, strict=True):
+        scores = [feature_similarity(f, o, window=0) for o in old]
+        best = max(range(len(told)), key=scores.__getitem__)
+        if scores[best] >= settings.threshold:
+            story = only_new(story, told[best])
+        marked.append(story)
+    return marked
+
+
+def only_new(story: Story, earlier: Told) -> Story:
+    """Mark ``story`` as following ``earlier`` and drop the sentences ``earlier`` told."""
+    known = [set(stems(s)) for s in split_sentences(earlier.text)]
+
+    def new(sentence: str) -> bool:
+        own = set(stems(sentence))
+        return not own or not any(len(own & k) >= TOLD_SHARE * len(own) for k in known)
+
+    summary = [s for s in split_sentences(story.summary) if new(s)]
+    paragraphs = [p for p in (_new_passages(par, new) for par in story.paragraphs) if p]
+    if not summary and paragraphs:
+        summary, paragraphs = _promote(paragraphs)
+    follows = Follows(earlier.date, earlier.headline)
+    if not summary:  # nothing new but the reports themselves
+        return replace(story, paragraphs=(), body="", follows=follows)
+    return replace(story, summary=" ".join(summary), paragraphs=tuple(paragraphs), body="",
+                   follows=follows)  # fmt: skip
+
+
+def _new_passages(paragraph: Paragraph, new: Callable[[str], bool]) -> Paragraph:
+    kept = []
+    for passage in paragraph:
+        if passage.text.startswith(_MARKUP):
+            kept.append(passage)
+            continue
+        sentences = [s for s in split_sentences(passage.text) if new(s)]
+        if sentences:
+            kept.append(replace(passage, text=" ".join(sentences)))
+    # A heading or bullet left alone, without a sentence around it, says nothing new.
+    return tuple(kept) if any(not p.text.startswith(_MARKUP) for p in kept) else ()
+
+
+def _promote(paragraphs: list[Paragraph]) -> tuple[list[str], list[Paragraph]]:
+    """Make the first new sentence of the body the summary (its credit goes with it)."""
+    first, *rest = paragraphs
+    lead = next(i for i, p in enumerate(first) if not p.text.startswith(_MARKUP))
+    passage = first[lead]
+    sentences = split_sentences(passage.text)
+    remaining: list[Passage] = list(first[:lead])
+    if len(sentences) > 1:
+        remaining.append(replace(passage, text=" ".join(sentences[1:])))
+    remaining.extend(first[lead + 1 :])
+    return [sentences[0]], ([tuple(remaining)] if remaining else []) + rest
