@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -189,3 +190,24 @@ def test_errors_are_one_line_without_traceback_unless_verbose(tmp_path: Path) ->
     verbose = _run_module("build", "-v", cwd=tmp_path)
     assert "Traceback" in verbose.stderr
     assert verbose.returncode == ExitCode.CONFIG_ERROR
+
+
+def test_an_input_url_of_another_scheme_is_a_usage_error(invoke) -> None:
+    result = invoke("build", "-i", "ftp://example.org/nachrichten.xml")
+    assert result.exit_code == ExitCode.USAGE
+    assert "Invalid value for '-i' / '--input': unsupported URL scheme 'ftp://' (use a path, " \
+        "http(s):// or imap(s)://)" in result.stderr  # fmt: skip
+
+
+def test_fetch_progress_shows_on_a_terminal_only(monkeypatch, capsys) -> None:
+    from digest.cli import progress
+
+    assert progress() is None  # under cron (or pytest) stderr is no terminal
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr("shutil.get_terminal_size", lambda: os.terminal_size((41, 24)))
+    show = progress()
+    assert show is not None
+    show(1, 2, "https://www.tagesschau.de/xml/rss2/")
+    show(2, 2, "https://www.heise.de/rss/heise-atom.xml")
+    line = "Fetching 1/2: https://www.tagesschau.de…"  # cut to the 40 columns
+    assert capsys.readouterr().err == f"\r{line}\r{' ' * 40}\r"

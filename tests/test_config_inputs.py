@@ -80,6 +80,8 @@ def test_imap_folder_defaults_to_inbox_and_is_percent_decoded() -> None:
      "inputs[1].full_text: only an http(s):// feed can fetch its entries' pages"),
     ({"url": "https://a.example/", "name": 5}, "inputs[1].name: expected a single-line string, "
                                                "got 5"),
+    ({"url": "https://a.example/", "cafile": "ca.pem"},
+     "inputs[1].cafile: only an imap(s):// input takes a CA file"),
 ])  # fmt: skip
 def test_bad_entries_are_one_line_each(entry: object, problem: str) -> None:
     specs, problems = parse_inputs(["inbox", entry, "https://b.example/rss"], BASE, "config.yaml")
@@ -97,3 +99,22 @@ def test_inputs_of_the_wrong_type() -> None:
         "config.yaml: inputs: expected a path, an http(s)/imap(s) URL or a mapping with 'url' or "
         "'path', or a list of them, got 7"
     ])  # fmt: skip
+
+
+def test_an_imap_input_may_name_a_ca_file_relative_to_the_config() -> None:
+    [spec] = parse_inputs([{"url": "imaps://u@h/INBOX", "cafile": "certs/ca.pem"}], BASE, "c")[0]
+    assert spec.cafile == BASE / "certs" / "ca.pem"
+
+
+def test_the_config_file_reports_bad_inputs_beside_other_keys(write_config) -> None:
+    from digest.config import load_config
+    from digest.errors import ConfigError
+
+    path = write_config("inputs: [inbox, 42]\nmax_age_days: -1\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert caught.value.problems == [
+        f"{path}: max_age_days: expected a number of 0 or more, got -1",
+        f"{path}: inputs[1]: expected a path, an http(s)/imap(s) URL or a mapping with 'url' or "
+        "'path', got 42",
+    ]

@@ -58,7 +58,8 @@ def test_a_named_input_names_the_outlet_of_every_file(tmp_path: Path) -> None:
 
 def test_a_feed_file_is_read_as_a_feed_whatever_its_suffix(tmp_path: Path) -> None:
     # The real tagesschau feed, saved under a name that says nothing about its kind.
-    (tmp_path / "nachrichten.txt").write_bytes((FEEDS / "tagesschau-rss2-2021-02-18.xml").read_bytes())
+    feed = (FEEDS / "tagesschau-rss2-2021-02-18.xml").read_bytes()
+    (tmp_path / "nachrichten.txt").write_bytes(feed)
     (item,) = inputs(str(tmp_path))
     documents = read_bytes(item.load(), item.name, kind=item.kind)
     assert item.kind == ""  # the kind comes from the content, when the file is read

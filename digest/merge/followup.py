@@ -5,7 +5,8 @@ returning story is made of new reports only. Its merged text is compared with th
 of the last issues the way two reports are (``feature_similarity``, dates aside: a
 follow-up comes days later); the most similar one at or above the pair threshold is the
 story it follows. Of the new reports, only sentences that earlier story did not tell
-stay — a sentence counts as told when an earlier sentence holds most of its stems. A
+stay: a sentence counts as told when one earlier sentence holds at least half of its
+weighted stems (the weights the merge gives facts: rare stems and names count most). A
 follow-up with nothing new keeps its summary, so the reader sees who reported again.
 """
 
@@ -17,12 +18,15 @@ from dataclasses import replace
 from digest.config import DedupConfig
 from digest.dedup.memory import Told, story_text
 from digest.dedup.similarity import feature_similarity, weigh
+from digest.merge.facts import Facts, Sentence
 from digest.models import Follows, Paragraph, Passage, Story
-from digest.text.features import extract
+from digest.text.features import extract, name_stems
 from digest.text.sentences import split_sentences, stems
 
-# Share of a sentence's stems one earlier sentence must hold for it to be told already.
-TOLD_SHARE = 0.7
+# Share of a sentence's weighted stems one earlier sentence must hold for it to be told.
+# Not the merge's symmetric REPEAT (0.4 of the smaller sentence): a new sentence that
+# only shares a short earlier one's words still says something new.
+TOLD_SHARE = 0.5
 _MARKUP = ("## ", "- ")  # headings and bullets are structure, not sentences to drop
 
 
@@ -47,11 +51,7 @@ def mark_followups(
 
 def only_new(story: Story, earlier: Told) -> Story:
     """Mark ``story`` as following ``earlier`` and drop the sentences ``earlier`` told."""
-    known = [set(stems(s)) for s in split_sentences(earlier.text)]
-
-    def new(sentence: str) -> bool:
-        own = set(stems(sentence))
-        return not own or not any(len(own & k) >= TOLD_SHARE * len(own) for k in known)
+    new = _novelty(split_sentences(earlier.text), split_sentences(story_text(story)))
 
     summary = [s for s in split_sentences(story.summary) if new(s)]
     paragraphs = [p for p in (_new_passages(par, new) for par in story.paragraphs) if p]
@@ -62,6 +62,25 @@ def only_new(story: Story, earlier: Told) -> Story:
         return replace(story, paragraphs=(), body="", follows=follows)
     return replace(story, summary=" ".join(summary), paragraphs=tuple(paragraphs), body="",
                    follows=follows)  # fmt: skip
+
+
+def _novelty(told: list[str], texts: list[str]) -> Callable[[str], bool]:
+    """Return a test of whether a sentence of ``texts`` says something ``told`` did not."""
+    old = [_sentence(t, 0) for t in told]
+    mine = {t: _sentence(t, 1) for t in texts}
+    facts = Facts(old + list(mine.values()))
+
+    def new(text: str) -> bool:
+        sentence = mine.get(text) or _sentence(text, 1)
+        mass = facts.mass(sentence.stems)
+        known = max((facts.mass(sentence.stems & o.stems) for o in old), default=0.0)
+        return mass == 0 or known < TOLD_SHARE * mass
+
+    return new
+
+
+def _sentence(text: str, source: int) -> Sentence:
+    return Sentence(text, source, 0, frozenset(stems(text)), name_stems(text))
 
 
 def _new_passages(paragraph: Paragraph, new: Callable[[str], bool]) -> Paragraph:

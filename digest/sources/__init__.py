@@ -15,7 +15,7 @@ and a hash of its text; a short item its text's hash.
 
 from __future__ import annotations
 
-from digest.sources.gather import Gathered, Options, Progress, gather
+from digest.sources.gathering import Gathered, Options, Progress, gather
 from digest.sources.input import Input, SourceError, file_input
 
 __all__ = ["Gathered", "Input", "Options", "Progress", "SourceError", "file_input", "gather"]
