@@ -3,8 +3,8 @@
 The reports an earlier issue carried are already left out (``digest.dedup.memory``), so a
 returning story is made of new reports only. Its merged text is compared with the stories
 of the last issues the way two reports are (``feature_similarity``, dates aside: a
-follow-up comes days later); the most similar one at or above the pair threshold is the
-story it follows. Of the new reports, only sentences that earlier story did not tell
+follow-up comes days later); of those at or above the pair threshold, the one of the
+latest issue (then the most similar) is the story it follows. Of the new reports, only sentences that earlier story did not tell
 stay: a sentence counts as told when one earlier sentence holds at least half of its
 weighted stems (the weights the merge gives facts: rare stems and names count most). A
 follow-up with nothing new keeps its summary, so the reader sees who reported again.
@@ -42,9 +42,11 @@ def mark_followups(
     marked = []
     for story, f in zip(stories, new, strict=True):
         scores = [feature_similarity(f, o, window=0) for o in old]
-        best = max(range(len(told)), key=scores.__getitem__)
-        if scores[best] >= settings.threshold:
-            story = only_new(story, told[best])
+        alike = [i for i, score in enumerate(scores) if score >= settings.threshold]
+        if alike:
+            # The latest issue that told it: a story followed every day follows yesterday's.
+            latest = max(alike, key=lambda i: (told[i].date, scores[i]))
+            story = only_new(story, told[latest])
         marked.append(story)
     return marked
 
