@@ -84,7 +84,6 @@ def test_the_second_night_leaves_out_what_the_first_carried(
     config = write_config(config_text(http, imap))
     build(invoke, config, NIGHT1)
     first = issue(config, NIGHT1)
-    carried = len(first["stories"]) + len(first["items"])
     assert len(first["stories"]) >= 30 and first["skipped"] == []
     names = {s["name"] for story in first["stories"] for s in story["sources"]}
     assert {"tagesschau.de", "Postfach"} <= names
@@ -103,7 +102,6 @@ def test_the_second_night_leaves_out_what_the_first_carried(
     third = issue(config, "2021-02-21")
     assert [s["headline"] for s in third["stories"]] == [LETTERS[2][0]]
     assert third["stories"][0]["sources"][0]["file"] == imap.url(tls=True)
-    assert carried > 30
 
 
 def test_a_rebuild_of_a_date_reproduces_its_issue(

@@ -133,3 +133,25 @@ def test_get_many_returns_each_failure_beside_the_successes(server: FeedServer) 
     missing, feed = results.values()
     assert isinstance(missing, FetchError) and str(missing) == "HTTP 404 Not Found"
     assert not isinstance(feed, FetchError) and feed.data.startswith(b"<?xml")
+
+
+def test_a_server_that_never_accepts_is_a_connect_timeout() -> None:
+    import socket
+
+    # A listener whose backlog is full: the kernel leaves further handshakes unanswered.
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)
+        port = listener.getsockname()[1]
+        waiting = []
+        for _ in range(8):  # fill the accept queue (its length is the backlog plus a little)
+            s = socket.socket()
+            s.setblocking(False)
+            s.connect_ex(("127.0.0.1", port))
+            waiting.append(s)
+        try:
+            reason = fetch_error(Fetcher(connect_timeout=0.5), f"http://127.0.0.1:{port}/feed")
+        finally:
+            for s in waiting:
+                s.close()
+    assert reason == f"no connection to 127.0.0.1:{port} within 0.5 s"
