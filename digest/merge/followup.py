@@ -4,10 +4,11 @@ The reports an earlier issue carried are already left out (``digest.dedup.memory
 returning story is made of new reports only. Its merged text is compared with the stories
 of the last issues the way two reports are (``feature_similarity``, dates aside: a
 follow-up comes days later); of those at or above the pair threshold, the one of the
-latest issue (then the most similar) is the story it follows. Of the new reports, only sentences that earlier story did not tell
-stay: a sentence counts as told when one earlier sentence holds at least half of its
-weighted stems (the weights the merge gives facts: rare stems and names count most). A
-follow-up with nothing new keeps its summary, so the reader sees who reported again.
+latest issue (then the most similar) is the story it follows. Of the new reports, only
+sentences that earlier story did not tell stay: a sentence counts as told when one
+earlier sentence holds at least half of its weighted stems (the weights the merge gives
+facts: rare stems and names count most). A follow-up with nothing new keeps its summary,
+so the reader sees who reported again.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from digest.config import DedupConfig
+from digest.dedup.candidates import candidate_pairs
 from digest.dedup.memory import Told, story_text
 from digest.dedup.similarity import feature_similarity, weigh
 from digest.merge.facts import Facts, Sentence
@@ -27,7 +29,9 @@ from digest.text.sentences import split_sentences, stems
 # Not the merge's symmetric REPEAT (0.4 of the smaller sentence): a new sentence that
 # only shares a short earlier one's words still says something new.
 TOLD_SHARE = 0.5
-_MARKUP = ("## ", "- ")  # headings and bullets are structure, not sentences to drop
+_MARKUP = ("## ", "- ")
+# Neighbours per story worth scoring: a week of issues may hold a story told every day.
+CANDIDATES = 20  # headings and bullets are structure, not sentences to drop
 
 
 def mark_followups(
@@ -38,16 +42,19 @@ def mark_followups(
         return list(stories)
     feats = weigh([extract(s.headline, story_text(s)) for s in stories] +
                   [extract(t.headline, t.text) for t in told])  # fmt: skip
-    new, old = feats[: len(stories)], feats[len(stories) :]
-    marked = []
-    for story, f in zip(stories, new, strict=True):
-        scores = [feature_similarity(f, o, window=0) for o in old]
-        alike = [i for i, score in enumerate(scores) if score >= settings.threshold]
-        if alike:
-            # The latest issue that told it: a story followed every day follows yesterday's.
-            latest = max(alike, key=lambda i: (told[i].date, scores[i]))
-            story = only_new(story, told[latest])
-        marked.append(story)
+    n = len(stories)
+    # The grouping's blocking: only pairs that share strong stems are scored.
+    alike: dict[int, list[tuple[int, float]]] = {}
+    for i, j in candidate_pairs(feats, k=CANDIDATES):
+        if i < n <= j:
+            score = feature_similarity(feats[i], feats[j], window=0)
+            if score >= settings.threshold:
+                alike.setdefault(i, []).append((j - n, score))
+    marked = list(stories)
+    for i, found in alike.items():
+        # The latest issue that told it: a story followed every day follows yesterday's.
+        latest, _ = max(found, key=lambda js: (told[js[0]].date, js[1]))
+        marked[i] = only_new(stories[i], told[latest])
     return marked
 
 
