@@ -137,7 +137,6 @@ def path_list(check: Checker) -> Checker:
     return paths
 
 
-paths = path_list(path)
 inside_paths = path_list(inside_path)
 
 
