@@ -27,6 +27,8 @@ RUNS: list[tuple[str, str, list[str], list[str]]] = [
     ("Scale: digest build on FANG-COVID", "scale_bench.py", ["--sizes", "500,4684,46840"],
      ["--sizes", "100,300"]),
     ("Rendering: premailer on the largest issue", "render_bench.py", [], ["--limit", "300"]),
+    ("Nights: the memory across issues and follow-ups on FANG-COVID", "nights_bench.py",
+     ["--nights", "7"], ["--nights", "2", "--sample", "3"]),
 ]  # fmt: skip
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from digest import dedup
 from digest.build import build_issue as _build_issue
-from digest.build import name_unknown, read_input
+from digest.collect import name_unknown, read_input
 from digest.config import DEFAULT_MAX_INPUT_BYTES, Config, load_config
+from digest.config.inputs import parse_string
 from digest.errors import SkipFile
 from digest.i18n import translations
 from digest.models import Article, Issue, IssueItem, Item, Skipped, Source, SourceRef, Story
@@ -59,8 +60,12 @@ def build_issue(
     inputs: Sequence[str | Path] | None = None,
     date: dt.date | None = None,
 ) -> Issue:
-    """Build the issue from ``inputs`` (default: the config's) without writing anything."""
+    """Build the issue from ``inputs`` (default: the config's) without writing anything.
+
+    ``inputs`` are paths or URLs as ``digest build -i`` takes them. The memory of earlier
+    issues is not consulted: the same inputs give the same issue.
+    """
     if not isinstance(config, Config):
         config = load_config(Path(config) if config is not None else None)
-    paths = [Path(p) for p in inputs] if inputs is not None else None
-    return _build_issue(config, inputs=paths, date=date)
+    specs = [parse_string(str(p), Path.cwd()) for p in inputs] if inputs is not None else None
+    return _build_issue(config, inputs=specs, date=date)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import shutil
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,8 @@ import click
 
 from digest import __version__
 from digest.build import build_issue, today, write_issue
-from digest.config import Config, load_config
+from digest.config import Config, InputSpec, load_config
+from digest.config.inputs import BadInput, parse_string
 from digest.errors import DigestError, InputError
 from digest.exitcodes import ExitCode
 
@@ -77,8 +80,17 @@ def _date_option(f: Any) -> Any:
 
 def _inputs_option(f: Any) -> Any:
     return click.option(
-        "-i", "--input", "inputs", multiple=True, type=click.Path(path_type=Path),
-        help="Input file or folder (read recursively); repeatable [default: config 'inputs'].",
+        "-i", "--input", "inputs", multiple=True, metavar="PATH|URL",
+        help="Input file or folder (read recursively), feed URL or imap(s):// folder URL; "
+        "repeatable [default: config 'inputs'].",
+    )(f)  # fmt: skip
+
+
+def _memory_option(f: Any) -> Any:
+    return click.option(
+        "--no-memory", "no_memory", is_flag=True,
+        help="Leave nothing out that earlier issues carried, and mark no follow-ups (this "
+        "build only; what it carries is still recorded).",
     )(f)  # fmt: skip
 
 
@@ -99,12 +111,40 @@ def issue_date(config: Config, value: dt.datetime | None) -> dt.date:
     return value.date() if value else today(config)
 
 
-def check_inputs(inputs: tuple[Path, ...] | list[Path]) -> list[Path]:
+def input_specs(values: Sequence[str]) -> list[InputSpec]:
+    """Parse ``-i`` values (paths relative to the working folder); fail naming a bad one."""
+    specs = []
+    for value in values:
+        try:
+            specs.append(parse_string(value, Path.cwd()))
+        except BadInput as bad:
+            raise click.BadParameter(str(bad), param_hint="'-i' / '--input'") from None
+    return specs
+
+
+def check_inputs(specs: Sequence[InputSpec]) -> list[InputSpec]:
     """Fail with one line naming the first input path that does not exist."""
-    for path in inputs:
-        if not path.exists():
-            raise InputError(f"input path '{path}' does not exist")
-    return list(inputs)
+    for spec in specs:
+        if spec.kind == "path" and not spec.path.exists():
+            raise InputError(f"input path '{spec.label}' does not exist")
+    return list(specs)
+
+
+def progress() -> Callable[[int, int, str], None] | None:
+    """Return a one-line progress display for fetches on a terminal; none under cron or -q."""
+    if not sys.stderr.isatty() or log.getEffectiveLevel() >= logging.ERROR:
+        return None
+
+    def show(done: int, total: int, url: str) -> None:
+        width = shutil.get_terminal_size().columns - 1
+        if done == total:  # wipe the line: warnings and the summary follow as usual
+            click.echo(f"\r{' ' * width}\r", err=True, nl=False)
+            return
+        line = f"Fetching {done}/{total}: {url}"
+        line = line if len(line) <= width else line[: width - 1] + "…"
+        click.echo(f"\r{line:<{width}}", err=True, nl=False)
+
+    return show
 
 
 @click.group(context_settings=CONTEXT)
@@ -125,28 +165,34 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder [default: config 'output'].")  # fmt: skip
 @_date_option
-@click.option("--strict", is_flag=True, help="Fail if any input file is skipped.")
+@click.option("--strict", is_flag=True,
+              help="Fail if any input is skipped (a file, or a feed or mailbox that failed).")
+@_memory_option
 @_verbosity
 def build(
-    config_file: Path | None, inputs: tuple[Path, ...], output: Path | None,
-    date: dt.datetime | None, strict: bool,
+    config_file: Path | None, inputs: tuple[str, ...], output: Path | None,
+    date: dt.datetime | None, strict: bool, no_memory: bool,
 ) -> None:  # fmt: skip
     """Build the issue: write issue.html, issue.txt and issue.json, print their folder.
+
+    What an issue of an earlier date carried is left out (--no-memory: not this time).
 
     \b
     Example:
       digest build -c config.yaml -i inbox/ --date 2025-12-03
+      digest build -i https://www.tagesschau.de/xml/rss2/ -i imaps://me@mail.example/News
     """
     config = load(config_file)
     if output is not None:
         config = config.replace(output=output.absolute())
-    paths = check_inputs(inputs or config.inputs)
-    if not paths:
+    specs = check_inputs(input_specs(inputs) if inputs else config.inputs)
+    if not specs:
         raise InputError("no inputs: give --input or set 'inputs' in config.yaml")
-    issue = build_issue(config, inputs=paths, date=issue_date(config, date))
+    issue = build_issue(config, inputs=specs, date=issue_date(config, date),
+                        memory=not no_memory, progress=progress())  # fmt: skip
     if strict and issue.skipped:
-        raise InputError(f"--strict: {len(issue.skipped)} input file(s) skipped, nothing written")
-    folder = write_issue(issue, config)
+        raise InputError(f"--strict: {len(issue.skipped)} input(s) skipped, nothing written")
+    folder = write_issue(issue, config, remember=True)
     click.echo(str(folder))
 
 
@@ -161,7 +207,7 @@ def build(
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in a web browser.")
 @_verbosity
 def preview(
-    config_file: Path | None, inputs: tuple[Path, ...], date: dt.datetime | None,
+    config_file: Path | None, inputs: tuple[str, ...], date: dt.datetime | None,
     host: str, port: int, open_browser: bool,
 ) -> None:  # fmt: skip
     """Serve a live preview of the issue that rebuilds and reloads when a file changes.
@@ -173,11 +219,12 @@ def preview(
     from digest.preview import Preview, serve
 
     config = load(config_file)
-    paths = check_inputs(inputs) if inputs else None  # None: the config's, re-read on each build
-    if not (paths or config.inputs):
+    # None: the config's, re-read on each build.
+    specs = check_inputs(input_specs(inputs)) if inputs else None
+    if not (specs or config.inputs):
         raise InputError("no inputs: give --input or set 'inputs' in config.yaml")
     when = date.date() if date else None
-    serve(Preview(config.path, paths, when, host=host, port=port), click.echo, open_browser)
+    serve(Preview(config.path, specs, when, host=host, port=port), click.echo, open_browser)
 
 
 @cli.command()
@@ -237,23 +284,13 @@ def check(config_file: Path | None, date: dt.datetime | None) -> None:
     Example:
       digest check -c config.yaml --date 2025-12-03
     """
-    from digest.send.checks import check as run_checks
-    from digest.send.checks import refusals
+    from digest.send.checks import report
 
     config = load(config_file)
-    when = issue_date(config, date)
-    found = run_checks(config, when)
-    for finding in found:
-        click.echo(f"{finding.level.capitalize()}: {finding.message}", err=True)
-    errors = len(refusals(found))
-    if not (config.output / when.isoformat() / "issue.json").is_file():
-        click.echo(f"No issue built for {when.isoformat()}: checked the configuration only.")
-    click.echo(f"{_count(errors, 'error')}, {_count(len(found) - errors, 'warning')}.")
-    sys.exit(int(ExitCode.CHECK_FAILED if errors else ExitCode.OK))
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    lines, failed = report(config, issue_date(config, date))
+    for line in lines:
+        click.echo(line, err=line.startswith(("Error:", "Warning:")))
+    sys.exit(int(ExitCode.CHECK_FAILED if failed else ExitCode.OK))
 
 
 @cli.command()
@@ -272,37 +309,28 @@ def unsubscribe(
       digest unsubscribe -c config.yaml leser@example.org
       digest unsubscribe -c config.yaml --list
     """
-    from contextlib import closing
-
-    from digest.send.message import parse_recipient
-    from digest.send.suppression import open_list, restore, suppress, suppressed
+    from digest.send.suppression import change
 
     config = load(config_file)
     if not addresses and not show:
         raise click.UsageError("give at least one ADDRESS, or --list")
-    with closing(open_list(config)) as db:
-        for value in addresses:
-            try:
-                address = parse_recipient(value).key
-            except ValueError as exc:
-                raise DigestError(f"{value!r} {exc}") from None
-            if undo:
-                done = restore(db, address)
-                click.echo(f"{address}: {'subscribed again' if done else 'was not unsubscribed'}.")
-            else:
-                done = suppress(db, address, "command")
-                click.echo(f"{address}: {'unsubscribed' if done else 'already unsubscribed'}.")
-        if show:
-            for address, (via, when) in suppressed(db).items():
-                click.echo(f"{address}\t{when}\t{via}")
+    try:
+        lines = change(config, addresses, undo=undo, show=show)
+    except ValueError as exc:
+        raise DigestError(str(exc)) from None
+    for line in lines:
+        click.echo(line)
 
 
 @cli.command()
 @_config_option
 @_date_option
+@_memory_option
 @_force_option
 @_verbosity
-def run(config_file: Path | None, date: dt.datetime | None, force: bool) -> None:
+def run(
+    config_file: Path | None, date: dt.datetime | None, no_memory: bool, force: bool
+) -> None:
     """Build the issue from the config's inputs, then send it: the cron entry point.
 
     A lock keeps two runs from overlapping; the second exits with code 7. The checks of
@@ -315,10 +343,12 @@ def run(config_file: Path | None, date: dt.datetime | None, force: bool) -> None
     from digest.build import build_and_send
 
     config = load(config_file)
-    paths = check_inputs(config.inputs)
-    if not paths:
+    specs = check_inputs(config.inputs)
+    if not specs:
         raise InputError("no inputs: set 'inputs' in config.yaml")
-    _report(build_and_send(config, issue_date(config, date), paths, force=force))
+    report = build_and_send(config, issue_date(config, date), specs, memory=not no_memory,
+                            progress=progress(), force=force)  # fmt: skip
+    _report(report)
 
 
 def _report(report: Any) -> None:

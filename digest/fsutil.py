@@ -17,8 +17,12 @@ PUBLIC_FOLDER = 0o755
 PRIVATE_FILE = 0o600
 
 
-def atomic_write(path: Path, content: str | bytes, mode: int = PUBLIC_FILE) -> None:
-    """Write ``content`` to ``path`` (with ``mode``) through a temp file and a rename."""
+def atomic_write(path: Path, content: str | bytes, *, mode: int) -> None:
+    """Write ``content`` to ``path`` (with ``mode``) through a temp file and a rename.
+
+    ``mode`` has no default: every caller says whether the file is published
+    (``PUBLIC_FILE``) or private (``PRIVATE_FILE``), so no private file is readable by mistake.
+    """
     make_folder(path.parent, PUBLIC_FOLDER if mode & 0o004 else None)
     data = content.encode("utf-8") if isinstance(content, str) else content
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

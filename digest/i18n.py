@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -41,6 +41,11 @@ def translations(locale: str) -> gettext.NullTranslations:
 def long_date(date: dt.date, locale: str) -> str:
     """Format ``date`` in full, e.g. ``Mittwoch, 3. Dezember 2025``."""
     return format_date(date, "full", locale=locale)
+
+
+def day_month(date: dt.date, locale: str) -> str:
+    """Format a day of the year, e.g. ``5. Dezember`` (``December 5`` in English)."""
+    return format_skeleton("MMMMd", date, locale=locale)
 
 
 def short_date(date: dt.date | dt.datetime, locale: str) -> str:

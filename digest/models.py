@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where an article came from: the outlet's name, the input file and its URL if known."""
+    """Where an article came from: the outlet's name, the input and the article's URL if known.
+
+    ``file`` names the input (a path, a feed URL, a mailbox URL); ``id`` is what the input
+    calls the article, if anything (a feed entry's guid, a mail's Message-ID).
+    """
 
     name: str
     file: str
     url: str | None = None
+    id: str = ""
+
+
+def text_key(text: str) -> str:
+    """Return the key of a text across issues: a hash of its words, case and spacing aside."""
+    words = " ".join(text.casefold().split())
+    return "text:" + hashlib.sha256(words.encode("utf-8")).hexdigest()[:32]
+
+
+def identity_keys(id: str = "", url: str | None = None) -> tuple[str, ...]:
+    """Return the keys an input's own names give an article: its id and its URL."""
+    return tuple(k for k in (f"id:{id}" if id else "", f"url:{url}" if url else "") if k)
 
 
 @dataclass(frozen=True)
@@ -22,6 +39,11 @@ class Item:
 
     text: str
     url: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Return what the memory across issues knows the item by: its text."""
+        return text_key(self.text)
 
 
 @dataclass(frozen=True)
@@ -36,6 +58,7 @@ class Document:
     the section the input files it under (JSON-LD ``articleSection``, a feed's category, a
     record's ``section``); ``position`` its place in an input that orders its articles by
     importance (a feed's entries: 0 is the top one), None where the order says nothing.
+    ``item`` marks a headline-only entry (a feed entry without text): a short item.
     """
 
     text: str
@@ -49,6 +72,7 @@ class Document:
     newsletter: bool = False
     ressort: str = ""
     position: int | None = None
+    item: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,6 +97,15 @@ class Article:
     ressort: str = ""
     newsletter: bool = False  # a mail, or a text with a greeting or a short-item section
     position: int | None = None
+    # What the memory across issues knows this article by (``identity_keys``, ``text_key``);
+    # set when it is read, before an outlet rule may give it the outlet's URL.
+    keys: tuple[str, ...] = ()
+
+    def own_keys(self) -> tuple[str, ...]:
+        """Return the keys the article's input and text give it."""
+        text = f"{self.title}\n{self.body}"
+        hashed = (text_key(text),) if text.strip() else ()
+        return (*identity_keys(self.source.id, self.source.url), *hashed)
 
 
 @dataclass(frozen=True)
@@ -85,6 +118,7 @@ class SourceRef:
     url: str | None = None
     published: dt.datetime | None = None
     authors: list[str] = field(default_factory=list)
+    keys: tuple[str, ...] = ()  # the cited article's keys, for the memory (not in issue.json)
 
     @classmethod
     def of(cls, article: Article) -> SourceRef:
@@ -96,6 +130,7 @@ class SourceRef:
             url=article.source.url,
             published=article.published,
             authors=list(article.authors),
+            keys=article.keys,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -126,11 +161,25 @@ Paragraph = tuple[Passage, ...]
 
 
 @dataclass(frozen=True)
+class Follows:
+    """The earlier issue a story returns from: its date and the headline it had there."""
+
+    date: dt.date
+    headline: str
+
+    def to_json(self) -> dict[str, str]:
+        """Return the ``issue.json`` shape: ``{"date": "2025-12-05", "headline": "…"}``."""
+        return {"date": self.date.isoformat(), "headline": self.headline}
+
+
+@dataclass(frozen=True)
 class Story:
     """One story of the issue, merged from one or more articles about the same event.
 
     ``section`` is the issue's section it is shown in ("Politik"; "" for none) and
     ``opinion`` marks a commentary, column or guest piece, shown apart from the news.
+    ``follows`` names the earlier issue that carried the story, when it returns with new
+    reports (a follow-up); it then tells only what that issue had not.
     """
 
     headline: str
@@ -142,6 +191,7 @@ class Story:
     paragraphs: tuple[Paragraph, ...] = ()
     section: str = ""
     opinion: bool = False
+    follows: Follows | None = None
 
     @property
     def words(self) -> int:
@@ -158,6 +208,7 @@ class Story:
             "sources": [s.to_json() for s in self.sources],
             "section": self.section,
             "opinion": self.opinion,
+            "follows": self.follows.to_json() if self.follows else None,
         }
 
 
@@ -221,6 +272,12 @@ def _source_ref(data: dict[str, Any]) -> SourceRef:
     )  # fmt: skip
 
 
+def _follows(data: Any) -> Follows | None:
+    if not isinstance(data, dict) or not data.get("date"):
+        return None
+    return Follows(dt.date.fromisoformat(data["date"]), str(data.get("headline") or ""))
+
+
 def issue_from_json(data: dict[str, Any]) -> Issue:
     """Rebuild an ``Issue`` from its ``issue.json`` document."""
     return Issue(
@@ -232,6 +289,7 @@ def issue_from_json(data: dict[str, Any]) -> Issue:
                 headline=s["headline"], kicker=s.get("kicker", ""), summary=s.get("summary", ""),
                 body=s.get("body", ""), sources=[_source_ref(r) for r in s.get("sources", [])],
                 section=str(s.get("section") or ""), opinion=s.get("opinion") is True,
+                follows=_follows(s.get("follows")),
             )
             for s in data.get("stories", [])
         ],

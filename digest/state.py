@@ -35,9 +35,19 @@ class Table:
     ddl: str
 
 
+def state_location(config: Config) -> Path:
+    """Return where the private state folder is, without creating it."""
+    return config.state_dir or config.output / STATE_NAME
+
+
+def has_state(config: Config) -> bool:
+    """Tell whether the state database exists (a reader need not create it)."""
+    return (state_location(config) / DATABASE_NAME).is_file()
+
+
 def state_folder(config: Config) -> Path:
     """Return the private state folder, created (mode 0700) when missing."""
-    folder = config.state_dir or config.output / STATE_NAME
+    folder = state_location(config)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
         if stat.S_IMODE(folder.stat().st_mode) != FOLDER_MODE:

@@ -11,7 +11,7 @@ STAGES = ["sources", "readers", "parse", "dedup", "merge", "rank", "render", "se
 # Shared by every stage: the domain model, configuration, errors and German text primitives.
 SHARED = {"models", "config", "errors", "exitcodes", "fsutil", "i18n", "text", "__init__"}
 # The porch: they call the stages in order (the preview rebuilds through the build).
-PORCH = {"api", "build", "cli", "__main__"}
+PORCH = {"api", "build", "collect", "cli", "__main__"}
 MAX_LINES = 400
 MAX_ROOT_MODULES = 14
 

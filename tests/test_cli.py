@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -31,8 +32,10 @@ def test_build_writes_the_issue_files_and_prints_the_folder(invoke, tmp_path: Pa
     assert issue["skipped"] == []
     assert set(issue) == {"date", "locale", "title", "stories", "items", "skipped"}
     story = issue["stories"][0]
-    # The contract's keys, and the two the ranking added: a story's section and opinion mark.
-    assert set(story) == {"headline", "kicker", "summary", "body", "sources", "section", "opinion"}
+    # The contract's keys, and those added since: a story's section, opinion mark, follow-up.
+    assert set(story) == {
+        "headline", "kicker", "summary", "body", "sources", "section", "opinion", "follows"
+    }
     assert set(story["sources"][0]) == {"name", "file", "title", "url", "published", "authors"}
 
 
@@ -70,7 +73,8 @@ def test_a_missing_input_path_is_an_error_naming_it(invoke, tmp_path: Path) -> N
         ("leer2.txt", b" \n\n \t\n", "empty file"),
         ("bild.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (contains NUL bytes)"),
         ("tabelle.xlsx", b"PK\x03\x04", "unsupported file type '.xlsx' (known: .eml, .htm, "
-         ".html, .jsonl, .mbox, .md, .txt, each also as .gz)"),
+         ".html, .jsonl, .mbox, .md, .txt, each also as .gz; RSS and Atom feeds by their "
+         "content)"),
     ],
 )  # fmt: skip
 def test_unusable_files_are_skipped_with_a_warning(invoke, tmp_path, name, content, reason) -> None:
@@ -130,7 +134,7 @@ def test_strict_fails_on_a_skipped_file_and_writes_nothing(invoke, tmp_path: Pat
     result = invoke("build", "--strict", "-i", inbox, "-o", tmp_path / "out")
     assert result.exit_code == ExitCode.INPUT_ERROR
     assert result.stderr.endswith(
-        "Error: --strict: 1 input file(s) skipped, nothing written\n"
+        "Error: --strict: 1 input(s) skipped, nothing written\n"
     )
     assert not (tmp_path / "out").exists()
 
@@ -193,3 +197,24 @@ def test_errors_are_one_line_without_traceback_unless_verbose(tmp_path: Path) ->
     verbose = _run_module("build", "-v", cwd=tmp_path)
     assert "Traceback" in verbose.stderr
     assert verbose.returncode == ExitCode.CONFIG_ERROR
+
+
+def test_an_input_url_of_another_scheme_is_a_usage_error(invoke) -> None:
+    result = invoke("build", "-i", "ftp://example.org/nachrichten.xml")
+    assert result.exit_code == ExitCode.USAGE
+    assert "Invalid value for '-i' / '--input': unsupported URL scheme 'ftp://' (use a path, " \
+        "http(s):// or imap(s)://)" in result.stderr  # fmt: skip
+
+
+def test_fetch_progress_shows_on_a_terminal_only(monkeypatch, capsys) -> None:
+    from digest.cli import progress
+
+    assert progress() is None  # under cron (or pytest) stderr is no terminal
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr("shutil.get_terminal_size", lambda: os.terminal_size((41, 24)))
+    show = progress()
+    assert show is not None
+    show(1, 2, "https://www.tagesschau.de/xml/rss2/")
+    show(2, 2, "https://www.heise.de/rss/heise-atom.xml")
+    line = "Fetching 1/2: https://www.tagesschau.de…"  # cut to the 40 columns
+    assert capsys.readouterr().err == f"\r{line}\r{' ' * 40}\r"

@@ -84,7 +84,7 @@ def test_relative_paths_are_relative_to_the_config_file(write_config) -> None:
     path = write_config("templates: my-templates\ninputs: [inbox, /abs/in]\noutput: out\n")
     config = load_config(path)
     assert config.templates == path.parent / "my-templates"
-    assert config.inputs == [path.parent / "inbox", Path("/abs/in")]
+    assert [s.path for s in config.inputs] == [path.parent / "inbox", Path("/abs/in")]
     assert config.output == path.parent / "out"
 
 
@@ -99,7 +99,7 @@ def test_an_empty_file_gives_the_defaults(write_config) -> None:
 def test_the_tracked_config_is_valid_and_documents_every_key() -> None:
     config = load_config(ROOT / "config.yaml")
     assert isinstance(config, Config)
-    assert config.inputs == [ROOT / "examples" / "inbox"]
+    assert [s.path for s in config.inputs] == [ROOT / "examples" / "inbox"]
     lines = (ROOT / "config.yaml").read_text("utf-8").splitlines()
     keys = [i for i, line in enumerate(lines) if re.match(r"^ {0,2}[a-z_]+:", line)]
     assert len(keys) > 30

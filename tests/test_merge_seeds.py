@@ -6,12 +6,13 @@ short fragments and structure here.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from pipeline import stories_and_items
 
-from digest.build import read_all
+from digest.collect import collect
 from digest.config import Config, DedupConfig
 from digest.models import Article, IssueItem, Story
 from digest.text.paragraphs import body_sentences
@@ -24,7 +25,9 @@ pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is n
 @pytest.fixture(scope="module")
 def seeds() -> list[Article]:
     # Read as a build reads them: five inputs of unknown outlets, told apart by number.
-    articles, skipped = read_all(sorted(SEEDS.glob("*.txt")), Config())
+    articles, skipped = collect(
+        Config(max_age_days=None), sorted(SEEDS.glob("*.txt")), dt.date(2025, 12, 3)
+    )
     assert skipped == []
     return articles
 

@@ -111,7 +111,8 @@ def test_a_run_killed_while_building_leaves_no_half_issue(tmp_path: Path, slow: 
     inbox.mkdir()
     with gzip.open(CORPUS / "fang-covid-de-2020-11-12.jsonl.gz", "rt", encoding="utf-8") as f:
         (inbox / "agentur.jsonl").write_text("".join(f.readlines()[:1500]), encoding="utf-8")
-    config = project(tmp_path, slow.port, build=False, extra="max_input_bytes: 100000000\n")
+    config = project(tmp_path, slow.port, build=False,
+                     extra="max_input_bytes: 100000000\nmax_age_days: null\n")
     text = config.read_text("utf-8").replace(str(sample_inbox()), str(inbox))
     config.write_text(text, "utf-8")
     run = start(config)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
-from digest.build import read_all
+from digest.collect import collect
 from digest.config import Config, OutletRule
 from digest.models import Source
 from digest.sources.outlets import (
@@ -18,6 +19,8 @@ from digest.sources.outlets import (
     rule_for_article,
     table_name,
 )
+
+DAY = dt.date(2026, 3, 13)
 
 
 def source(name: str = "", url: str | None = None) -> Source:
@@ -128,7 +131,7 @@ def test_a_mixed_outlet_file_keeps_every_outlet_and_an_unknown_gets_a_warning(
     (tmp_path / "nacht.jsonl").write_text("\n".join(json.dumps(r) for r in lines), "utf-8")
     (tmp_path / "notiz.txt").write_text("Kurze Notiz\n\nDer Markt fällt aus. " * 3, "utf-8")
     rules = [OutletRule(match="NDR", name="Norddeutscher Rundfunk")]
-    articles, _ = read_all([tmp_path], Config(outlets=rules))
+    articles, _ = collect(Config(outlets=rules, max_age_days=None), [tmp_path], DAY)
     assert [a.source.name for a in articles] == [
         "Süddeutsche Zeitung", "Tagesspiegel", "Norddeutscher Rundfunk", "Unbekannte Quelle 1",
         "Unbekannte Quelle 2",
@@ -144,5 +147,5 @@ def test_a_mixed_outlet_file_keeps_every_outlet_and_an_unknown_gets_a_warning(
 
 def test_an_english_issue_labels_unknown_outlets_in_english(tmp_path: Path) -> None:
     (tmp_path / "notiz.txt").write_text("Kurze Notiz\n\nDer Markt fällt aus. " * 3, "utf-8")
-    articles, _ = read_all([tmp_path], Config(locale="en_US"))
+    articles, _ = collect(Config(locale="en_US", max_age_days=None), [tmp_path], DAY)
     assert articles[0].source.name == "Unknown source"

@@ -18,6 +18,8 @@ import yaml
 
 from digest.config import checks as check
 from digest.config.checks import Bad, Checker, Ctx
+from digest.config.inputs import InputSpec as InputSpec
+from digest.config.inputs import parse_inputs
 from digest.errors import ConfigError
 
 DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024
@@ -125,9 +127,9 @@ class Config:
     title: str = option("Der Digest", check.header_text)
     locale: str = option("de_DE", check.locale)
     timezone: str = option("Europe/Berlin", check.timezone)
-    inputs: list[Path] = option(None, check.paths, factory=list)
     output: Path = option(None, check.path, factory=lambda: Path("output").absolute())
     state_dir: Path | None = option(None, check.optional(check.path))
+    max_age_days: float | None = option(2.0, check.optional(check.non_negative_number))
     templates: Path | None = option(None, check.optional(check.inside_path))
     archive_url: str | None = option(None, check.optional(check.web_url))
     max_input_bytes: int = option(DEFAULT_MAX_INPUT_BYTES, check.positive)
@@ -135,6 +137,7 @@ class Config:
     hooks: list[Path] = option(None, check.inside_paths, factory=list)
     impressum: str = option("", check.text)
     # Sections and lists of their own, validated by ``_Validator`` (``SECTIONS``, ``LISTS``).
+    inputs: list[InputSpec] = field(default_factory=list)
     outlets: list[OutletRule] = field(default_factory=list)
     sections: list[SectionRule] = field(default_factory=list)
     dedup: DedupConfig = field(default_factory=DedupConfig)
@@ -270,7 +273,7 @@ def validate(data: Any, path: Path) -> Config:
     """Turn a parsed YAML document into a ``Config`` or raise one ``ConfigError``."""
     base_dir = path.absolute().parent
     checker = _Validator(str(path), Ctx(base_dir))
-    values = checker.mapping(data, TOP_SCHEMA, "", set(SECTIONS) | set(LISTS))
+    values = checker.mapping(data, TOP_SCHEMA, "", {*SECTIONS, *LISTS, "inputs"})
     if isinstance(data, dict):
         for name, (schema, cls) in SECTIONS.items():
             if name in data:
@@ -278,6 +281,9 @@ def validate(data: Any, path: Path) -> Config:
         for key, (attr, *_) in LISTS.items():
             if key in data:
                 values[attr] = checker.entries(key, data[key])
+        if "inputs" in data:
+            values["inputs"], problems = parse_inputs(data["inputs"], base_dir, str(path))
+            checker.problems.extend(problems)
     values.setdefault("output", (base_dir / "output").resolve())
     if checker.problems:
         raise ConfigError(checker.problems)

@@ -99,6 +99,14 @@ def number(value: Any, ctx: Ctx) -> float:
     return float(value)
 
 
+def non_negative_number(value: Any, ctx: Ctx) -> float:
+    """Accept an integer or a decimal number of 0 or more."""
+    found = number(value, ctx)
+    if found < 0:
+        raise Bad("a number of 0 or more")
+    return found
+
+
 def fraction(value: Any, ctx: Ctx) -> float:
     """Accept a number from 0 to 1."""
     found = number(value, ctx)
@@ -136,7 +144,6 @@ def path_list(check: Checker) -> Checker:
     return paths
 
 
-paths = path_list(path)
 inside_paths = path_list(inside_path)
 
 

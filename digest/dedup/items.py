@@ -30,7 +30,7 @@ def _item_ref(article: Article, item: Item) -> SourceRef:
     return SourceRef(
         name=article.source.name, file=article.source.file, title=first,
         url=item.url or article.source.url, published=article.published,
-        authors=list(article.authors),
+        authors=list(article.authors), keys=(item.key,),
     )  # fmt: skip
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from digest.errors import SkipFile
-from digest.models import Article, Document
+from digest.models import Article, Document, Item
 from digest.parse.structure import structure
 from digest.parse.topics import split_all
 from digest.text.vocabulary import RESSORTS
@@ -21,7 +21,15 @@ __all__ = ["parse_document", "parse_documents", "parse_input"]
 
 
 def parse_document(document: Document) -> Article:
-    """Read the structure of one document's text into an article."""
+    """Read the structure of one document's text into an article.
+
+    A headline without text (``Document.item``) becomes an article that carries it as one
+    short item: no title and no body, so it is no story of its own.
+    """
+    if document.item:
+        item = Item(text=document.title, url=document.source.url)
+        return Article(title="", body="", source=document.source, published=document.published,
+                       authors=list(document.authors), items=[item])  # fmt: skip
     article = structure(
         document.text, document.source, title=document.title, aliases=document.aliases,
         fallback_title=document.subject,

@@ -21,9 +21,9 @@ from pathlib import Path
 import jinja2
 
 from digest.build import build_issue, today
-from digest.config import GMAIL_CLIP_BYTES, Config, load_config
+from digest.config import GMAIL_CLIP_BYTES, Config, InputSpec, load_config
 from digest.errors import ConfigError, DigestError
-from digest.fsutil import atomic_write
+from digest.fsutil import PUBLIC_FILE, atomic_write
 from digest.render import render
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ class Builder:
     """Re-read the configuration and render the issue into a new folder under ``root``."""
 
     config_file: Path | None
-    inputs: Sequence[Path] | None
+    inputs: Sequence[InputSpec] | None
     date: dt.date | None
     root: Path
     version: int = 0
@@ -97,12 +97,16 @@ class Builder:
     def _build(self) -> Build:
         config = load_config(self.config_file)
         self.config = config
-        issue = build_issue(config, inputs=self.inputs, date=self.date or today(config))
+        # The memory is read as a build reads it, so the preview shows the issue it would
+        # write; only a written issue is recorded.
+        issue = build_issue(config, inputs=self.inputs, date=self.date or today(config),
+                            memory=True)  # fmt: skip
         rendered = render(issue, config)
         folder = Path(tempfile.mkdtemp(prefix=f"build-{self.version}-", dir=self.root))
-        atomic_write(folder / "issue.txt", rendered.text)
-        atomic_write(folder / "issue.json", json.dumps(issue.to_json(), ensure_ascii=False) + "\n")
-        atomic_write(folder / "issue.html", rendered.html)
+        atomic_write(folder / "issue.txt", rendered.text, mode=PUBLIC_FILE)
+        document = json.dumps(issue.to_json(), ensure_ascii=False) + "\n"
+        atomic_write(folder / "issue.json", document, mode=PUBLIC_FILE)
+        atomic_write(folder / "issue.html", rendered.html, mode=PUBLIC_FILE)
         return Build(
             version=self.version, folder=folder, warnings=tuple(rendered.warnings),
             html_bytes=rendered.html_bytes, budget=config.max_html_bytes,
@@ -117,7 +121,7 @@ class Builder:
         inputs = self.inputs if self.inputs is not None else []
         if self.inputs is None and self.config is not None:
             inputs = self.config.inputs
-        return [*paths, *inputs]
+        return [*paths, *(s.path for s in inputs if s.kind == "path")]
 
 
 def describe(exc: BaseException) -> str:

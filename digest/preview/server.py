@@ -19,6 +19,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from digest.config import InputSpec
 from digest.errors import DigestError
 from digest.preview.builder import Build, Builder, Site, publish, snapshot, watch
 from digest.preview.pages import error_page, frame_page, inject
@@ -133,7 +134,7 @@ class Preview:
     """A running preview: first build, server thread and watcher thread."""
 
     def __init__(
-        self, config_file: Path | None, inputs: Sequence[Path] | None = None,
+        self, config_file: Path | None, inputs: Sequence[InputSpec] | None = None,
         date: dt.date | None = None, host: str = "127.0.0.1", port: int = 8000,
     ) -> None:  # fmt: skip
         self.root = Path(tempfile.mkdtemp(prefix="digest-preview-"))

@@ -4,7 +4,8 @@ A reader decodes one kind of input and says what it knows besides the text (a pa
 headline, a mail's subject and date); ``digest.parse`` then reads the text's structure.
 Reader modules are imported when first used, so the registry (and the CLI) start
 without loading trafilatura. Any kind may come gzipped (``day.jsonl.gz``): the suffix
-before ``.gz`` names the kind.
+before ``.gz`` names the kind. An RSS or Atom feed is recognised by its content, whatever
+its file's suffix.
 """
 
 from __future__ import annotations
@@ -18,7 +19,14 @@ from collections.abc import Callable
 from digest.config import DEFAULT_MAX_INPUT_BYTES
 from digest.errors import SkipFile
 from digest.models import Document
-from digest.sources.kinds import is_gzipped, kind_of, size_limit
+from digest.sources.kinds import (
+    ENTRY_KIND,
+    FEED_KIND,
+    is_gzipped,
+    kind_of,
+    looks_like_feed,
+    size_limit,
+)
 
 Reader = Callable[[bytes, str], list[Document]]
 
@@ -40,19 +48,24 @@ READERS: dict[str, Reader] = {
     ".eml": _lazy("mail", "read"),
     ".mbox": _lazy("mail", "read_mbox"),
     ".jsonl": _lazy("jsonl", "read"),
+    FEED_KIND: _lazy("feed", "read"),
+    ENTRY_KIND: _lazy("feed", "read_entry"),
 }
+# Kinds only sources make; a file's suffix never names them.
+SOURCE_KINDS = frozenset({FEED_KIND, ENTRY_KIND})
 
 
-def reader_for(filename: str) -> Reader:
-    """Return the reader for ``filename``'s suffix or raise ``SkipFile``."""
-    suffix = kind_of(filename)
-    try:
-        return READERS[suffix]
-    except KeyError:
-        known = ", ".join(sorted(READERS))
+def reader_for(filename: str, kind: str = "") -> Reader:
+    """Return the reader of ``kind`` (default: ``filename``'s suffix) or raise ``SkipFile``."""
+    suffix = kind or kind_of(filename)
+    reader = READERS.get(suffix)
+    if reader is None or (suffix in SOURCE_KINDS and not kind):
+        known = ", ".join(sorted(set(READERS) - SOURCE_KINDS))
         raise SkipFile(
-            f"unsupported file type '{suffix or '(none)'}' (known: {known}, each also as .gz)"
-        ) from None
+            f"unsupported file type '{suffix or '(none)'}' (known: {known}, each also as .gz; "
+            "RSS and Atom feeds by their content)"
+        )
+    return reader
 
 
 def gunzip(data: bytes, limit: int) -> bytes:
@@ -68,15 +81,17 @@ def gunzip(data: bytes, limit: int) -> bytes:
 
 
 def read_bytes(
-    data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, kind: str = ""
 ) -> list[Document]:
-    """Read ``data`` as the kind of file ``filename`` names; raise ``SkipFile`` if unusable.
+    """Read ``data`` as ``kind`` (default: what ``filename`` names or the content shows).
 
     Gzipped data (``filename`` ends in ``.gz``) is decompressed within the size limit.
+    Raise ``SkipFile`` if the data is unusable.
     """
-    reader = reader_for(filename)
-    if is_gzipped(filename):
+    if is_gzipped(filename) and not kind:
         data = gunzip(data, size_limit(filename, max_bytes))
     if not data.strip():
         raise SkipFile("empty file")
-    return reader(data, filename)
+    if not kind and looks_like_feed(data):
+        kind = FEED_KIND
+    return reader_for(filename, kind)(data, filename)

@@ -70,7 +70,8 @@ def _header(message: Message, name: str) -> str:
 def _article(message: EmailMessage, filename: str) -> Document:
     display, address = parseaddr(_header(message, "From"))
     # No file name: without a sender the outlet is unknown (the build labels it so).
-    source = Source(name=display or address, file=filename)
+    source = Source(name=display or address, file=filename,
+                    id=" ".join(_header(message, "Message-ID").split()))
     subject = " ".join(_header(message, "Subject").split())
     published = parse_date(_header(message, "Date"))
     plain = without_signature(_part_text(message, "plain"))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest.config import Config
-from digest.fsutil import atomic_write
+from digest.fsutil import PUBLIC_FILE, atomic_write
 from digest.i18n import long_date
 from digest.render.layout import WEB_PAGE
 from digest.render.templating import environment
@@ -78,8 +78,8 @@ def entries(output: Path) -> list[Entry]:
 def update_archive(output: Path, config: Config) -> None:
     """Rewrite ``output/index.html`` and ``output/feed.xml`` from the issues present."""
     found = entries(output)
-    atomic_write(output / "index.html", index_html(found, config))
-    atomic_write(output / "feed.xml", feed_xml(found, config))
+    atomic_write(output / "index.html", index_html(found, config), mode=PUBLIC_FILE)
+    atomic_write(output / "feed.xml", feed_xml(found, config), mode=PUBLIC_FILE)
     log.info("Archive: %d issue(s) in %s", len(found), output / "index.html")
 
 

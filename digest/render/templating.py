@@ -12,7 +12,7 @@ from babel.lists import format_list
 from markupsafe import Markup
 
 from digest.config import Config
-from digest.i18n import date_time, long_date, number, short_date, translations
+from digest.i18n import date_time, day_month, long_date, number, short_date, translations
 from digest.models import SourceRef, Story
 from digest.render.layout import anchor
 from digest.render.markup import clean, safe_url, to_html, to_plain_blocks
@@ -67,6 +67,7 @@ def environment(config: Config) -> jinja2.Environment:
         markdown=lambda text: Markup(to_html(text)),
         long_date=lambda d: long_date(d, locale),
         short_date=lambda d: short_date(d, locale),
+        day_month=lambda d: day_month(d, locale),
         date_time=lambda d: date_time(d, locale, config.tz),
         number=lambda n: number(n, locale),
         join_list=lambda items: format_list([str(i) for i in items], locale=locale)

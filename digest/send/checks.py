@@ -162,3 +162,18 @@ def unreachable(built: BuiltIssue) -> int:
 def refusals(found: list[Finding]) -> list[Finding]:
     """Return the findings that stop a send."""
     return [f for f in found if f.level == ERROR]
+
+
+def report(config: Config, date: dt.date) -> tuple[list[str], bool]:
+    """Return the lines ``digest check`` prints and whether a check refuses the send."""
+    found = check(config, date)
+    lines = [f"{finding.level.capitalize()}: {finding.message}" for finding in found]
+    errors = len(refusals(found))
+    if not (config.output / date.isoformat() / "issue.json").is_file():
+        lines.append(f"No issue built for {date.isoformat()}: checked the configuration only.")
+    lines.append(f"{_count(errors, 'error')}, {_count(len(found) - errors, 'warning')}.")
+    return lines, errors > 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Sequence
+from contextlib import closing
 
 from digest.config import Config
+from digest.send.message import parse_recipient
 from digest.state import Table, open_state
 
 SUPPRESSIONS = Table(
@@ -68,3 +71,30 @@ def suppressed(db: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     """Return address -> (via, when) for every address on the list."""
     rows = db.execute("SELECT address, via, created_at FROM suppressions ORDER BY address")
     return {address: (via, when) for address, via, when in rows}
+
+
+def change(config: Config, values: Sequence[str], *, undo: bool, show: bool) -> list[str]:
+    """Unsubscribe (or, with ``undo``, resubscribe) ``values``; return what to tell the user.
+
+    Every address is checked before any is changed: a typo never leaves half the list done.
+    Raises ``ValueError`` naming the first bad address.
+    """
+    keys = []
+    for value in values:
+        try:
+            keys.append(parse_recipient(value).key)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} {exc}") from None
+    lines = []
+    with closing(open_list(config)) as db:
+        for address in keys:
+            if undo:
+                done = restore(db, address)
+                state = "subscribed again" if done else "was not unsubscribed"
+                lines.append(f"{address}: {state}.")
+            else:
+                done = suppress(db, address, "command")
+                lines.append(f"{address}: {'unsubscribed' if done else 'already unsubscribed'}.")
+        if show:
+            lines += [f"{a}\t{when}\t{via}" for a, (via, when) in suppressed(db).items()]
+    return lines

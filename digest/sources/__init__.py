@@ -1,43 +1,21 @@
-"""Where inputs come from: files and folders today; each becomes an ``Input`` to read.
+"""Where inputs come from: files, folders, Maildirs, feeds and IMAP folders, as ``Input``s.
 
 A source knows where an input lives and how to fetch its bytes, not what they mean: the
-readers (``digest.readers``) decode them by kind. Inputs are loaded one at a time, so a
-night of thousands of files never sits in memory at once.
+readers (``digest.readers``) decode them by kind. Files are loaded one at a time, when
+read, so a night of thousands of files never sits in memory at once; what comes over the
+network (a feed, a mailbox's messages) is fetched first, a few connections at once.
+
+A configured input (``digest.config.inputs.InputSpec``) that fails as a whole is one
+warning and one ``Skipped`` entry naming it; the others go on (``gather``).
+
+What identifies an article across nights (``Article.keys``, for the memory of earlier
+issues): the id its input gives it (a feed entry's guid, a mail's Message-ID), its URL,
+and a hash of its text; a short item its text's hash.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from digest.sources.gathering import Gathered, Options, Progress, gather
+from digest.sources.input import Input, SourceError, file_input
 
-from digest.config import DEFAULT_MAX_INPUT_BYTES, OutletRule
-from digest.sources.files import collect, label, read_file, rule_for
-
-__all__ = ["Input", "file_input", "gather"]
-
-
-@dataclass(frozen=True)
-class Input:
-    """One input to read: its name for messages, how to load its bytes, its outlet rule."""
-
-    name: str
-    load: Callable[[], bytes] = field(repr=False, compare=False)
-    outlet: OutletRule | None = None
-
-
-def file_input(
-    path: Path, *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES, outlets: Sequence[OutletRule] = ()
-) -> Input:
-    """Return the input of one file (its size checked when it is loaded)."""
-    return Input(
-        name=label(path), load=lambda: read_file(path, max_bytes), outlet=rule_for(path, outlets)
-    )
-
-
-def gather(
-    paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_INPUT_BYTES,
-    outlets: Sequence[OutletRule] = (),
-) -> list[Input]:  # fmt: skip
-    """Return the inputs under ``paths`` (folders read recursively), in a stable order."""
-    return [file_input(p, max_bytes=max_bytes, outlets=outlets) for p in collect(paths)]
+__all__ = ["Gathered", "Input", "Options", "Progress", "SourceError", "file_input", "gather"]

@@ -1,4 +1,4 @@
-"""Files and folders: collect the files under the input paths and read one, within its limit."""
+"""Files and folders: the files and Maildirs under an input path, and one file's bytes."""
 
 from __future__ import annotations
 
@@ -9,31 +9,23 @@ from pathlib import Path
 from digest.config import OutletRule
 from digest.errors import InputError, SkipFile
 from digest.sources.kinds import size_limit
+from digest.sources.maildir import is_maildir, split_maildirs
 
 
-def collect(paths: Iterable[Path]) -> list[Path]:
-    """Return the files under ``paths`` (folders read recursively), sorted, without hidden files."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*")) if _visible_file(p, path))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise InputError(f"input path '{path}' does not exist")
-    return list(dict.fromkeys(files))
+def collect(path: Path) -> tuple[list[Path], list[Path]]:
+    """Return the files and the Maildirs under ``path`` (folders read recursively), sorted.
 
-
-def _visible_file(path: Path, root: Path) -> bool:
-    return path.is_file() and not any(p.startswith(".") for p in path.relative_to(root).parts)
-
-
-def label(path: Path) -> str:
-    """Name ``path`` as the user knows it: relative to the working folder when inside it."""
-    try:
-        return str(path.absolute().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+    Hidden files and folders are left out; a Maildir is not entered (its messages are
+    read as a mailbox). Raise ``InputError`` if ``path`` does not exist.
+    """
+    if is_maildir(path):
+        return [], [path]
+    if path.is_dir():
+        maildirs, files = split_maildirs(path)
+        return files, maildirs
+    if path.is_file():
+        return [path], []
+    raise InputError(f"input path '{path}' does not exist")
 
 
 def read_file(path: Path, max_bytes: int) -> bytes:

@@ -25,6 +25,7 @@ import csv
 import fnmatch
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -128,8 +129,8 @@ def name_outlet(source: Source, rules: Sequence[OutletRule], forced: OutletRule 
     """Return ``source`` with its outlet named; "" when nothing names it (see the module)."""
     rule = forced or rule_for_article(rules, source)
     if rule is not None:
-        return Source(name=rule.name, file=source.file, url=source.url or rule.url)
-    return Source(name=outlet_name(source), file=source.file, url=source.url)
+        return replace(source, name=rule.name, url=source.url or rule.url)
+    return replace(source, name=outlet_name(source))
 
 
 def label_unknown(sources: Sequence[Source], label: str) -> dict[str, str]:

@@ -174,6 +174,16 @@ RELATED_HEADINGS = (
     "mehr zum thema", "auch interessant", "das könnte sie auch interessieren", "lesen sie auch",
 )  # fmt: skip
 
+# Labels of links to the rest of a story at the end of a teaser ("… mehr", "Weiterlesen »"):
+# the web's wording, German and English, not one site's. Besides these, a short label
+# ending in "lesen" counts ("Meldung bei tagesschau.de lesen").
+READ_MORE_LABELS = (
+    "weiter", "weiterlesen", "weiter lesen", "hier weiterlesen", "hier weiter lesen", "mehr",
+    "mehr lesen", "mehr erfahren", "mehr dazu", "zum artikel", "zum beitrag", "zum text",
+    "ganzen artikel", "ganzer artikel", "vollständigen artikel", "vollständiger artikel",
+    "ganzen beitrag", "vollständigen beitrag", "read more", "continue reading", "more",
+)  # fmt: skip
+
 # Verbs and phrases of attribution: a sentence with one reports who said or did what.
 SPEECH_VERBS = (
     "sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "betont", "meinte", "meint",
