@@ -40,7 +40,7 @@ def load(path: str | Path) -> list[Article]:
 
 def _named(articles: list[Article]) -> list[Article]:
     """Label articles of an unknown outlet as the default-language issue would (no warning)."""
-    label = translations(Config().locale).gettext("Unknown source")
+    label = translations(Config().locale).gettext("Source {number}")
     return name_unknown(articles, label, warn=False)
 
 

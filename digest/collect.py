@@ -49,7 +49,7 @@ def collect(
     if memory:
         articles = memory.leave_out(articles)
     # Only the inputs whose articles reach the issue need a name, and a warning.
-    return name_unknown(articles, translations(config.locale).gettext("Unknown source")), skipped
+    return name_unknown(articles, translations(config.locale).gettext("Source {number}")), skipped
 
 
 def as_specs(inputs: Sequence[InputSpec | Path]) -> list[InputSpec]:

@@ -74,13 +74,13 @@ def test_a_reader_never_sees_a_file_name_or_a_hash(tmp_path: Path) -> None:
     assert len(warnings) == 5  # one per input whose outlet nobody named, naming the input
     assert warnings[0] == (
         f"Warning: '{SEEDS / '000_591f463e28f3d127.txt'}': no outlet name found (no site name, "
-        "sender, source field or known domain); shown as 'Unbekannte Quelle 1'. Name it with "
+        "sender, source field or known domain); shown as 'Quelle 1'. Name it with "
         "a 'sources' rule in config.yaml"
     )
     for name in ("issue.html", "issue.txt", "index.html"):
         text = (tmp_path / "2025-12-03" / name).read_text("utf-8")
         assert not re.search(r"\d{3}_[0-9a-f]{16}|[0-9a-f]{16}", text), name
-        assert "Unbekannte Quelle 1" in text
+        assert "Quelle 1" in text
 
 
 def test_an_output_folder_a_strict_umask_made_becomes_readable(

@@ -133,13 +133,13 @@ def test_a_mixed_outlet_file_keeps_every_outlet_and_an_unknown_gets_a_warning(
     rules = [OutletRule(match="NDR", name="Norddeutscher Rundfunk")]
     articles, _ = collect(Config(outlets=rules, max_age_days=None), [tmp_path], DAY)
     assert [a.source.name for a in articles] == [
-        "Süddeutsche Zeitung", "Tagesspiegel", "Norddeutscher Rundfunk", "Unbekannte Quelle 1",
-        "Unbekannte Quelle 2",
+        "Süddeutsche Zeitung", "Tagesspiegel", "Norddeutscher Rundfunk", "Quelle 1",
+        "Quelle 2",
     ]  # fmt: skip
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert warnings == [
         f"'{tmp_path / name}': no outlet name found (no site name, sender, source field or "
-        f"known domain); shown as 'Unbekannte Quelle {n}'. Name it with a 'sources' rule in "
+        f"known domain); shown as 'Quelle {n}'. Name it with a 'sources' rule in "
         "config.yaml"
         for n, name in ((1, "nacht.jsonl"), (2, "notiz.txt"))
     ]
@@ -148,4 +148,4 @@ def test_a_mixed_outlet_file_keeps_every_outlet_and_an_unknown_gets_a_warning(
 def test_an_english_issue_labels_unknown_outlets_in_english(tmp_path: Path) -> None:
     (tmp_path / "notiz.txt").write_text("Kurze Notiz\n\nDer Markt fällt aus. " * 3, "utf-8")
     articles, _ = collect(Config(locale="en_US", max_age_days=None), [tmp_path], DAY)
-    assert articles[0].source.name == "Unknown source"
+    assert articles[0].source.name == "Source 1"

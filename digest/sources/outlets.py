@@ -136,10 +136,9 @@ def name_outlet(source: Source, rules: Sequence[OutletRule], forced: OutletRule 
 def label_unknown(sources: Sequence[Source], label: str) -> dict[str, str]:
     """Return input file -> neutral label for every input whose outlet nobody named.
 
-    With several such inputs in one issue each gets a number (``Unbekannte Quelle 2``), so
-    a story told by two of them still credits two outlets, not one.
+    ``label`` holds ``{number}``: each such input gets its own (``Quelle 2``), so a story
+    told by two of them still credits two outlets, not one, and "Laut Quelle 2:" reads as
+    German where "Laut Unbekannte Quelle" would read as an anonymous informant.
     """
     files = list(dict.fromkeys(s.file for s in sources if not s.name))
-    if len(files) == 1:
-        return {files[0]: label}
-    return {file: f"{label} {n}" for n, file in enumerate(files, 1)}
+    return {file: label.format(number=n) for n, file in enumerate(files, 1)}
