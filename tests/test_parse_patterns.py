@@ -8,12 +8,14 @@ from types import ModuleType
 import pytest
 
 from digest.parse import boilerplate, patterns
-from digest.readers import html, pagemeta
+from digest.readers import html, pagelead, pagemeta, pagetree, titles
 from digest.text import names, vocabulary
 from digest.text import patterns as text_patterns
 
 # Every module whose upper-case regular expressions are rules with a row below.
-MODULES: tuple[ModuleType, ...] = (patterns, boilerplate, text_patterns, names, pagemeta, html)
+MODULES: tuple[ModuleType, ...] = (
+    patterns, boilerplate, text_patterns, names, pagemeta, html, titles, pagetree, pagelead,
+)
 
 
 def rule(name: str) -> re.Pattern[str]:
@@ -41,6 +43,23 @@ CASES: list[tuple[str, str, bool]] = [
     ("END_SECTION", "Quellenangaben", True),
     ("END_SECTION", "Häufig gestellte Fragen:", True),
     ("END_SECTION", "Quellen zufolge ist das falsch.", False),
+    ("END_HEADING", "## FAQ", True),
+    ("END_HEADING", "Häufige Fragen:", True),
+    ("END_HEADING", "Mehr zum Thema", False),
+    ("END_HEADING", "**Quellen**", True),
+    ("END_HEADING", "Quellen, etwa die Website des Instituts, nennen andere Zahlen.", False),
+    ("END_HEADING", "FAQ zur Grundsteuer: Was Eigentümer jetzt wissen müssen", False),
+    ("CLOSING_NOTE", "*Die Autorin lehrt Geschichte in Neustadt.*", True),
+    ("CLOSING_NOTE", "**Fazit:** Das Projekt lohnt sich für alle.", False),
+    ("CLOSING_NOTE", "*Sie* sagte, das Projekt lohne sich für alle.", False),
+    # a link label that only points on to the full text
+    ("LINK_LABEL", "Meldung bei www.beispielfunk.de lesen", True),
+    ("LINK_LABEL", "mehr", True),
+    ("LINK_LABEL", "Zum vollständigen Artikel »", True),
+    ("LINK_LABEL", "Mehr als hundert Menschen kamen", False),
+    ("LINK_LABEL", "Mehr Geld für die Schulen", False),
+    ("LABEL_AFTER", "Der Rover landete. mehr", True),
+    ("LABEL_AFTER", "Der Rover landete auf dem Mars", False),
     # bullets
     ("BULLET", "– Ein Punkt", True),
     ("BULLET", "- Ein Punkt", True),
@@ -238,6 +257,8 @@ CASES: list[tuple[str, str, bool]] = [
     ("ITEM_TIME", "Um 7 Uhr kam er", False),
     ("TITLE_SITE_SUFFIX", "Ein Titel | Börsen-Zeitung", True),
     ("TITLE_SITE_SUFFIX", "Ein Titel", False),
+    ("DOMAIN_NAME", "Landkreis München - SZ.de", True),
+    ("DOMAIN_NAME", "Ein Titel mit Punkt. Und mehr", False),
     ("URL_LINE", "<https://example.org/a>", True),
     ("URL_LINE", "Siehe https://example.org/a", False),
     ("INLINE_URL", "Text <https://example.org/a>", True),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from digest.parse.patterns import GREETING, URL_LINE
-from digest.text.vocabulary import AGENCIES, PHOTO_AGENCIES, alternation
+from digest.text.vocabulary import AGENCIES, LINK_LABEL_WORDS, PHOTO_AGENCIES, alternation
 
 _I = re.IGNORECASE
 
@@ -197,6 +197,20 @@ READER_ADDRESS = re.compile(
     r"|euer|eure[mnrs]?)\b"
 )
 
+# A link's label that only points on to the full text, the whole line: ``mehr``, ``Meldung
+# bei www.x.de lesen``, ``Zum Artikel »``, ``Weiterlesen``. Every word is a label word or a
+# web address, one of them names the pointing (mehr, lesen, Artikel …); up to eight words.
+LINK_LABEL = re.compile(
+    r"^(?=.*\b(?:mehr|weiterlesen|lesen|artikel|meldung|beitrag|ansehen|anhören)\b)"
+    rf"(?:(?:{alternation(LINK_LABEL_WORDS)}|(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?)"
+    r"(?:\s+|(?=\s*[»›→.…:]*$))){1,8}[»›→.…:]*$",
+    _I,
+)
+
+# Where a link label may be run into the end of a paragraph: after its last sentence end
+# (``… erforschen. mehr Meldung bei www.x.de lesen``); the rest is checked with LINK_LABEL.
+LABEL_AFTER = re.compile(r"[.!?…][\"“”»«)]*\s+(?=\S[^!?…]{0,78}$)")
+
 # Named boilerplate rules, checked in this order; the name says why a line was dropped.
 BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit", CREDIT_LINE),
@@ -220,6 +234,7 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("greeting", GREETING),
     ("agency note", AGENCY_NOTE),
     ("link", URL_LINE),
+    ("link label", LINK_LABEL),
 )
 
 # Boilerplate and caption lines are short; longer lines are story text (and skipping

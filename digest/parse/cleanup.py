@@ -10,13 +10,21 @@ from digest.parse.boilerplate import (
     APPEAL,
     APPEAL_BUTTON,
     GLUED_CREDIT,
+    LABEL_AFTER,
+    LINK_LABEL,
     NEWSLETTER_PROMO,
     READER_ADDRESS,
     boilerplate,
     is_credit,
 )
 from digest.parse.lines import bare, headlike
-from digest.parse.patterns import BULLET, MD_HEADING, SENTENCE_BREAK, TEASER_ENTRY
+from digest.parse.patterns import (
+    BULLET,
+    CLOSING_NOTE,
+    MD_HEADING,
+    SENTENCE_BREAK,
+    TEASER_ENTRY,
+)
 from digest.text.patterns import CLAUSE_END
 
 _TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this many words
@@ -103,6 +111,23 @@ def _appeal_box(text: str) -> bool:
     return addressed >= _APPEAL_ADDRESSES or (addressed > 0 and len(text) <= _APPEAL_BOX_CHARS)
 
 
+def strip_link_labels(lines: list[str]) -> list[str]:
+    """Strip a link label run into the end of a paragraph: ``… erforschen. mehr``.
+
+    Feeds and scrapers put a teaser and its "mehr"/"Meldung bei … lesen" link into one
+    paragraph; the teaser is the story, the label only pointed on to it.
+    """
+    out = []
+    for line in lines:
+        tail = line[-80:]
+        for match in LABEL_AFTER.finditer(tail):
+            if LINK_LABEL.match(tail[match.end() :]):
+                line = line[: len(line) - len(tail) + match.end()].rstrip()
+                break
+        out.append(line)
+    return out
+
+
 def drop_teasers(lines: list[str]) -> list[str]:
     """Drop lists linking to other stories (each entry a kicker and a headline), with heading."""
     out: list[str] = []
@@ -124,3 +149,14 @@ def drop_teasers(lines: list[str]) -> list[str]:
 def _is_teaser(entry: str) -> bool:
     headline = entry.split(":", 1)[-1] if ":" in entry else entry.split("?", 1)[-1]
     return bool(TEASER_ENTRY.match(entry)) and len(headline.split()) >= _TEASER_MIN_WORDS
+
+
+def drop_closing_notes(lines: list[str]) -> list[str]:
+    """Drop the paragraphs set wholly in italics that close a text: a note on the author or
+    the piece (``*Die Autorin ist Historikerin …*``), never its only paragraph."""
+    end = len(lines)
+    while end > 1 and CLOSING_NOTE.match(lines[end - 1]) and any(
+        not CLOSING_NOTE.match(line) and not headlike(line) for line in lines[: end - 1]
+    ):
+        end -= 1
+    return lines[:end]
