@@ -20,9 +20,9 @@ from dataclasses import fields, replace
 from typing import Any
 
 from digest.readers.html import _tree
+from digest.readers.pagehead import headline
 from digest.readers.pagemeta import title_vote
 from digest.readers.pagerules import CHOICES, RULES, PageRules, TitleWeights
-from digest.readers.pagetree import headline
 from digest.readers.titles import Ballot, ballot, count
 
 Page = tuple[dict[str, Any], bytes]
@@ -123,7 +123,7 @@ def _fit(
 def _describe(rules: PageRules) -> list[str]:
     """Name each tunable's value in ``rules`` (for the count of choices over the folds)."""
     out = [f"link_share={rules.link_share}", f"box_chars={rules.box_chars}",
-           f"lead_match={rules.lead_match}"]  # fmt: skip
+           f"lead_match={rules.lead_match}", f"lead_by_place={rules.lead_by_place}"]  # fmt: skip
     out += [f"markup_groups-{g}=off" for g in sorted(RULES.markup_groups - rules.markup_groups)]
     weights = " ".join(f"{f.name}={getattr(rules.titles, f.name):g}" for f in fields(TitleWeights))
     return [*out, f"titles: {weights}"]

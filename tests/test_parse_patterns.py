@@ -8,13 +8,14 @@ from types import ModuleType
 import pytest
 
 from digest.parse import boilerplate, patterns
-from digest.readers import html, pagelead, pagemeta, pagetree, titles
+from digest.readers import html, pagehead, pagelead, pagemeta, pagetree, titles
 from digest.text import names, vocabulary
 from digest.text import patterns as text_patterns
 
 # Every module whose upper-case regular expressions are rules with a row below.
 MODULES: tuple[ModuleType, ...] = (
     patterns, boilerplate, text_patterns, names, pagemeta, html, titles, pagetree, pagelead,
+    pagehead,
 )
 
 
@@ -219,6 +220,8 @@ CASES: list[tuple[str, str, bool]] = [
     ("PAYWALL", "Embed", True),
     ("PAYWALL", "Hauptinhalt", True),
     ("PAYWALL", "- -Aktualisiert am", True),
+    ("EDITORIAL_NOTE", "Das Ortsblatt hat diese Meldung redaktionell nicht bearbeitet.", True),
+    ("EDITORIAL_NOTE", "Der Antrag wurde im Ausschuss redaktionell überarbeitet.", False),
     ("EDITORIAL_NOTE", "Dieser Artikel ist zuerst bei Beispiel erschienen.", True),
     ("EDITORIAL_NOTE", "Sendung: Radio Beispiel, 24.04.2024, 15:10 Uhr", True),
     ("EDITORIAL_NOTE", "Gastbeiträge müssen nicht der Meinung der Redaktion entsprechen.", True),
@@ -258,6 +261,9 @@ CASES: list[tuple[str, str, bool]] = [
     ("TITLE_SITE_SUFFIX", "Ein Titel | Börsen-Zeitung", True),
     ("TITLE_SITE_SUFFIX", "Ein Titel", False),
     ("DOMAIN_NAME", "Landkreis München - SZ.de", True),
+    ("BYLINE_TEXT", "von Anna Beispiel, ORTSBLATT", True),
+    ("BYLINE_TEXT", "Autorin: Anna Beispiel", True),
+    ("BYLINE_TEXT", "Vor dem Rathaus standen am Abend Hunderte", False),
     ("DOMAIN_NAME", "Ein Titel mit Punkt. Und mehr", False),
     ("URL_LINE", "<https://example.org/a>", True),
     ("URL_LINE", "Siehe https://example.org/a", False),

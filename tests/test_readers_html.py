@@ -6,10 +6,10 @@ import datetime as dt
 import json
 
 from digest.readers.html import _authors, _trafilatura_authors, _tree
+from digest.readers.pagehead import headline
 from digest.readers.pagemeta import PageMeta
 from digest.readers.pagemeta import page_meta as read_meta
 from digest.readers.pagerules import RULES
-from digest.readers.pagetree import headline
 
 
 def page_meta(html: str) -> PageMeta:

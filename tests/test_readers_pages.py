@@ -90,18 +90,25 @@ def test_header_of_the_widget_page() -> None:
 
 
 def test_lead_matching_the_description_is_recovered_only_where_visible() -> None:
-    lead = "Mehr Geld für Schulen und Radwege: Der Rat beschließt den Haushalt für 2027 mit knapper Mehrheit."
+    lead = (
+        "Mehr Geld für Schulen und Radwege: Der Rat beschließt den Haushalt für 2027"
+        " mit knapper Mehrheit."
+    )
     head = f'<meta property="og:description" content="{lead}">'
-    body = f'<h1>Haushalt beschlossen</h1><div class="intro teaser">{lead}</div><p>{PARAGRAPH * 3}</p>'
-    assert article_of(page(body, head)).body.startswith(lead)
+    text = f"<p>{PARAGRAPH * 3}</p>"
+    shown = f'<h1>Haushalt beschlossen</h1><div class="intro teaser">{lead}</div>{text}'
+    assert article_of(page(shown, head)).body.startswith(lead)
     # The description alone, shown nowhere on the page, is no lead.
-    hidden = f'<h1>Haushalt beschlossen</h1><p>{PARAGRAPH * 3}</p>'
+    hidden = f"<h1>Haushalt beschlossen</h1>{text}"
     assert "knapper Mehrheit" not in article_of(page(hidden, head)).body
     # Nor is a caption or a link that happens to repeat it.
-    linked = f'<h1>Haushalt beschlossen</h1><a href="/x"><span>{lead}</span></a><p>{PARAGRAPH * 3}</p>'
-    assert "knapper Mehrheit" not in article_of(page(linked, head)).body
+    linked = f'<h1>Haushalt beschlossen</h1><a href="/x"><span>{lead}</span></a>{text}'
+    figure = f"<figure><figcaption>{lead}</figcaption></figure>"
+    captioned = f"<h1>Haushalt beschlossen</h1>{figure}{text}"
+    for body in (linked, captioned):
+        assert "knapper Mehrheit" not in article_of(page(body, head)).body
     # Text the extractor kept is not added twice.
-    kept = f'<h1>Haushalt beschlossen</h1><p>{lead}</p><p>{PARAGRAPH * 3}</p>'
+    kept = f"<h1>Haushalt beschlossen</h1><p>{lead}</p>{text}"
     assert article_of(page(kept, head)).body.count("knapper Mehrheit") == 1
 
 

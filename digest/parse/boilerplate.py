@@ -113,7 +113,9 @@ EDITORIAL_NOTE = re.compile(
     r"^(?:dieser (?:artikel|beitrag|text) (?:ist|wurde) (?:zuerst|erstmals|ursprünglich)"
     r"|(?:dieses thema im programm|sendung)\s*:"
     r"|.{0,80}\b(?:entspricht|entsprechen) nicht (?:zwingend |unbedingt |immer )?der meinung"
-    r"|.{0,80}\bmüssen nicht der meinung der redaktion)",
+    r"|.{0,80}\bmüssen nicht der meinung der redaktion"
+    # agency copy run unedited: "<Outlet> hat diese Meldung redaktionell nicht bearbeitet."
+    r"|.{0,60}\b(?:meldung|nachricht|text|beitrag) (?:wurde )?redaktionell nicht bearbeitet)",
     _I,
 )
 

@@ -12,10 +12,11 @@ from trafilatura.utils import load_html
 from digest.errors import SkipFile
 from digest.models import Document, Source
 from digest.readers.decode import decode
-from digest.readers.pagelead import find_lead, insert_lead, missing
+from digest.readers.pagehead import byline_names, headline
+from digest.readers.pagelead import find_lead, first_paragraph, insert_lead, missing
 from digest.readers.pagemeta import page_meta
 from digest.readers.pagerules import RULES, PageRules
-from digest.readers.pagetree import byline_names, headline, prepare, prune
+from digest.readers.pagetree import prepare, prune
 from digest.readers.titles import DOMAIN_NAME, strip_site
 from digest.text.dates import parse_date
 from digest.text.names import BYLINE_VON, SIGNATURE, is_place_like, split_names
@@ -37,6 +38,8 @@ def read_html(html: str, filename: str, rules: PageRules = RULES) -> Document:
     tree = _tree(html)
     meta = page_meta(html, headline(tree), rules.titles)
     lead = find_lead(tree, meta.descriptions, rules.lead_match)
+    if not lead and rules.lead_by_place:
+        lead = first_paragraph(tree)
     visible = byline_names(tree)  # before pruning and extraction change the tree
     prune(tree, rules)
     doc = _extract(tree)

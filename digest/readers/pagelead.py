@@ -26,6 +26,11 @@ _GROWTH = 1.6  # the paragraph's element may hold this much more text than the d
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # A lead is never inside these: a link (a teaser of another page), a caption, the head.
 _NOT_LEAD = frozenset(("head", "title", "a", "figure", "figcaption"))
+_BLOCK_TAGS = frozenset(("p", "div", "section", "article", "ul", "ol", "li", "blockquote", "h2",
+                         "h3", "h4", "h5", "h6", "table", "figure", "header", "footer", "aside"))
+_SENTENCE_END = re.compile(r"[.!?…][\"“”»«)]*$")
+_POSITION_WORDS = 12  # a lead found by its place alone is a full sentence or two
+_POSITION_REACH = 400  # elements after the headline searched
 _PLACE = re.compile(r"^[A-ZÄÖÜ][\w'’-]+(?:[ /][A-ZÄÖÜ][\w'’-]+){0,2}\.$")
 
 
@@ -65,7 +70,7 @@ def _holders(tree: HtmlElement, wanted: list[set[str]]) -> set[HtmlElement]:
         if len(words) < 3 or not any(len(words & d) >= 0.5 * len(words) for d in wanted):
             continue
         element = node.getparent()
-        if element is None or any(a.tag in _NOT_LEAD for a in element.iterancestors()):
+        if element is None or _in_caption_or_link(element):
             continue
         limit = _GROWTH * max(sum(len(w) + 1 for w in d) for d in wanted) * 1.2
         while element is not None and element.tag != "body":
@@ -74,6 +79,10 @@ def _holders(tree: HtmlElement, wanted: list[set[str]]) -> set[HtmlElement]:
             found.add(element)
             element = element.getparent()
     return found
+
+
+def _in_caption_or_link(element: HtmlElement) -> bool:
+    return any(a.tag in _NOT_LEAD for a in element.iterancestors())
 
 
 def _visible(element: HtmlElement) -> bool:
@@ -121,3 +130,23 @@ def insert_lead(lead: str, text: str) -> str:
         if len(line.split()) >= _MIN_WORDS and re.search(r"[.!?…][\"“”»«)]*(?:\s|$)", line):
             return "\n".join([*lines[:i], lead, *lines[i:]])
     return "\n".join([*lines, lead]) if lines else lead
+
+
+def first_paragraph(tree: HtmlElement) -> str:
+    """Return the first paragraph of running text the page shows below its headline.
+
+    A paragraph here is an element without blocks inside, of ``_POSITION_WORDS`` words or
+    more, ending like a sentence, visible and outside links and captions. When the extracted
+    text lacks it, it is the lead the extractor dropped (``missing``).
+    """
+    h1 = next(tree.iter("h1"), None)
+    for element in h1.xpath("following::*")[:_POSITION_REACH] if h1 is not None else ():
+        if element.tag not in _BLOCK_TAGS or any(
+            c.tag in _BLOCK_TAGS for c in element.iterdescendants()
+        ):
+            continue
+        text = text_of(element)
+        long = len(text.split()) >= _POSITION_WORDS and _SENTENCE_END.search(text)
+        if long and _visible(element) and not _in_caption_or_link(element):
+            return _lead_text(element)
+    return ""

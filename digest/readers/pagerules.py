@@ -36,6 +36,8 @@ class PageRules:
     link_share: float = 0.6  # a box whose text is this much link text is a list of links
     box_chars: int = 600  # a widget box (promo, bio, placeholder) holds at most this much text
     lead_match: float = 0.6  # share of the description's words a recovered lead must hold
+    lead_by_place: bool = False  # without a description match: the first paragraph below the
+    # headline, when the extracted text lacks it
     markup_groups: frozenset[str] = frozenset(MARKUP_GROUPS)
     titles: TitleWeights = field(default_factory=TitleWeights)
 
@@ -47,6 +49,7 @@ CHOICES: dict[str, tuple[object, ...]] = {
     "link_share": (0.45, 0.75),
     "box_chars": (350, 1000),
     "lead_match": (0.4, 0.8),
+    "lead_by_place": (True,),
     **{f"markup_groups-{g}": ("off",) for g in MARKUP_GROUPS},
     **{f"titles.{w}": (0.5, 1.5) for w in ("ld", "og", "twitter", "h1", "page", "slug")},
     "titles.part": (0.25, 0.9),

@@ -22,12 +22,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from digest.readers.pagerules import PageRules
-from digest.text.names import AUTHOR_INITIALS, PERSON_NAME, split_names
 from digest.text.patterns import END_HEADING
 from digest.text.vocabulary import MARKUP_WORDS
 
@@ -37,6 +37,7 @@ _BOXES = frozenset((
     "div", "section", "aside", "ul", "ol", "li", "nav", "article", "figure", "span", "p",
     "blockquote", "form",
 ))  # fmt: skip
+_LISTS = frozenset(("ul", "ol", "div", "section", "aside", "nav", "fieldset"))
 _NAMING = ("class", "id", "aria-label", "data-testid")  # the attributes that name a block
 _HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 _DROPPED = ["script", "style", "noscript", "template", "svg", "iframe"]
@@ -46,13 +47,8 @@ _MAX_SHARE = 0.4  # a block with more of the page's paragraph text than this is 
 _CARD_CHARS = 400  # a teaser card (picture, kicker, headline, a line) is short
 _MEDIA = frozenset(["img", "picture", "video"])
 _SHORT_ITEM_WORDS = 8  # an item of a header list ("3 Minuten Lesezeit", "Von: …") is short
-_HEADER_REACH = 300  # elements after the headline searched for header residue
-_KICKER_WORDS = 12  # a longer first part of the headline is no kicker
-_BYLINE_CHARS = 120  # a byline is short: "Von Anna Muster und Ben Beispiel, Redaktion Kultur"
+HEADER_REACH = 300  # elements after the headline searched for header residue
 
-# A visible byline (matched on one element's text): ``von David Muster, MDR THÜRINGEN``,
-# ``Von Anna Muster und Ben Beispiel``, ``Autorin: Anna Muster``.
-BYLINE_TEXT = re.compile(r"^(?:von|autor(?:in)?|autoren|text)\s*:?\s+(?P<names>[A-ZÄÖÜ].*)$", re.I)
 
 
 def words_of(element: HtmlElement) -> frozenset[str]:
@@ -69,11 +65,6 @@ def text_of(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
-def link_chars(element: HtmlElement) -> int:
-    """Count the characters of text inside links to other pages."""
-    return sum(len(text_of(a)) for a in element.iter("a") if _leads_away(a))
-
-
 def _leads_away(link: HtmlElement) -> bool:
     href = (link.get("href") or "").strip()
     return bool(href) and not href.startswith(("#", "javascript:"))
@@ -84,39 +75,75 @@ def prepare(tree: HtmlElement) -> None:
     etree.strip_elements(tree, *_DROPPED, with_tail=False)
 
 
+@dataclass
+class Sizes:
+    """Text measures of every element, taken once before anything is removed."""
+
+    chars: dict[HtmlElement, int] = field(default_factory=dict)  # visible text
+    link_chars: dict[HtmlElement, int] = field(default_factory=dict)  # ... inside links away
+    links: dict[HtmlElement, int] = field(default_factory=dict)  # links to other pages
+    paragraph_chars: dict[HtmlElement, int] = field(default_factory=dict)  # ... inside <p>
+    choices: dict[HtmlElement, int] = field(default_factory=dict)  # radio and check boxes
+
+
+def measure(tree: HtmlElement) -> Sizes:
+    """Measure every element of ``tree`` in one pass, children before their parents."""
+    sizes = Sizes()
+    for element in reversed(list(tree.iter())):
+        if not isinstance(element.tag, str):
+            continue  # a comment: its tail is counted with its parent
+        chars = _length(element.text)
+        link = links = paragraph = choices = 0
+        for child in element:
+            chars += sizes.chars.get(child, 0) + _length(child.tail)
+            link += sizes.link_chars.get(child, 0)
+            links += sizes.links.get(child, 0)
+            paragraph += sizes.paragraph_chars.get(child, 0)
+            choices += sizes.choices.get(child, 0)
+        if element.tag == "a" and _leads_away(element):
+            link, links = chars, links + 1
+        kind = (element.get("type") or "").lower() if element.tag == "input" else ""
+        sizes.chars[element] = chars
+        sizes.link_chars[element] = link
+        sizes.links[element] = links
+        sizes.paragraph_chars[element] = chars if element.tag == "p" else paragraph
+        sizes.choices[element] = choices + (kind in ("radio", "checkbox"))
+    return sizes
+
+
+def _length(text: str | None) -> int:
+    return len(" ".join(text.split())) + 1 if text and not text.isspace() else 0
+
+
 def prune(tree: HtmlElement, rules: PageRules) -> list[tuple[str, str]]:
     """Remove the blocks that are not the article (in place); return (reason, text) pairs."""
     h1 = next(tree.iter("h1"), None)
-    total = sum(len(text_of(p)) for p in tree.iter("p")) or 1
+    sizes = measure(tree)
+    total = sizes.paragraph_chars.get(tree, 0) or 1
     protected = set(h1.iterancestors()) | {h1} if h1 is not None else set()
     removed: list[tuple[str, str]] = []
-    for reason, element in list(_candidates(tree, h1, rules)):
-        if element in protected or element.getparent() is None or not _attached(element, tree):
+    for reason, element in list(_candidates(tree, h1, rules, sizes)):
+        if element in protected or not _attached(element, tree):
             continue
-        if sum(len(text_of(p)) for p in element.iter("p")) > _MAX_SHARE * total:
+        if sizes.paragraph_chars.get(element, 0) > _MAX_SHARE * total:
             continue
         removed.append((reason, text_of(element)[:120]))
         heading = element.getprevious()
         if reason in _BOX_REASONS and heading is not None and heading.tag in _HEADINGS:
             removed.append((reason, text_of(heading)[:120]))  # it introduced the box
-            _drop(heading)
-        _drop(element)
+            heading.drop_tree()
+        element.drop_tree()  # the text after it in its parent stays
     _mark_end_headings(tree)
     return removed
 
 
 def _attached(element: HtmlElement, tree: HtmlElement) -> bool:
     """Say whether ``element`` is still in ``tree`` (an ancestor may have gone already)."""
-    return any(a is tree for a in element.iterancestors()) or element is tree
-
-
-def _drop(element: HtmlElement) -> None:
-    """Remove ``element``; the text after it in its parent stays (``drop_tree``)."""
-    element.drop_tree()
+    return element.getparent() is not None and any(a is tree for a in element.iterancestors())
 
 
 def _candidates(
-    tree: HtmlElement, h1: HtmlElement | None, rules: PageRules
+    tree: HtmlElement, h1: HtmlElement | None, rules: PageRules, sizes: Sizes
 ) -> Iterator[tuple[str, HtmlElement]]:
     """Yield (reason, element) for each block whose structure says it is not the article."""
     groups = {g: MARKUP_WORDS[g] for g in rules.markup_groups}
@@ -125,19 +152,17 @@ def _candidates(
             yield "caption", element
             continue
         named = _named(element, groups)
-        if named and _shaped(named, element, rules):
+        if named and _shaped(named, element, rules, sizes):
             yield named, element
         elif element.tag == "form" or _is_signup(element):
-            yield "form", _box_around(element, rules.box_chars)
-        elif _choices(element):
-            yield "widget", _box_around(element, rules.box_chars)
-        elif element.tag in ("ul", "ol", "div", "section", "aside", "nav") and _link_list(
-            element, rules.link_share
-        ):
+            yield "form", _box_around(element, rules.box_chars, sizes)
+        elif element.tag in _LISTS and sizes.choices[element] >= 2:
+            yield "widget", _box_around(element, rules.box_chars, sizes)
+        elif element.tag in _LISTS and _link_list(element, rules.link_share, sizes):
             yield "link list", element
-        elif element.tag in _HEADINGS and _linked_heading(element):
-            yield "teaser card", _box_around(element, _CARD_CHARS)
-        elif element.tag in _HEADINGS and _caption_heading(element):
+        elif element.tag in _HEADINGS and _linked_heading(element, sizes):
+            yield "teaser card", _box_around(element, _CARD_CHARS, sizes)
+        elif element.tag in _HEADINGS and _caption_heading(element, sizes):
             yield "caption heading", element
     if h1 is not None:
         yield from (("header", e) for e in _header_residue(h1))
@@ -151,34 +176,25 @@ def _named(element: HtmlElement, groups: dict[str, frozenset[str]]) -> str:
     return next((g for g, vocabulary in groups.items() if words & vocabulary), "")
 
 
-def _shaped(group: str, element: HtmlElement, rules: PageRules) -> bool:
+def _shaped(group: str, element: HtmlElement, rules: PageRules, sizes: Sizes) -> bool:
     """Say whether a block named as ``group`` also has the shape of one."""
-    text = text_of(element)
+    chars = sizes.chars[element]
     if group == "teaser":
         # A teaser box links on; the article's own lead (class "teaser" on some sites) does not.
-        return not text or _link_list(element, rules.link_share) or _has_linked_heading(element)
+        return not chars or _link_list(element, rules.link_share, sizes) or any(
+            _linked_heading(h, sizes) for h in element.iter(*_HEADINGS)
+        )
     if group == "caption":
-        return len(text) <= rules.box_chars // 2
+        return chars <= rules.box_chars // 2
     if group == "widget" or (group == "promo" and element.find(".//form") is not None):
-        return len(text) <= rules.box_chars * 2
-    return len(text) <= rules.box_chars
+        return chars <= rules.box_chars * 2
+    return chars <= rules.box_chars
 
 
-def _link_list(element: HtmlElement, share: float) -> bool:
+def _link_list(element: HtmlElement, share: float, sizes: Sizes) -> bool:
     """Say whether ``element`` is mostly links: two or more, and ``share`` of its text."""
-    links = [a for a in element.iter("a") if _leads_away(a)]
-    if len(links) < 2:
-        return False
-    text = len(text_of(element))
-    return text > 0 and link_chars(element) >= share * text
-
-
-def _choices(element: HtmlElement) -> bool:
-    """Say whether ``element`` offers choices to click: two or more radio or check boxes."""
-    if element.tag not in ("div", "section", "fieldset", "ul", "ol"):
-        return False
-    kinds = [(i.get("type") or "").lower() for i in element.iter("input")]
-    return sum(k in ("radio", "checkbox") for k in kinds) >= 2
+    chars = sizes.chars[element]
+    return sizes.links[element] >= 2 and chars > 0 and sizes.link_chars[element] >= share * chars
 
 
 def _is_signup(element: HtmlElement) -> bool:
@@ -186,44 +202,39 @@ def _is_signup(element: HtmlElement) -> bool:
     return element.tag == "input" and kind in ("email", "text")
 
 
-def _box_around(element: HtmlElement, limit: int) -> HtmlElement:
+def _box_around(element: HtmlElement, limit: int, sizes: Sizes) -> HtmlElement:
     """Return the largest ancestor of ``element`` (itself included) with at most ``limit`` chars."""
     box = element
     for parent in element.iterancestors():
-        if parent.tag in ("body", "html", "main") or len(text_of(parent)) > limit:
+        if parent.tag in ("body", "html", "main") or sizes.chars.get(parent, 0) > limit:
             break
         box = parent
     return box
 
 
-def _linked_heading(heading: HtmlElement) -> bool:
+def _linked_heading(heading: HtmlElement, sizes: Sizes) -> bool:
     """Say whether a heading is a link to another page (a teaser's headline)."""
-    text = text_of(heading)
-    if not text:
+    chars = sizes.chars[heading]
+    if not chars:
         return False
-    link = next((a for a in heading.iterancestors("a") if _leads_away(a)), None)
-    if link is not None:
+    if any(_leads_away(a) for a in heading.iterancestors("a")):
         return True
-    return link_chars(heading) >= 0.9 * len(text)
+    return sizes.link_chars[heading] >= 0.9 * chars
 
 
-def _has_linked_heading(element: HtmlElement) -> bool:
-    return any(_linked_heading(h) for h in element.iter(*_HEADINGS))
-
-
-def _caption_heading(heading: HtmlElement) -> bool:
+def _caption_heading(heading: HtmlElement, sizes: Sizes) -> bool:
     """Say whether a heading captions a picture: inside a figure, or beside its image."""
     if any(a.tag == "figure" for a in heading.iterancestors()):
         return True
     parent = heading.getparent()
-    return parent is not None and any(e.tag in _MEDIA for e in parent.iter()) and (
-        len(text_of(parent)) <= _CARD_CHARS
+    return parent is not None and sizes.chars.get(parent, 0) <= _CARD_CHARS and any(
+        e.tag in _MEDIA for e in parent.iter()
     )
 
 
 def _header_residue(h1: HtmlElement) -> Iterator[HtmlElement]:
     """Yield headings and short-item lists between the headline and the first paragraph."""
-    for element in h1.xpath("following::*")[:_HEADER_REACH]:
+    for element in h1.xpath("following::*")[:HEADER_REACH]:
         if _opens_text(element):
             return
         if element.tag in _HEADINGS:
@@ -245,40 +256,3 @@ def _mark_end_headings(tree: HtmlElement) -> None:
     for element in tree.iter("div", "span", "p", "strong", "b", "dt"):
         if len(element) == 0 and element.text and END_HEADING.match(element.text.strip()):
             element.tag = "h2"
-
-
-def headline(tree: HtmlElement) -> tuple[str, str, str]:
-    """Return the ``<h1>``'s text and the (kicker, headline) it marks up in two elements.
-
-    ``<h1><span>Kicker</span><span>Titel</span></h1>`` gives ("Kicker Titel", "Kicker",
-    "Titel"); an ``<h1>`` without such parts gives its text and two empty strings.
-    """
-    h1 = next(tree.iter("h1"), None)
-    if h1 is None:
-        return "", "", ""
-    pieces = [" ".join(t.split()) for t in h1.itertext()]
-    text = " ".join(p for p in pieces if p)
-    first = next((c for c in h1.iterchildren() if text_of(c)), None)
-    if first is None:
-        return text, "", ""
-    kicker = text_of(first).rstrip(" :")
-    rest = text[len(text_of(first)) :].strip(" :")
-    if text.startswith(text_of(first)) and rest and len(kicker.split()) <= _KICKER_WORDS:
-        return text, kicker, rest
-    return text, "", ""
-
-
-def byline_names(tree: HtmlElement) -> list[str]:
-    """Return the people a visible byline near the headline names (``von Anna Muster, MDR``)."""
-    h1 = next(tree.iter("h1"), None)
-    if h1 is None:
-        return []
-    for element in h1.xpath("following::*")[:_HEADER_REACH]:
-        if element.tag not in ("p", "span", "div", "li", "address", "a"):
-            continue
-        text = text_of(element)
-        match = BYLINE_TEXT.match(text) if len(text) <= _BYLINE_CHARS else None
-        if match:
-            names = [AUTHOR_INITIALS.sub("", n) for n in split_names(match.group("names"))]
-            return [n for n in names if PERSON_NAME.match(n) and not n.isupper()]
-    return []
