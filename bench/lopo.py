@@ -5,10 +5,10 @@ The page reader's tunables are the fields of ``digest.readers.pagerules.PageRule
 fit may pick besides the default. For each publisher (the file name's prefix) the fit runs
 on the other publishers' pages only, and the publisher's pages are scored with what it chose.
 
-The fit: the title weights jointly, over a grid of every weight at 0.5, 1 or 1.5 and the
-part weight from ``CHOICES``, maximising title accuracy; every other tunable on its own
-(the others at their defaults), maximising body F1 + author + title per page. Ties keep
-the default, or the grid point nearest to it.
+The fit: the title weights jointly, over every combination of their values in ``CHOICES``,
+maximising title accuracy; every other tunable on its own (the others at their defaults),
+maximising body F1 + author + title per page. Ties keep the default, or the grid point
+nearest to it. The shipped defaults are what this fit chooses on all publishers.
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ from digest.readers.titles import Ballot, ballot, count
 
 Page = tuple[dict[str, Any], bytes]
 Scorer = Callable[[PageRules, Sequence[Page]], list[dict[str, float]]]
-_WEIGHTS = tuple(f.name for f in fields(TitleWeights) if f.name != "part")
-_GRID_VALUES = (0.5, 1.0, 1.5)
 
 
 def publisher(page: Page) -> str:
@@ -52,13 +50,11 @@ def _objective(row: dict[str, float]) -> float:
 
 
 def title_grid() -> list[TitleWeights]:
-    """Return every point of the title-weight grid."""
-    parts = (TitleWeights().part, *(float(v) for v in CHOICES["titles.part"]))  # type: ignore[arg-type]
-    return [
-        TitleWeights(**dict(zip(_WEIGHTS, combo, strict=True)), part=part)
-        for combo in itertools.product(_GRID_VALUES, repeat=len(_WEIGHTS))
-        for part in parts
-    ]
+    """Return every point of the title-weight grid (``CHOICES``, each weight its values)."""
+    names = [f.name for f in fields(TitleWeights)]
+    axes = [[float(str(v)) for v in CHOICES[f"titles.{name}"]] for name in names]
+    combos = itertools.product(*axes)
+    return [TitleWeights(**dict(zip(names, combo, strict=True))) for combo in combos]
 
 
 def _distance(weights: TitleWeights) -> float:
@@ -84,6 +80,8 @@ def run(pages: Sequence[Page], score: Scorer, norm: Callable[[str], str]) -> dic
         if name.startswith("titles."):
             continue
         for value in values:
+            if with_value(RULES, name, value) == RULES:
+                continue  # the default: scored above
             rows = score(with_value(RULES, name, value), pages)
             body[(name, value)] = [_objective(r) for r in rows]
     grid = title_grid()

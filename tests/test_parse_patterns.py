@@ -60,6 +60,8 @@ CASES: list[tuple[str, str, bool]] = [
     ("LINK_LABEL", "Mehr als hundert Menschen kamen", False),
     ("LINK_LABEL", "Mehr Geld für die Schulen", False),
     ("LABEL_AFTER", "Der Rover landete. mehr", True),
+    ("LABEL_WORD", "… erforschen. Meldung bei www.beispielfunk.de lesen", True),
+    ("LABEL_WORD", "Der Rover landete auf dem Mars", False),
     ("LABEL_AFTER", "Der Rover landete auf dem Mars", False),
     # bullets
     ("BULLET", "– Ein Punkt", True),

@@ -10,7 +10,7 @@ from digest.readers.pagemeta import page_meta
 from digest.readers.pagerules import RULES, TitleWeights
 from digest.readers.titles import Choice, choose_title, slug_words, strip_site, tidy_title
 
-EVEN = TitleWeights()  # every title counts the same: the cases below hold by agreement alone
+EVEN = TitleWeights(ld=1, og=1, twitter=1, h1=1, page=1, slug=1, part=0.5)  # agreement alone
 
 
 def choose(

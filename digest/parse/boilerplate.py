@@ -202,8 +202,12 @@ READER_ADDRESS = re.compile(
 # A link's label that only points on to the full text, the whole line: ``mehr``, ``Meldung
 # bei www.x.de lesen``, ``Zum Artikel »``, ``Weiterlesen``. Every word is a label word or a
 # web address, one of them names the pointing (mehr, lesen, Artikel …); up to eight words.
+# The word of a link label that names the pointing (searched in a line's last characters).
+LABEL_WORD = re.compile(r"\b(?:mehr|weiterlesen|lesen|artikel|meldung|beitrag|ansehen|anhören)\b", _I)
+
 LINK_LABEL = re.compile(
-    r"^(?=.*\b(?:mehr|weiterlesen|lesen|artikel|meldung|beitrag|ansehen|anhören)\b)"
+    rf"^(?=(?:{alternation(LINK_LABEL_WORDS)}\b|(?:https?://)?[\w-]+\.))(?=.{{1,120}}$)"
+    r"(?=.*\b(?:mehr|weiterlesen|lesen|artikel|meldung|beitrag|ansehen|anhören)\b)"
     rf"(?:(?:{alternation(LINK_LABEL_WORDS)}|(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?)"
     r"(?:\s+|(?=\s*[»›→.…:]*$))){1,8}[»›→.…:]*$",
     _I,

@@ -11,6 +11,7 @@ from digest.parse.boilerplate import (
     APPEAL_BUTTON,
     GLUED_CREDIT,
     LABEL_AFTER,
+    LABEL_WORD,
     LINK_LABEL,
     NEWSLETTER_PROMO,
     READER_ADDRESS,
@@ -30,6 +31,7 @@ from digest.text.patterns import CLAUSE_END
 _TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this many words
 _MAX_CAPTION_CHARS = 300  # a longer line with a credit at its end is a paragraph
 _APPEAL_BOX_CHARS = 240  # an appeal box's text is short; a longer paragraph is story
+_LABEL_CHARS = 80  # a link label run into a paragraph stands in its last characters
 _APPEAL_ADDRESSES = 2  # ... unless this many of its sentences address the reader
 
 
@@ -67,10 +69,13 @@ def _caption_like(line: str) -> bool:
 
 
 def drop_boilerplate(lines: list[str]) -> list[str]:
-    """Drop the lines a boilerplate rule names (credits, calls to action, sign-offs …)."""
+    """Drop the lines a boilerplate rule names (credits, calls to action, sign-offs …), and
+    a link label run into the end of a line (``strip_link_label``)."""
     kept: list[str] = []
     greeted = False
     for line in lines:
+        if LABEL_WORD.search(line, max(0, len(line) - _LABEL_CHARS)):
+            line = strip_link_label(line)  # most lines: no pointing word near their end
         rule = boilerplate(bare(line))
         if rule is None:
             # After "Guten Morgen," a letter goes on in lower case; its paragraph starts here.
@@ -111,21 +116,17 @@ def _appeal_box(text: str) -> bool:
     return addressed >= _APPEAL_ADDRESSES or (addressed > 0 and len(text) <= _APPEAL_BOX_CHARS)
 
 
-def strip_link_labels(lines: list[str]) -> list[str]:
+def strip_link_label(line: str) -> str:
     """Strip a link label run into the end of a paragraph: ``… erforschen. mehr``.
 
     Feeds and scrapers put a teaser and its "mehr"/"Meldung bei … lesen" link into one
     paragraph; the teaser is the story, the label only pointed on to it.
     """
-    out = []
-    for line in lines:
-        tail = line[-80:]
-        for match in LABEL_AFTER.finditer(tail):
-            if LINK_LABEL.match(tail[match.end() :]):
-                line = line[: len(line) - len(tail) + match.end()].rstrip()
-                break
-        out.append(line)
-    return out
+    start = max(0, len(line) - _LABEL_CHARS)
+    for match in LABEL_AFTER.finditer(line, start):
+        if LINK_LABEL.match(line[match.end() :]):  # "^" holds only at a string's start
+            return line[: match.end()].rstrip()
+    return line
 
 
 def drop_teasers(lines: list[str]) -> list[str]:

@@ -20,7 +20,6 @@ from digest.parse.cleanup import (
     drop_captions,
     drop_closing_notes,
     drop_teasers,
-    strip_link_labels,
 )
 from digest.parse.header import HEADER_LINES, read_dateline, read_header
 from digest.parse.items import signature_names, split_items
@@ -78,7 +77,7 @@ def structure(
 
 def _clean(lines: list[str]) -> list[str]:
     """Drop captions, boilerplate, appeals and teasers."""
-    return drop_teasers(drop_appeals(drop_boilerplate(strip_link_labels(drop_captions(lines)))))
+    return drop_teasers(drop_appeals(drop_boilerplate(drop_captions(lines))))
 
 
 def _cut_end_sections(lines: list[str]) -> list[str]:

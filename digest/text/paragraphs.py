@@ -17,6 +17,7 @@ from digest.text.patterns import DATELINE, END_HEADING, SENTENCE_END
 from digest.text.sentences import split_sentences
 
 _ASIDE = re.compile(r"\s*\((?:siehe|s\.) (?:unten|oben|video|grafik|karte)\)", re.IGNORECASE)
+_HEADING_CHARS = 60  # an end-section heading ("Häufig gestellte Fragen:") is short
 # A line of at most this many words without a sentence end is a label ("Mehr zum Thema",
 # an author's name, a heading the parser left), not running text.
 LABEL_WORDS = 4
@@ -29,13 +30,15 @@ def trailing_cut(texts: Sequence[str], is_end: Callable[[str], bool]) -> int:
     as many words stand before it as after it. A rubric badge "FAQ" above the headline, or
     an explainer whose questions are most of its text, is never cut away.
     """
+    ends = [i for i, text in enumerate(texts) if len(text) <= _HEADING_CHARS and is_end(text)]
+    if not ends:
+        return len(texts)  # most texts: no such heading, no need to count words
     words = [len(t.split()) for t in texts]
     total = sum(words)
-    before = 0
-    for i, text in enumerate(texts):
-        if before and is_end(text) and before >= total - before - words[i]:
+    for i in ends:
+        before = sum(words[:i])
+        if before and before >= total - before - words[i]:
             return i
-        before += words[i]
     return len(texts)
 
 
@@ -83,10 +86,15 @@ def _without_intro(paragraph: str) -> str | None:
 
 def has_running_text(body: str) -> bool:
     """Say whether ``body`` holds any running text (not only headings, lists and labels)."""
-    return any(
-        running_text(b) and not b.startswith(("#", "- ", "* "))
-        for b in (b.strip() for b in body.split("\n\n")) if b
-    )
+    start = 0
+    while start < len(body):
+        end = body.find("\n\n", start)
+        end = len(body) if end < 0 else end
+        block = body[start:end].strip()  # blocks one by one: the first is text, mostly
+        if block and not block.startswith(("#", "- ", "* ")) and running_text(block):
+            return True
+        start = end + 2
+    return False
 
 
 def running_text(block: str) -> bool:
