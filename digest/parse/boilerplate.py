@@ -199,15 +199,19 @@ READER_ADDRESS = re.compile(
     r"|euer|eure[mnrs]?)\b"
 )
 
+# The words of a link label that name the pointing on to the full text.
+_POINTING = r"\b(?:mehr|weiterlesen|lesen|artikel|meldung|beitrag|ansehen|anhören)\b"
+
+# A pointing word (searched in a line's last characters before LINK_LABEL is tried there).
+LABEL_WORD = re.compile(_POINTING, _I)
+
 # A link's label that only points on to the full text, the whole line: ``mehr``, ``Meldung
 # bei www.x.de lesen``, ``Zum Artikel »``, ``Weiterlesen``. Every word is a label word or a
-# web address, one of them names the pointing (mehr, lesen, Artikel …); up to eight words.
-# The word of a link label that names the pointing (searched in a line's last characters).
-LABEL_WORD = re.compile(r"\b(?:mehr|weiterlesen|lesen|artikel|meldung|beitrag|ansehen|anhören)\b", _I)
-
+# web address, one of them a pointing word; up to eight words. (The first lookahead fails
+# most lines at their first word, before the costlier checks.)
 LINK_LABEL = re.compile(
     rf"^(?=(?:{alternation(LINK_LABEL_WORDS)}\b|(?:https?://)?[\w-]+\.))(?=.{{1,120}}$)"
-    r"(?=.*\b(?:mehr|weiterlesen|lesen|artikel|meldung|beitrag|ansehen|anhören)\b)"
+    rf"(?=.*{_POINTING})"
     rf"(?:(?:{alternation(LINK_LABEL_WORDS)}|(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?)"
     r"(?:\s+|(?=\s*[»›→.…:]*$))){1,8}[»›→.…:]*$",
     _I,
