@@ -52,6 +52,11 @@ def test_trailing_cut_needs_as_many_words_before_as_after() -> None:
     assert trailing_cut(["FAQ", "eins zwei"], is_end) == 2
 
 
+def test_a_link_in_a_paragraph_leaves_its_words_not_its_target() -> None:
+    body = f"{LONG} Mehr beim [Senat](https://senat.example/radwege) ![Karte](karte.png)"
+    assert body_paragraphs(body) == [f"{LONG} Mehr beim Senat"]
+
+
 def test_labels_headings_and_lists_are_no_running_text() -> None:
     body = f"## Was jetzt folgt\n\nFoto: Agentur Beispiel\n\n{LONG}\n\n- ein Punkt\n- noch einer"
     assert body_paragraphs(body) == [LONG]

@@ -17,6 +17,9 @@ from digest.text.patterns import DATELINE, END_HEADING, SENTENCE_END
 from digest.text.sentences import split_sentences
 
 _ASIDE = re.compile(r"\s*\((?:siehe|s\.) (?:unten|oben|video|grafik|karte)\)", re.IGNORECASE)
+# A Markdown image or link inside a paragraph: the reader gets the link's words, not its target.
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _HEADING_CHARS = 60  # an end-section heading ("Häufig gestellte Fragen:") is short
 # A line of at most this many words without a sentence end is a label ("Mehr zum Thema",
 # an author's name, a heading the parser left), not running text.
@@ -52,7 +55,7 @@ def iter_body_paragraphs(body: str) -> Iterator[str]:
 
     A caller that needs only the first few paragraphs of a long article stops early.
     """
-    blocks = [_ASIDE.sub("", b.strip()) for b in body.split("\n\n")]
+    blocks = [_plain(b) for b in body.split("\n\n")]
     blocks = blocks[: trailing_cut(blocks, lambda b: END_HEADING.match(b) is not None)]
     seen: set[str] = set()
     last: str | None = None  # held back: a quote paragraph after it may still join it
@@ -76,6 +79,14 @@ def iter_body_paragraphs(body: str) -> Iterator[str]:
         last = _without_intro(last)
     if last:
         yield last
+
+
+def _plain(block: str) -> str:
+    """Return a block without asides such as "(siehe unten)" and without link targets."""
+    block = _ASIDE.sub("", block.strip())
+    if "](" in block:
+        block = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", block)).strip()
+    return block
 
 
 def _without_intro(paragraph: str) -> str | None:
