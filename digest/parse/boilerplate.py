@@ -89,6 +89,26 @@ CTA = re.compile(
     _I,
 )
 
+# A mail's service text about the mail itself, addressed to the reader: how to unsubscribe
+# or change it, that it was sent automatically, not to reply, why it came. Matched on a
+# whole line of at most 320 characters, opened by at most one short sentence ("Abbestellen.
+# Klicken Sie auf den folgenden Link, wenn Sie den Newsletter nicht mehr erhalten wollen:").
+MAIL_SERVICE = re.compile(
+    r"^(?:[^.!?]{0,40}[.!?]\s+)?(?:"
+    r"(?:bitte )?(?:klicken|klicke) (?:sie |du )?(?:hier|auf (?:den|diesen|folgenden)\b)"
+    r"|bitte antworten sie nicht|antworten sie bitte nicht"
+    r"|(?:diese|die) (?:e-mail|nachricht|mail) wurde automatisch"
+    r"|sie erhalten diese (?:e-mail|nachricht|mail|information)"
+    r"|(?:sie|du) (?:können|kannst) (?:ihr|dein|ihre|deine) (?:newsletter-?)?(?:abonnement|abo"
+    r"|e-mail-einstellungen|einstellungen)"
+    r"|um (?:ihre|deine) e-mail[- ]einstellungen"
+    r"|wenn (?:sie|du) (?:den|diesen|unseren|keinen) newsletter (?:nicht mehr )?"
+    r"(?:erhalten|empfangen|abbestellen)"
+    r"|(?:\S+ )?(?:zu )?(?:ihrem|deinem) adress(?:en)?buch"
+    r")",
+    _I,
+)
+
 # A call to action led by an emoji: ``🔔 Folge …``, ``❤ … unterstützen``, ``👉 Hier …``.
 EMOJI_CTA = re.compile(
     r"^[\u2600-\u27bf\u2b50\U0001f300-\U0001faff][\ufe0f\s]*.{0,300}"
@@ -232,6 +252,7 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("related link", RELATED),
     ("bracketed note", BRACKET_NOTE),
     ("call to action", CTA),
+    ("mail service", MAIL_SERVICE),
     ("emoji call to action", EMOJI_CTA),
     ("paywall", PAYWALL),
     ("shop", SHOP),

@@ -162,10 +162,11 @@ PHOTO_AGENCIES = (
 PHOTO_WORDS = r"(?:fotos?|bild(?:er)?|bildquelle)"
 CREDIT_WORDS = r"(?:fotos?|bild(?:er)?|bildquelle|grafik|quelle)"
 
-# Headings after which the rest is not the story: FAQ, source lists, author notes.
+# Headings after which the rest is not the story: FAQ, source lists, author notes, a mail's
+# imprint.
 END_SECTIONS = (
     "faq", "häufig gestellte fragen", "häufige fragen", "fragen und antworten",
-    "quellenangaben", "quellen", "quellenverzeichnis", "verwendete quellen",
+    "quellenangaben", "quellen", "quellenverzeichnis", "verwendete quellen", "impressum",
     "(?:über )?(?:die autorin|den autor|der autor|die autoren|die autorinnen)",
 )  # fmt: skip
 
