@@ -122,7 +122,8 @@ def _describe(rules: PageRules) -> list[str]:
     """Name each tunable's value in ``rules`` (for the count of choices over the folds)."""
     out = [f"link_share={rules.link_share}", f"box_chars={rules.box_chars}",
            f"lead_match={rules.lead_match}", f"lead_by_place={rules.lead_by_place}"]  # fmt: skip
-    out += [f"markup_groups-{g}=off" for g in sorted(RULES.markup_groups - rules.markup_groups)]
+    off = sorted(RULES.markup_groups - rules.markup_groups)
+    out.append(f"markup groups off={','.join(off) or 'none'}")
     weights = " ".join(f"{f.name}={getattr(rules.titles, f.name):g}" for f in fields(TitleWeights))
     return [*out, f"titles: {weights}"]
 
