@@ -91,10 +91,10 @@ CTA = re.compile(
 
 # A mail's service text about the mail itself, addressed to the reader: how to unsubscribe
 # or change it, that it was sent automatically, not to reply, why it came. Matched on a
-# whole line of at most 320 characters, opened by at most one short sentence ("Abbestellen.
-# Klicken Sie auf den folgenden Link, wenn Sie den Newsletter nicht mehr erhalten wollen:").
+# line's start, after at most one word as a label ("Abbestellen. Klicken Sie auf den
+# folgenden Link, wenn Sie den Newsletter nicht mehr erhalten wollen:").
 MAIL_SERVICE = re.compile(
-    r"^(?:[^.!?]{0,40}[.!?]\s+)?(?:"
+    r"^(?:[\w-]+[.:]\s+)?(?:"
     r"(?:bitte )?(?:klicken|klicke) (?:sie |du )?(?:hier|auf (?:den|diesen|folgenden)\b)"
     r"|bitte antworten sie nicht|antworten sie bitte nicht"
     r"|(?:diese|die) (?:e-mail|nachricht|mail) wurde automatisch"
@@ -133,11 +133,13 @@ EDITORIAL_NOTE = re.compile(
     r"^(?:dieser (?:artikel|beitrag|text) (?:ist|wurde) (?:zuerst|erstmals|ursprünglich)"
     r"|(?:dieses thema im programm|sendung)\s*:"
     r"|.{0,80}\b(?:entspricht|entsprechen) nicht (?:zwingend |unbedingt |immer )?der meinung"
-    r"|.{0,80}\bmüssen nicht der meinung der redaktion"
-    # agency copy run unedited: "<Outlet> hat diese Meldung redaktionell nicht bearbeitet."
-    r"|.{0,60}\b(?:meldung|nachricht|text|beitrag) (?:wurde )?redaktionell nicht bearbeitet)",
+    r"|.{0,80}\bmüssen nicht der meinung der redaktion)",
     _I,
 )
+
+# Agency copy run unedited: ``Das Ortsblatt hat diese Meldung redaktionell nicht bearbeitet.``
+# (a literal, searched fast anywhere in a short line).
+AGENCY_COPY = re.compile(r"redaktionell nicht bearbeitet")
 
 # Staff credits: ``Redaktion: Name, Name``, ``Faktencheck: Name``, ``MDR (Name, Name)``.
 STAFF_CREDIT = re.compile(
@@ -259,6 +261,7 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("appeal", APPEAL),
     ("newsletter promotion", NEWSLETTER_PROMO),
     ("editorial note", EDITORIAL_NOTE),
+    ("agency copy note", AGENCY_COPY),
     ("staff credit", STAFF_CREDIT),
     ("residue", PUNCT_RESIDUE),
     ("sign-off", SIGNOFF),
