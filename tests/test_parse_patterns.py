@@ -8,12 +8,15 @@ from types import ModuleType
 import pytest
 
 from digest.parse import boilerplate, patterns
-from digest.readers import html, pagemeta
+from digest.readers import html, pagehead, pagelead, pagemeta, pagetree, titles
 from digest.text import names, vocabulary
 from digest.text import patterns as text_patterns
 
 # Every module whose upper-case regular expressions are rules with a row below.
-MODULES: tuple[ModuleType, ...] = (patterns, boilerplate, text_patterns, names, pagemeta, html)
+MODULES: tuple[ModuleType, ...] = (
+    patterns, boilerplate, text_patterns, names, pagemeta, html, titles, pagetree, pagelead,
+    pagehead,
+)
 
 
 def rule(name: str) -> re.Pattern[str]:
@@ -41,6 +44,25 @@ CASES: list[tuple[str, str, bool]] = [
     ("END_SECTION", "Quellenangaben", True),
     ("END_SECTION", "Häufig gestellte Fragen:", True),
     ("END_SECTION", "Quellen zufolge ist das falsch.", False),
+    ("END_HEADING", "## FAQ", True),
+    ("END_HEADING", "Häufige Fragen:", True),
+    ("END_HEADING", "Mehr zum Thema", False),
+    ("END_HEADING", "**Quellen**", True),
+    ("END_HEADING", "Quellen, etwa die Website des Instituts, nennen andere Zahlen.", False),
+    ("END_HEADING", "FAQ zur Grundsteuer: Was Eigentümer jetzt wissen müssen", False),
+    ("CLOSING_NOTE", "*Die Autorin lehrt Geschichte in Neustadt.*", True),
+    ("CLOSING_NOTE", "**Fazit:** Das Projekt lohnt sich für alle.", False),
+    ("CLOSING_NOTE", "*Sie* sagte, das Projekt lohne sich für alle.", False),
+    # a link label that only points on to the full text
+    ("LINK_LABEL", "Meldung bei www.beispielfunk.de lesen", True),
+    ("LINK_LABEL", "mehr", True),
+    ("LINK_LABEL", "Zum vollständigen Artikel »", True),
+    ("LINK_LABEL", "Mehr als hundert Menschen kamen", False),
+    ("LINK_LABEL", "Mehr Geld für die Schulen", False),
+    ("LABEL_AFTER", "Der Rover landete. mehr", True),
+    ("LABEL_WORD", "… erforschen. Meldung bei www.beispielfunk.de lesen", True),
+    ("LABEL_WORD", "Der Rover landete auf dem Mars", False),
+    ("LABEL_AFTER", "Der Rover landete auf dem Mars", False),
     # bullets
     ("BULLET", "– Ein Punkt", True),
     ("BULLET", "- Ein Punkt", True),
@@ -200,6 +222,8 @@ CASES: list[tuple[str, str, bool]] = [
     ("PAYWALL", "Embed", True),
     ("PAYWALL", "Hauptinhalt", True),
     ("PAYWALL", "- -Aktualisiert am", True),
+    ("AGENCY_COPY", "Das Ortsblatt hat diese Meldung redaktionell nicht bearbeitet.", True),
+    ("AGENCY_COPY", "Der Antrag wurde im Ausschuss redaktionell überarbeitet.", False),
     ("EDITORIAL_NOTE", "Dieser Artikel ist zuerst bei Beispiel erschienen.", True),
     ("EDITORIAL_NOTE", "Sendung: Radio Beispiel, 24.04.2024, 15:10 Uhr", True),
     ("EDITORIAL_NOTE", "Gastbeiträge müssen nicht der Meinung der Redaktion entsprechen.", True),
@@ -238,6 +262,11 @@ CASES: list[tuple[str, str, bool]] = [
     ("ITEM_TIME", "Um 7 Uhr kam er", False),
     ("TITLE_SITE_SUFFIX", "Ein Titel | Börsen-Zeitung", True),
     ("TITLE_SITE_SUFFIX", "Ein Titel", False),
+    ("DOMAIN_NAME", "Landkreis München - SZ.de", True),
+    ("BYLINE_TEXT", "von Anna Beispiel, ORTSBLATT", True),
+    ("BYLINE_TEXT", "Autorin: Anna Beispiel", True),
+    ("BYLINE_TEXT", "Vor dem Rathaus standen am Abend Hunderte", False),
+    ("DOMAIN_NAME", "Ein Titel mit Punkt. Und mehr", False),
     ("URL_LINE", "<https://example.org/a>", True),
     ("URL_LINE", "Siehe https://example.org/a", False),
     ("INLINE_URL", "Text <https://example.org/a>", True),
@@ -281,6 +310,12 @@ CASES: list[tuple[str, str, bool]] = [
         False,
     ),
     ("NEWSLETTER_PROMO", "Betrüger schicken täglich gefälschte Rechnungen in Ihr Postfach.", False),
+    ("MAIL_SERVICE", "Bitte antworten Sie nicht auf diese E-Mail.", True),
+    ("MAIL_SERVICE", "Abbestellen. Klicken Sie auf den folgenden Link, wenn Sie wollen:", True),
+    ("MAIL_SERVICE", "Sie können Ihr Newsletter-Abonnement selbst ändern.", True),
+    ("MAIL_SERVICE", "Diese Nachricht wurde automatisch erstellt.", True),
+    ("MAIL_SERVICE", "Wer den Newsletter der Stadtwerke bezieht, wurde früher informiert.", False),
+    ("MAIL_SERVICE", "Der Minister sagte, er klicke selten auf Links in E-Mails.", False),
     ("CTA", "Jetzt unterstützen!", True),
     ("CTA", "Jetzt unterstützen auch die Grünen den Antrag der SPD.", False),
     ("APPEAL_BUTTON", "Machen Sie mit? Jetzt unterstützen", True),

@@ -160,7 +160,9 @@ def test_old_build_folders_are_removed(preview: Preview) -> None:
         before = preview.site.build.version
         touch_later(article, article.read_text("utf-8") + f"\nNachsatz {n}.\n")
         eventually(lambda before=before: preview.site.build.version > before)
-    assert len(list(preview.root.iterdir())) == 2  # the served build and the one before
+    # The served build and the one before; a rebuild that a late file event starts may hold
+    # a third folder for a moment, until it is published and the oldest goes.
+    eventually(lambda: len(list(preview.root.iterdir())) == 2)
 
 
 def test_first_build_failure_still_serves(tmp_path: Path) -> None:

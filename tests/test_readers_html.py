@@ -5,10 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pytest
+from digest.readers.html import _authors, _trafilatura_authors, _tree
+from digest.readers.pagehead import headline
+from digest.readers.pagemeta import PageMeta
+from digest.readers.pagemeta import page_meta as read_meta
+from digest.readers.pagerules import RULES
 
-from digest.readers.html import _authors, _trafilatura_authors
-from digest.readers.pagemeta import choose_title, page_meta, slug_words, strip_site, tidy_title
+
+def page_meta(html: str) -> PageMeta:
+    """Read a page's metadata as the reader does: the headline's parts from its tree."""
+    return read_meta(html, headline(_tree(html)), RULES.titles)
 
 
 def page(ld: object, head: str = "", body: str = "<h1>Sichtbarer Titel</h1>") -> str:
@@ -23,7 +29,7 @@ def test_json_ld_article_in_a_graph() -> None:
          "datePublished": "2024-04-27T07:39:18.751+0200",
          "author": [{"name": "Anna Muster (am)"}, [{"@type": "Person", "name": "Ben Beispiel"}]]},
     ]}  # fmt: skip
-    meta = page_meta(page(ld), [])
+    meta = page_meta(page(ld))
     assert meta.title == "Titel & Sache"
     assert meta.published == dt.datetime(2024, 4, 27, 7, 39, 18, 751000,
                                          tzinfo=dt.timezone(dt.timedelta(hours=2)))  # fmt: skip
@@ -31,94 +37,21 @@ def test_json_ld_article_in_a_graph() -> None:
 
 
 def test_author_string_with_several_names() -> None:
-    meta = page_meta(page({"@type": "Article", "headline": "T", "author": "A B und C D, dpa"}), [])
+    meta = page_meta(page({"@type": "Article", "headline": "T", "author": "A B und C D, dpa"}))
     assert meta.authors == ["A B", "C D", "dpa"]
 
 
 def test_meta_tags_when_there_is_no_json_ld() -> None:
     head = ('<meta property="og:title" content="Ein Titel | Zeitung">'
             '<meta name="article:published:time" content="2024-10-23T15:48:15+00:00">')  # fmt: skip
-    meta = page_meta(page(None, head), ["Zeitung", "zeitung.de"])
+    meta = page_meta(page(None, head + '<meta property="og:site_name" content="Zeitung">'))
     assert meta.title == "Ein Titel"
     assert meta.published == dt.datetime(2024, 10, 23, 15, 48, 15, tzinfo=dt.UTC)
 
 
 def test_broken_json_ld_is_ignored() -> None:
     html = '<script type="application/ld+json">{"headline": </script><h1>Nur H1</h1>'
-    assert page_meta(html, []).title == "Nur H1"
-
-
-@pytest.mark.parametrize(
-    ("title", "expected"),
-    [
-        ("Titel | Börsen-Zeitung", "Titel"),
-        ("Titel - DER SPIEGEL", "Titel"),
-        ("Bericht: Frau getötet - Justiz dementiert", "Bericht: Frau getötet - Justiz dementiert"),
-    ],
-)  # fmt: skip
-def test_strip_site(title: str, expected: str) -> None:
-    assert strip_site(title, ["DER SPIEGEL", "spiegel.de"]) == expected
-
-
-def test_choose_title_prefers_json_ld_and_keeps_the_others_as_aliases() -> None:
-    title, aliases = choose_title("LD-Titel", "OG-Titel | Seite", "H1-Titel", ["Seite"])
-    assert title == "LD-Titel"
-    assert aliases == ("LD-Titel", "OG-Titel", "H1-Titel")
-    assert choose_title("", "", "", [])[0] == ""
-
-
-SHOWN = (
-    '<div class="head"><span class="article-kicker">Nach dem Streit im Rat</span>'
-    '<h1 class="headline">Fährhafen bekommt neuen Steg</h1></div>'
-)
-
-
-def test_shown_headline_beats_a_declared_headline_the_reader_never_sees() -> None:
-    # JSON-LD declares a search variant; og:title is the shown kicker and headline.
-    ld = {"@type": "NewsArticle", "headline": "Neuer Steg im Fährhafen nach Ratsstreit"}
-    head = (
-        '<meta property="og:title" content="Nach dem Streit im Rat: Fährhafen bekommt neuen Steg">'
-    )
-    meta = page_meta(page(ld, head, SHOWN), [])
-    assert meta.title == "Fährhafen bekommt neuen Steg"
-    assert meta.kicker == "Nach dem Streit im Rat"
-
-
-def test_declared_headline_stays_when_it_is_the_shown_one_or_unconfirmed() -> None:
-    head = '<meta property="og:title" content="Fährhafen bekommt neuen Steg">'
-    glued = {
-        "@type": "NewsArticle",
-        "headline": "Nach dem Streit im Rat: Fährhafen bekommt neuen Steg",
-    }
-    assert page_meta(page(glued, head, SHOWN), []).title == glued["headline"]
-    # Only the <h1> itself shows the headline: no metadata confirms it, the declared one stays.
-    other = {"@type": "NewsArticle", "headline": "Neuer Steg im Fährhafen nach Ratsstreit"}
-    assert page_meta(page(other, "", SHOWN), []).title == other["headline"]
-
-
-def test_the_headline_spelled_in_the_url_slug_beats_a_search_variant() -> None:
-    slug = slug_words("https://zeitung.de/region/faehrhafen-bekommt-neuen-steg-1234.html")
-    ld, og = "Neuer Steg im Fährhafen", "Fährhafen bekommt neuen Steg"
-    assert choose_title(ld, og, "", [], slug=slug)[0] == og
-    assert choose_title(og, ld, "", [], slug=slug)[0] == og
-    # The declared headline with a kicker before the slug's headline is the full form: kept.
-    glued = "Nach dem Streit: Fährhafen bekommt neuen Steg"
-    assert choose_title(glued, og, "", [], slug=slug)[0] == glued
-    # Umlauts as "a" and the canonical link of a whole page.
-    head = (
-        '<link rel="canonical" href="https://zeitung.de/a/fahrhafen-bekommt-neuen-steg-9">'
-        f'<meta property="og:title" content="{og}">'
-    )
-    assert page_meta(page({"@type": "Article", "headline": ld}, head), []).title == og
-
-
-def test_title_spacing_is_tidied() -> None:
-    assert tidy_title("Kultur :  Was lesen wir , und wie") == "Kultur: Was lesen wir, und wie"
-    assert choose_title("", "", "Kultur : Ein Titel", [])[0] == "Kultur: Ein Titel"
-    # A score keeps its spaces; a year before a colon does not.
-    assert tidy_title("Lindenau schlägt Auental 3 : 1") == "Lindenau schlägt Auental 3 : 1"
-    assert tidy_title("Pokal 3 : 1 , Jubel") == "Pokal 3 : 1, Jubel"
-    assert tidy_title("Haushalt 2025 : Was sich ändert") == "Haushalt 2025: Was sich ändert"
+    assert page_meta(html).title == "Nur H1"
 
 
 def test_outlet_as_author_gives_way_to_a_byline() -> None:
@@ -128,12 +61,15 @@ def test_outlet_as_author_gives_way_to_a_byline() -> None:
     ]
     assert _authors(["ORF.at"], ["Red", "ORF at"], ["news.ORF.at"]) == ["ORF.at"]
     assert _authors([], ["Anna Muster"], sites) == ["Anna Muster"]
+    # An outlet in capitals or as a web address is no person either; beside one it stays.
+    assert _authors(["ORTSBLATT"], ["Anna Muster"], []) == ["Anna Muster"]
+    assert _authors(["Anna Muster", "ortsblatt.de"], [], []) == ["Anna Muster", "ortsblatt.de"]
 
 
 def test_kicker_from_markup_next_to_the_headline() -> None:
     body = '<div><span class="article-kicker">Schiff&shy;fahrt</span><h1>Neue Fähre</h1></div>'
-    assert page_meta(page(None, body=body), []).kicker == "Schifffahrt"
-    assert page_meta(page(None, body="<h1>Ohne</h1>"), []).kicker == ""
+    assert page_meta(page(None, body=body)).kicker == "Schifffahrt"
+    assert page_meta(page(None, body="<h1>Ohne</h1>")).kicker == ""
 
 
 def test_byline_links_next_to_the_headline() -> None:
@@ -141,7 +77,7 @@ def test_byline_links_next_to_the_headline() -> None:
         '<h1>Titel</h1><p class="meta">von <a href="/autoren/name/anna-muster">Dr. Anna Muster'
         '</a> und <a href="/author/ben">Ben BEISPIEL</a> <a href="/autoren/">Alle Autoren</a></p>'
     )
-    assert page_meta(page(None, body=body), []).bylines == ["Dr. Anna Muster", "Ben BEISPIEL"]
+    assert page_meta(page(None, body=body)).bylines == ["Dr. Anna Muster", "Ben BEISPIEL"]
 
 
 def test_a_dateline_in_its_own_element_goes_to_the_dateline() -> None:

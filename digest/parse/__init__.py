@@ -15,6 +15,7 @@ from digest.errors import SkipFile
 from digest.models import Article, Document, Item
 from digest.parse.structure import structure
 from digest.parse.topics import split_all
+from digest.text.paragraphs import has_running_text
 from digest.text.vocabulary import RESSORTS
 
 __all__ = ["parse_document", "parse_documents", "parse_input"]
@@ -48,8 +49,8 @@ def parse_document(document: Document) -> Article:
 
 def parse_documents(documents: Sequence[Document]) -> list[Article]:
     """Parse ``documents``; raise ``SkipFile`` when none holds article text."""
-    # An article with neither body nor items was all boilerplate: nothing to show.
-    articles = [a for a in map(parse_document, documents) if a.body.strip() or a.items]
+    # An article with neither running text nor items was all boilerplate: nothing to show.
+    articles = [a for a in map(parse_document, documents) if has_running_text(a.body) or a.items]
     if not articles:
         raise SkipFile("no article text found")
     return articles

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from digest.parse.patterns import GREETING, URL_LINE
-from digest.text.vocabulary import AGENCIES, PHOTO_AGENCIES, alternation
+from digest.text.vocabulary import AGENCIES, LINK_LABEL_WORDS, PHOTO_AGENCIES, alternation
 
 _I = re.IGNORECASE
 
@@ -89,6 +89,26 @@ CTA = re.compile(
     _I,
 )
 
+# A mail's service text about the mail itself, addressed to the reader: how to unsubscribe
+# or change it, that it was sent automatically, not to reply, why it came. Matched on a
+# line's start, after at most one word as a label ("Abbestellen. Klicken Sie auf den
+# folgenden Link, wenn Sie den Newsletter nicht mehr erhalten wollen:").
+MAIL_SERVICE = re.compile(
+    r"^(?:[\w-]+[.:]\s+)?(?:"
+    r"(?:bitte )?(?:klicken|klicke) (?:sie |du )?(?:hier|auf (?:den|diesen|folgenden)\b)"
+    r"|bitte antworten sie nicht|antworten sie bitte nicht"
+    r"|(?:diese|die) (?:e-mail|nachricht|mail) wurde automatisch"
+    r"|sie erhalten diese (?:e-mail|nachricht|mail|information)"
+    r"|(?:sie|du) (?:können|kannst) (?:ihr|dein|ihre|deine) (?:newsletter-?)?(?:abonnement|abo"
+    r"|e-mail-einstellungen|einstellungen)"
+    r"|um (?:ihre|deine) e-mail[- ]einstellungen"
+    r"|wenn (?:sie|du) (?:den|diesen|unseren|keinen) newsletter (?:nicht mehr )?"
+    r"(?:erhalten|empfangen|abbestellen)"
+    r"|(?:\S+ )?(?:zu )?(?:ihrem|deinem) adress(?:en)?buch"
+    r")",
+    _I,
+)
+
 # A call to action led by an emoji: ``🔔 Folge …``, ``❤ … unterstützen``, ``👉 Hier …``.
 EMOJI_CTA = re.compile(
     r"^[\u2600-\u27bf\u2b50\U0001f300-\U0001faff][\ufe0f\s]*.{0,300}"
@@ -116,6 +136,10 @@ EDITORIAL_NOTE = re.compile(
     r"|.{0,80}\bmüssen nicht der meinung der redaktion)",
     _I,
 )
+
+# Agency copy run unedited: ``Das Ortsblatt hat diese Meldung redaktionell nicht bearbeitet.``
+# (a literal, searched fast anywhere in a short line).
+AGENCY_COPY = re.compile(r"redaktionell nicht bearbeitet")
 
 # Staff credits: ``Redaktion: Name, Name``, ``Faktencheck: Name``, ``MDR (Name, Name)``.
 STAFF_CREDIT = re.compile(
@@ -197,6 +221,28 @@ READER_ADDRESS = re.compile(
     r"|euer|eure[mnrs]?)\b"
 )
 
+# The words of a link label that name the pointing on to the full text.
+_POINTING = r"\b(?:mehr|weiterlesen|lesen|artikel|meldung|beitrag|ansehen|anhören)\b"
+
+# A pointing word (searched in a line's last characters before LINK_LABEL is tried there).
+LABEL_WORD = re.compile(_POINTING, _I)
+
+# A link's label that only points on to the full text, the whole line: ``mehr``, ``Meldung
+# bei www.x.de lesen``, ``Zum Artikel »``, ``Weiterlesen``. Every word is a label word or a
+# web address, one of them a pointing word; up to eight words. (The first lookahead fails
+# most lines at their first word, before the costlier checks.)
+LINK_LABEL = re.compile(
+    rf"^(?=(?:{alternation(LINK_LABEL_WORDS)}\b|(?:https?://)?[\w-]+\.))(?=.{{1,120}}$)"
+    rf"(?=.*{_POINTING})"
+    rf"(?:(?:{alternation(LINK_LABEL_WORDS)}|(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?)"
+    r"(?:\s+|(?=\s*[»›→.…:]*$))){1,8}[»›→.…:]*$",
+    _I,
+)
+
+# Where a link label may be run into the end of a paragraph: after its last sentence end
+# (``… erforschen. mehr Meldung bei www.x.de lesen``); the rest is checked with LINK_LABEL.
+LABEL_AFTER = re.compile(r"[.!?…][\"“”»«)]*\s+(?=\S[^!?…]{0,78}$)")
+
 # Named boilerplate rules, checked in this order; the name says why a line was dropped.
 BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credit", CREDIT_LINE),
@@ -208,18 +254,21 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("related link", RELATED),
     ("bracketed note", BRACKET_NOTE),
     ("call to action", CTA),
+    ("mail service", MAIL_SERVICE),
     ("emoji call to action", EMOJI_CTA),
     ("paywall", PAYWALL),
     ("shop", SHOP),
     ("appeal", APPEAL),
     ("newsletter promotion", NEWSLETTER_PROMO),
     ("editorial note", EDITORIAL_NOTE),
+    ("agency copy note", AGENCY_COPY),
     ("staff credit", STAFF_CREDIT),
     ("residue", PUNCT_RESIDUE),
     ("sign-off", SIGNOFF),
     ("greeting", GREETING),
     ("agency note", AGENCY_NOTE),
     ("link", URL_LINE),
+    ("link label", LINK_LABEL),
 )
 
 # Boilerplate and caption lines are short; longer lines are story text (and skipping

@@ -10,18 +10,28 @@ from digest.parse.boilerplate import (
     APPEAL,
     APPEAL_BUTTON,
     GLUED_CREDIT,
+    LABEL_AFTER,
+    LABEL_WORD,
+    LINK_LABEL,
     NEWSLETTER_PROMO,
     READER_ADDRESS,
     boilerplate,
     is_credit,
 )
 from digest.parse.lines import bare, headlike
-from digest.parse.patterns import BULLET, MD_HEADING, SENTENCE_BREAK, TEASER_ENTRY
+from digest.parse.patterns import (
+    BULLET,
+    CLOSING_NOTE,
+    MD_HEADING,
+    SENTENCE_BREAK,
+    TEASER_ENTRY,
+)
 from digest.text.patterns import CLAUSE_END
 
 _TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this many words
 _MAX_CAPTION_CHARS = 300  # a longer line with a credit at its end is a paragraph
 _APPEAL_BOX_CHARS = 240  # an appeal box's text is short; a longer paragraph is story
+_LABEL_CHARS = 80  # a link label run into a paragraph stands in its last characters
 _APPEAL_ADDRESSES = 2  # ... unless this many of its sentences address the reader
 
 
@@ -59,10 +69,13 @@ def _caption_like(line: str) -> bool:
 
 
 def drop_boilerplate(lines: list[str]) -> list[str]:
-    """Drop the lines a boilerplate rule names (credits, calls to action, sign-offs …)."""
+    """Drop the lines a boilerplate rule names (credits, calls to action, sign-offs …), and
+    a link label run into the end of a line (``strip_link_label``)."""
     kept: list[str] = []
     greeted = False
     for line in lines:
+        if LABEL_WORD.search(line, max(0, len(line) - _LABEL_CHARS)):
+            line = strip_link_label(line)  # most lines: no pointing word near their end
         rule = boilerplate(bare(line))
         if rule is None:
             # After "Guten Morgen," a letter goes on in lower case; its paragraph starts here.
@@ -103,6 +116,19 @@ def _appeal_box(text: str) -> bool:
     return addressed >= _APPEAL_ADDRESSES or (addressed > 0 and len(text) <= _APPEAL_BOX_CHARS)
 
 
+def strip_link_label(line: str) -> str:
+    """Strip a link label run into the end of a paragraph: ``… erforschen. mehr``.
+
+    Feeds and scrapers put a teaser and its "mehr"/"Meldung bei … lesen" link into one
+    paragraph; the teaser is the story, the label only pointed on to it.
+    """
+    start = max(0, len(line) - _LABEL_CHARS)
+    for match in LABEL_AFTER.finditer(line, start):
+        if LINK_LABEL.match(line[match.end() :]):  # "^" holds only at a string's start
+            return line[: match.end()].rstrip()
+    return line
+
+
 def drop_teasers(lines: list[str]) -> list[str]:
     """Drop lists linking to other stories (each entry a kicker and a headline), with heading."""
     out: list[str] = []
@@ -124,3 +150,14 @@ def drop_teasers(lines: list[str]) -> list[str]:
 def _is_teaser(entry: str) -> bool:
     headline = entry.split(":", 1)[-1] if ":" in entry else entry.split("?", 1)[-1]
     return bool(TEASER_ENTRY.match(entry)) and len(headline.split()) >= _TEASER_MIN_WORDS
+
+
+def drop_closing_notes(lines: list[str]) -> list[str]:
+    """Drop the paragraphs set wholly in italics that close a text: a note on the author or
+    the piece (``*Die Autorin ist Historikerin …*``), never its only paragraph."""
+    end = len(lines)
+    while end > 1 and CLOSING_NOTE.match(lines[end - 1]) and any(
+        not CLOSING_NOTE.match(line) and not headlike(line) for line in lines[: end - 1]
+    ):
+        end -= 1
+    return lines[:end]

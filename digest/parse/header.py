@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from digest.parse.lines import bare, headlike
+from digest.parse.lines import bare, headlike, in_capitals
 from digest.parse.patterns import (
     BULLET,
     BYLINE,
@@ -91,6 +91,11 @@ def _choose_headline(header: Header, heads: list[str], aliases: tuple[str, ...])
         return left
     if not heads:
         return []
+    if len(heads) > 2 and in_capitals(bare(heads[0])):
+        # "GESUNDHEIT + KOSMETIK" / "Kondome" / "Fast schon perfekt": a rubric in capitals,
+        # then kicker and headline.
+        header.ressort = header.ressort or bare(heads[0])
+        heads = heads[1:]
     first = bare(heads[0])
     if len(heads) > 1 and _is_kicker(first):
         header.kicker, header.title = first, bare(heads[1])

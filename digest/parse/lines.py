@@ -53,6 +53,11 @@ def opens_section(line: str) -> bool:
     line = bare(line)
     if ITEM_SECTION.match(line) or END_SECTION.match(line):
         return True
+    return in_capitals(line)
+
+
+def in_capitals(line: str) -> bool:
+    """Say whether ``line`` is set in capitals, as a rubric is ("THEMA DES TAGES")."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= _CAPS_HEADING_LETTERS and all(c.isupper() for c in letters)
 

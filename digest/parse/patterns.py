@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from digest.text.vocabulary import ABBREVIATIONS, AGENCIES, DESK_MARKS, MONTHS, alternation
+from digest.text.vocabulary import (
+    ABBREVIATIONS,
+    AGENCIES,
+    DESK_MARKS,
+    END_SECTIONS,
+    MONTHS,
+    alternation,
+)
 
 _I = re.IGNORECASE
 
@@ -27,12 +34,7 @@ ITEM_SECTION = re.compile(
 )
 
 # A heading after which the rest is not the story: FAQ and source lists.
-END_SECTION = re.compile(
-    r"^(?:faq|häufig gestellte fragen|häufige fragen|fragen und antworten"
-    r"|quellenangaben|quellen|quellenverzeichnis|verwendete quellen"
-    r"|(?:über )?(?:die autorin|den autor|der autor|die autoren|die autorinnen))\s*:?$",
-    _I,
-)
+END_SECTION = re.compile(rf"^{alternation(END_SECTIONS)}\s*:?$", _I)
 
 # A bullet at the start of a line: dashes, bullets, arrows, or "1." / "1)".
 BULLET = re.compile(r"^(?:[-–—•*·▪►‣◦]\s+|\d{1,2}[.)]\s+(?=\S))")
@@ -145,3 +147,7 @@ INLINE_URL = re.compile(r" ?<https?://[^>\s]+>")
 
 # Paywall marks inside a line, removed from the text: ``(Z+)``, ``(€)``.
 PAYWALL_MARK = re.compile(r" ?\((?:Z\+|€|S\+|M\+)\)")
+
+# A paragraph set wholly in single emphasis, as a page marks a note on the author or the
+# piece at its end: ``*Der Autor ist Historiker in Neustadt.*`` (not ``**bold**``).
+CLOSING_NOTE = re.compile(r"^[*_](?![*_])[^*_]{20,}[*_]$")

@@ -14,7 +14,13 @@ and marked with "…" when cut, so a rendered issue never shows an empty headlin
 from __future__ import annotations
 
 from digest.models import Article, Source
-from digest.parse.cleanup import drop_appeals, drop_boilerplate, drop_captions, drop_teasers
+from digest.parse.cleanup import (
+    drop_appeals,
+    drop_boilerplate,
+    drop_captions,
+    drop_closing_notes,
+    drop_teasers,
+)
 from digest.parse.header import HEADER_LINES, read_dateline, read_header
 from digest.parse.items import signature_names, split_items
 from digest.parse.lines import bare, headlike
@@ -22,7 +28,6 @@ from digest.parse.patterns import (
     BULLET,
     CLAUSE_BREAK,
     DATE_LINE,
-    END_SECTION,
     GREETING,
     ITEM_SECTION,
     MD_HEADING,
@@ -30,6 +35,8 @@ from digest.parse.patterns import (
     SENTENCE_BREAK,
 )
 from digest.parse.wrap import clean_lines, join_bullets, join_drop_caps, unwrap
+from digest.text.paragraphs import trailing_cut
+from digest.text.patterns import END_HEADING
 from digest.text.vocabulary import CONTINUATION_WORDS, FUNCTION_WORDS
 
 _MAX_HEADING_WORDS = 14  # a sub-heading is short
@@ -54,8 +61,7 @@ def structure(
     )
     # A letter's header ends at its greeting: "Was wichtig ist" below it is a rubric.
     limit = HEADER_LINES if greeting is None else len(_clean(lines[:greeting]))
-    lines = _clean(lines)
-    lines = _cut_end_sections(lines)
+    lines = drop_closing_notes(_clean(_cut_end_sections(lines)))
     lines, items, signature = split_items(lines)
     header, lines = read_header(lines, title, aliases, limit)
     dateline, lines = read_dateline(lines)
@@ -75,18 +81,13 @@ def _clean(lines: list[str]) -> list[str]:
 
 
 def _cut_end_sections(lines: list[str]) -> list[str]:
-    """Drop FAQ and source-list blocks: from their heading to the next item section."""
-    kept: list[str] = []
-    skipping = False
-    for line in lines:
-        text = bare(line)
-        if END_SECTION.match(text):
-            skipping = True
-        elif ITEM_SECTION.match(text):
-            skipping = False
-        if not skipping:
-            kept.append(line)
-    return kept
+    """Drop a trailing FAQ, source list or related box: from its heading to the next item
+    section. Only a section that trails the story goes (``text.paragraphs.trailing_cut``)."""
+    start = trailing_cut(lines, lambda line: END_HEADING.match(bare(line)) is not None)
+    if start == len(lines):
+        return lines
+    rest = next((i for i in range(start, len(lines)) if ITEM_SECTION.match(bare(lines[i]))), None)
+    return lines[:start] + (lines[rest:] if rest is not None else [])
 
 
 def _body(lines: list[str]) -> str:

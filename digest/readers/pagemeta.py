@@ -11,11 +11,12 @@ import datetime as dt
 import html as htmllib
 import json
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from digest.readers.pagerules import TitleWeights
+from digest.readers.titles import choose_title, key, slug_words, tidy_title
 from digest.text.dates import parse_date
 from digest.text.names import AUTHOR_INITIALS, PERSON_NAME, split_names
 from digest.text.patterns import INVISIBLE
@@ -33,22 +34,12 @@ KICKER_MARKUP = re.compile(
 # the kicker): the displayed headline, ``<span class="kicker">…</span> <h1>Titel</h1>``.
 SHOWN_HEADLINE = re.compile(r"(?:\s|&nbsp;|<[!/a-z][^>]*>)*(?P<text>[^<>\s][^<>]{2,299})<", re.I)
 
-# What glues a kicker to the headline it precedes in a page's title: ``Kicker: Titel``,
-# ``Kicker - Titel``, ``Kicker | Titel`` (matched inside a title).
-KICKER_SEPARATOR = re.compile(r"(?::| [-–—|]) (?=\S)")
-
-# A word of a page's URL path (the slug the article was filed under): ``/politik/ein-titel-123``.
-SLUG_WORD = re.compile(r"[a-z0-9]+")
-
 # An author link near the headline (matched on HTML): ``<a href="/autoren/name/…">Name</a>``.
 AUTHOR_LINK = re.compile(
     r"<a\s[^>]*href=\"[^\"]*/(?:autor(?:en|in|innen)?|authors?|profil|people)/[^\"]*\"[^>]*>"
     r"\s*(?P<name>[^<>]{3,60}?)\s*</a>",
     re.I,
 )
-
-# A site name appended to a page title: ``Titel | Börsen-Zeitung``, ``Titel - DER SPIEGEL``.
-TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?!.*\s[|–—-]\s).{2,40}$")
 
 _SCRIPT = re.compile(
     r"<script[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.S | re.I
@@ -71,7 +62,7 @@ _MAX_BYLINES = 4
 
 @dataclass
 class PageMeta:
-    """The title, publication time and authors a page declares."""
+    """The title, publication time, authors and description a page declares."""
 
     title: str = ""
     kicker: str = ""
@@ -79,34 +70,61 @@ class PageMeta:
     aliases: tuple[str, ...] = ()
     published: dt.datetime | None = None
     authors: list[str] = field(default_factory=list)
+    descriptions: tuple[str, ...] = ()  # og:description, description, twitter:, JSON-LD
     publisher: str = ""  # the JSON-LD publisher's name, else the page's og:site_name
     section: str = ""  # the JSON-LD articleSection, else the article:section meta tag
 
 
-def page_meta(html: str, sites: list[str]) -> PageMeta:
-    """Read the page's JSON-LD article object, falling back to meta tags."""
+def page_meta(html: str, h1: tuple[str, str, str], weights: TitleWeights) -> PageMeta:
+    """Read the page's JSON-LD article object and meta tags.
+
+    ``h1`` is the visible headline's text and the kicker and headline it marks up in two
+    elements (``("", "", "")`` without an ``<h1>``); the title is chosen by the vote of
+    ``digest.readers.titles``.
+    """
     meta = PageMeta()
     article = _ld_article(html) or {}
     meta.published = parse_date(_text(article.get("datePublished")))
     meta.authors = _authors(article.get("author"))
     tags = _meta_tags(html)
-    shown = shown_headline(html)
-    others = (_text(tags.get("twitter:title")), _page_title(html))
-    url = _canonical(html) or tags.get("og:url", "") or _text(article.get("url"))
-    meta.title, meta.aliases = choose_title(
-        _text(article.get("headline")), _text(tags.get("og:title")), _h1(html), sites,
-        others=others, shown=shown, slug=slug_words(url),
-    )  # fmt: skip
+    vote = title_vote(html, h1, tags, article)
+    choice = choose_title(*vote, weights)
+    meta.title, meta.aliases = choice.title, choice.aliases
     if meta.published is None:
         meta.published = next(
             (d for d in (parse_date(tags.get(k, "")) for k in _DATE_METAS) if d), None
         )
-    kickers = [k for k, headline in shown if headline == meta.title]
-    meta.kicker = kickers[0] if kickers else _kicker(html)
+    kickers = [k for k, headline in shown_headline(html) if key(headline) == key(meta.title)]
+    meta.kicker = choice.kicker or (kickers[0] if kickers else _kicker(html))
     meta.bylines = _author_links(html)
+    described = (tags.get(k, "") for k in ("og:description", "description", "twitter:description"))
+    meta.descriptions = tuple(dict.fromkeys(
+        d for d in (*map(_text, described), _text(article.get("description"))) if d
+    ))  # fmt: skip
     meta.publisher = _name_of(article.get("publisher")) or _text(tags.get("og:site_name"))
     meta.section = _text(article.get("articleSection")) or _text(tags.get("article:section"))
     return meta
+
+
+TitleVote = tuple[dict[str, str], tuple[str, str], frozenset[str], list[str]]
+
+
+def title_vote(
+    html: str, h1: tuple[str, str, str], tags: dict[str, str] | None = None,
+    article: dict[str, Any] | None = None,
+) -> TitleVote:  # fmt: skip
+    """Return what the headline vote reads: the titles, the ``<h1>``'s parts, slug, site names."""
+    tags = _meta_tags(html) if tags is None else tags
+    article = (_ld_article(html) or {}) if article is None else article
+    url = _canonical(html) or tags.get("og:url", "") or _text(article.get("url"))
+    host = url.split("://", 1)[-1].split("/", 1)[0]
+    sites = [_name_of(article.get("publisher")), tags.get("og:site_name", ""),
+             tags.get("application-name", ""), host]  # fmt: skip
+    titles = {
+        "ld": _text(article.get("headline")), "og": _text(tags.get("og:title")),
+        "twitter": _text(tags.get("twitter:title")), "page": _page_title(html), "h1": h1[0],
+    }  # fmt: skip
+    return titles, (h1[1], h1[2]), slug_words(url), [s for s in sites if s]
 
 
 def _name_of(node: Any) -> str:
@@ -145,90 +163,6 @@ def _kicker(html: str) -> str:
     return ""
 
 
-def choose_title(
-    ld: str, og: str, h1: str, sites: list[str], *, others: tuple[str, ...] = (),
-    shown: tuple[tuple[str, str], ...] = (), slug: frozenset[str] = frozenset(),
-) -> tuple[str, tuple[str, ...]]:  # fmt: skip
-    """Pick the headline; return it and the page's other titles (to drop from the text).
-
-    The schema.org headline is the one the publisher declares for the article; the
-    Open Graph title (without an appended site name) and the ``<h1>`` come next.
-    ``others`` are further titles of the page (``twitter:title``, ``<title>``) that only
-    vote; ``shown`` pairs each kicker element with the text the page shows under it.
-
-    When the declared headline is neither the shown headline nor the kicker and the
-    shown headline, it is a search or social variant the reader never sees: if a title
-    in the page's metadata confirms the shown headline (alone or after the kicker), the
-    shown headline is the title, and the kicker stays apart.
-
-    ``slug`` holds the words of the page's URL path. The slug is written from the
-    headline the article was filed under; when the declared headline is not spelled
-    in it but the Open Graph title or the ``<h1>`` is, word for word, that one is the
-    article's headline and the declared one a later search variant (unless the
-    declared one is that headline with a kicker before it: the publisher's full form).
-    """
-    ld, og, h1 = (tidy_title(t) for t in (strip_site(ld, sites), strip_site(og, sites), h1))
-    # The ``<h1>`` holds or follows the kicker element itself, so it cannot confirm it.
-    votes = [og, *(tidy_title(strip_site(t, sites)) for t in others)]
-    titles = tuple(dict.fromkeys(t for t in (ld, og, h1) if t))
-    for kicker, headline in shown if ld else ():
-        forms = {_key(headline), _key(f"{kicker} {headline}")}
-        if any(_key(t) in forms for t in votes if t):
-            if _key(ld) in forms:
-                break  # the declared headline is the one shown
-            return headline, (headline, *titles)
-    if ld and slug and not _in_slug(ld, slug):
-        spelled = next((t for t in (og, h1) if t and _in_slug(t, slug)), "")
-        if spelled and not _kicker_prefixed(ld, spelled):
-            return spelled, tuple(dict.fromkeys((spelled, *titles)))
-    return (titles[0] if titles else ""), titles
-
-
-def _kicker_prefixed(title: str, headline: str) -> bool:
-    """Say whether ``title`` is ``headline`` with a kicker glued before it (``Kicker: …``)."""
-    return any(title[m.end() :] == headline for m in KICKER_SEPARATOR.finditer(title))
-
-
-_MIN_SLUG_WORDS = 3  # a shorter title proves nothing by standing in a URL
-_TRANSLIT = (str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}),
-             str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"}))  # fmt: skip
-
-
-def _in_slug(title: str, slug: frozenset[str]) -> bool:
-    """Say whether every word of ``title`` stands in the URL slug (``ä`` as ``ae`` or ``a``)."""
-    words = re.findall(r"\w+", title.casefold())
-    if len(words) < _MIN_SLUG_WORDS:
-        return False
-    return all(any(_ascii(w.translate(t)) in slug for t in _TRANSLIT) for w in words)
-
-
-def _ascii(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-
-
-def slug_words(url: str) -> frozenset[str]:
-    """Return the words of a URL's path: ``https://x.de/politik/ein-titel-123`` → ein, titel …"""
-    path = url.split("://", 1)[-1].partition("/")[2].split("?", 1)[0].split("#", 1)[0]
-    return frozenset(SLUG_WORD.findall(path.casefold()))
-
-
-def tidy_title(title: str) -> str:
-    """Normalise a title's spacing: no space before a colon or comma (``Kultur : Titel``).
-
-    A score keeps its spacing: ``Bayern gegen Mainz 3 : 1``.
-    """
-    return _SPACE_BEFORE_PUNCT.sub(lambda m: m.group(1) or m.group(2), " ".join(title.split()))
-
-
-# A space before a colon, comma or semicolon that ends a word, but not one between digits.
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<!\d)\s+([:,;])(?=\s|$)|(?<=\d)\s+([:,;])(?=\s+\D|$)")
-
-
-def _key(title: str) -> str:
-    # Compare titles by their words: pages join kicker and headline with ":", " - " or "|".
-    return " ".join(re.findall(r"\w+", title.casefold()))
-
-
 def shown_headline(html: str) -> tuple[tuple[str, str], ...]:
     """Pair each kicker element near the ``<h1>`` with the text the page shows right after it.
 
@@ -248,7 +182,6 @@ def shown_headline(html: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -271,11 +204,6 @@ _ATTR_HREF = re.compile(r"\bhref\s*=\s*[\"']([^\"']*)[\"']", re.I)
 def _page_title(html: str) -> str:
     match = _PAGE_TITLE.search(html, 0, 300_000)
     return _text(match.group(1)) if match else ""
-
-
-def _h1(html: str) -> str:
-    match = _H1.search(html)
-    return _text(_TAG.sub(" ", match.group(1))) if match else ""
 
 
 def _ld_article(html: str) -> dict[str, Any] | None:
@@ -342,17 +270,3 @@ def _meta_tags(html: str) -> dict[str, str]:
         if key and "content" in attrs:
             tags.setdefault(key.lower(), htmllib.unescape(attrs["content"]).strip())
     return tags
-
-
-def strip_site(title: str, site_names: list[str]) -> str:
-    """Remove a site name appended to a page title: ``Titel | Börsen-Zeitung``."""
-    match = TITLE_SITE_SUFFIX.search(title)
-    if not match:
-        return title
-    suffix = re.sub(r"\W", "", match.group(0)).casefold()
-    known = [re.sub(r"\W", "", s).casefold() for s in site_names if s]
-    if match.group(0).lstrip().startswith("|") or any(
-        k and (k in suffix or suffix in k) for k in known
-    ):
-        return title[: match.start()].strip()
-    return title

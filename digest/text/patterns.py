@@ -11,6 +11,7 @@ from digest.text.vocabulary import (
     AGENCIES,
     BREAKING_WORDS,
     DESK_MARKS,
+    END_SECTIONS,
     OPINION_WORDS,
     alternation,
 )
@@ -52,3 +53,13 @@ OPINION_TEASER = re.compile(
 
 # Breaking news opening a headline, kicker or lead: "Eilmeldung:", "+++ Eil +++", "Breaking".
 BREAKING = re.compile(rf"^[\W_]*{alternation(BREAKING_WORDS)}(?:\s+news)?\b", re.IGNORECASE)
+
+# A heading, alone on its line or block, after which the rest may be no story: FAQ and
+# source lists, notes on the author (``## FAQ``, ``Quellen:``). Whether it really ends the
+# story depends on where it stands (``text.paragraphs.trailing_cut``). A related-content
+# label ("Mehr zum Thema") is no such heading: the box is one line or a teaser list, and
+# the parser drops those where they stand.
+END_HEADING = re.compile(
+    rf"^(?:#+\s*)?(?:\*\*)?{alternation(END_SECTIONS)}(?:\*\*)?\s*:?$",
+    re.IGNORECASE,
+)

@@ -162,10 +162,11 @@ PHOTO_AGENCIES = (
 PHOTO_WORDS = r"(?:fotos?|bild(?:er)?|bildquelle)"
 CREDIT_WORDS = r"(?:fotos?|bild(?:er)?|bildquelle|grafik|quelle)"
 
-# Headings after which the rest is not the story: FAQ, source lists, author notes.
+# Headings after which the rest is not the story: FAQ, source lists, author notes, a mail's
+# imprint.
 END_SECTIONS = (
     "faq", "häufig gestellte fragen", "häufige fragen", "fragen und antworten",
-    "quellenangaben", "quellen", "quellenverzeichnis", "verwendete quellen",
+    "quellenangaben", "quellen", "quellenverzeichnis", "verwendete quellen", "impressum",
     "(?:über )?(?:die autorin|den autor|der autor|die autoren|die autorinnen)",
 )  # fmt: skip
 
@@ -184,6 +185,14 @@ READ_MORE_LABELS = (
     "ganzen beitrag", "vollständigen beitrag", "read more", "continue reading", "more",
 )  # fmt: skip
 
+# Words of a link's label that only points on to the full text: ``… mehr``, ``Meldung bei
+# www.x.de lesen``, ``Zum Artikel``, ``Weiterlesen``.
+LINK_LABEL_WORDS = _words(
+    "mehr weiter weiterlesen lesen ansehen anschauen anhören hören zum zur artikel beitrag "
+    "meldung bericht text video audio podcast interview story bei auf unter im hier ganzen "
+    "vollständigen kompletten den die das dazu infos"
+)
+
 # Verbs and phrases of attribution: a sentence with one reports who said or did what.
 SPEECH_VERBS = (
     "sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "betont", "meinte", "meint",
@@ -197,3 +206,42 @@ SPEECH_VERBS = (
 def alternation(words: tuple[str, ...] | frozenset[str]) -> str:
     """Return ``words`` as one regular-expression group, longest first (so none is cut)."""
     return "(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+# Words of a page's class, id and aria-label attributes (split at ``-``, ``_`` and camel
+# case, lower-cased) that name a block which is not the article, by what it is. A word
+# alone removes nothing: the block must also have the shape of its kind (short, mostly
+# links, a form) and never hold the headline (``readers.pagetree``).
+MARKUP_WORDS: dict[str, frozenset[str]] = {
+    # promotions and calls to action: newsletter and subscription boxes, ads
+    "promo": _words(
+        "promo promotion promoted cta newsletter newsletters subscribe subscription signup "
+        "abo abonnement abonnieren anmeldung paywall upsell ad ads advert advertisement "
+        "anzeige anzeigen werbung sponsor sponsored marketing commerce shop donation spenden"
+    ),
+    # lists and cards linking to other stories
+    "teaser": _words(
+        "teaser teasers related recommend recommended recommendation recommendations "
+        "empfehlung empfehlungen readmore weiterlesen popular meistgelesen trending outbrain "
+        "taboola carousel slider linklist morelinks further"
+    ),
+    # notes about the author or the piece
+    "bio": _words(
+        "bio biography authorbox autorenbox autorbox about disclaimer transparency "
+        "transparenzhinweis editorialnote"
+    ),
+    # consent walls and placeholders of embedded content
+    "consent": _words(
+        "consent cmp cookie cookies privacy datenschutz optin placeholder embed embeds "
+        "embedded oembed iframe twoclick zweiklick"
+    ),
+    # photo captions, whole (a credit alone stays: the parser reads the caption above it)
+    "caption": _words("caption captions figcaption bildunterschrift bildtext imagedescription"),
+    # header and footer residue: sharing, breadcrumbs, reading time, tags
+    "meta": _words(
+        "share sharing social breadcrumb breadcrumbs toolbar readingtime lesedauer lesezeit "
+        "tags keywords print bookmark"
+    ),
+    # interactive widgets: polls, quizzes, comments
+    "widget": _words("poll polls umfrage voting quiz survey comments kommentare forum rating"),
+}

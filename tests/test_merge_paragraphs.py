@@ -1,0 +1,57 @@
+"""A one-source story keeps its article's text: no paragraph lost to a keyword or its ending."""
+
+from __future__ import annotations
+
+import json
+
+from digest.merge.single import single_story
+from digest.models import Article
+from digest.parse import parse_input
+from digest.readers import jsonl
+
+# An article as scrapers deliver it (one paragraph a line), written for this test.
+ARTICLE = "\n".join([
+    "Die Stadtwerke Lindenau erhöhen zum Jahreswechsel die Preise für Fernwärme um durchschnittlich"
+    " zwölf Prozent, wie das Unternehmen am Montag mitteilte.",
+    "Betroffen sind rund 14.000 Haushalte im Stadtgebiet. Wer den Newsletter der Stadtwerke"
+    " bezieht, wurde bereits in der vergangenen Woche über die Pläne informiert, alle anderen"
+    " erhalten in den nächsten Tagen einen Brief.",
+    "Die Verbraucherzentrale kritisierte den Schritt und riet Kunden, die neuen Abschläge genau zu"
+    " prüfen, mehr dazu will sie in einer Sprechstunde am Donnerstag erklären (Ob, mit dpa)",
+    "Der Aufsichtsrat soll die Erhöhung in seiner nächsten Sitzung noch bestätigen, eine Mehrheit"
+    " gilt nach Angaben aus dem Gremium aber als sicher",
+])  # fmt: skip
+
+
+def story_words(article: Article) -> str:
+    summary, paragraphs = single_story(article, 400)
+    return " ".join([summary, *(p.text for paragraph in paragraphs for p in paragraph)])
+
+
+def parse_lines(*records: dict[str, str]) -> list[Article]:
+    data = "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode()
+    return parse_input(jsonl.read(data, "nacht.jsonl"))
+
+
+def test_no_paragraph_is_dropped_for_a_keyword_or_its_ending() -> None:
+    (article,) = parse_lines({"title": "Fernwärme wird teurer", "text": ARTICLE})
+    story = story_words(article)
+    for paragraph in ARTICLE.split("\n"):
+        assert paragraph.split(", ")[0] in story
+    assert "Wer den Newsletter der Stadtwerke bezieht" in story
+    assert story.endswith("gilt nach Angaben aus dem Gremium aber als sicher")
+
+
+def test_feed_teasers_ending_in_their_link_label_keep_their_text() -> None:
+    # A feed passed on as JSON lines: the teaser and its "mehr … lesen" link in one paragraph.
+    teasers = [
+        ("Rover landet auf dem Mars", "Der Rover ist nach sieben Monaten Flug sicher gelandet."
+         " Er soll Gestein nach Spuren von Leben untersuchen."),
+        ("Rat beschließt Haushalt", "Der Stadtrat hat den Haushalt für 2027 beschlossen."
+         " Mehr Geld gibt es für Schulen und Radwege."),
+    ]  # fmt: skip
+    articles = parse_lines(*(
+        {"title": t, "text": f"{text} mehr Meldung bei www.beispielfunk.example lesen"}
+        for t, text in teasers
+    ))  # fmt: skip
+    assert [story_words(a) for a in articles] == [text for _, text in teasers]
