@@ -4,6 +4,12 @@ sources (``gather``: paths, feeds, mailboxes) â†’ readers (bytes to documents) â
 (documents to articles, outlets named); then articles older than ``max_age_days`` and,
 with the memory, what an earlier issue carried are left out, and inputs that name no
 outlet get a neutral label. ``build.build_issue`` calls ``collect`` as its first stage.
+
+Each input is read in a forked child under limits (``digest.isolate``: time
+``max_input_seconds``, memory, recursion), two at a time: whatever one input does to its
+reader (endless recursion, gigabytes, hours, a crash) costs only that input, which is
+skipped with a one-line reason. What an article shows is cleaned once, here: no
+invisible or direction characters, only plain http(s) and mailto links.
 """
 
 from __future__ import annotations
@@ -14,16 +20,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from digest import sources
+from digest import isolate, sources
 from digest.config import Config, InputSpec, OutletRule
 from digest.dedup.memory import Memory
 from digest.errors import SkipFile
 from digest.i18n import translations
-from digest.models import Article, Skipped
+from digest.models import Article, Item, Skipped
 from digest.parse import parse_input
-from digest.readers import read_bytes
+from digest.readers import preload, read_bytes
 from digest.sources.outlets import label_unknown, name_outlet
-from digest.state import state_folder
+from digest.state import state_folder, state_location
+from digest.text.clean import clean_text, safe_link
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +50,8 @@ def collect(
         max_bytes=config.max_input_bytes, outlets=config.outlets,
         cache_dir=_cache_dir(config, specs), since=_since(config, date),
         known=memory.knows if memory else None, progress=progress,
+        exclude=(config.output, state_location(config)),  # never read back what we wrote
+        seconds=config.max_input_seconds,
     )  # fmt: skip
     articles, skipped = read_all(specs, options)
     articles = recent(articles, config, date)
@@ -60,16 +69,31 @@ def as_specs(inputs: Sequence[InputSpec | Path]) -> list[InputSpec]:
 def read_all(
     specs: Sequence[InputSpec], options: sources.Options
 ) -> tuple[list[Article], list[Skipped]]:
-    """Read every input of ``specs``; an unusable one is logged and returned as skipped."""
+    """Read every input of ``specs``, each in a child under limits; skip what fails.
+
+    An input may take ``options.seconds``; a container (a night of JSON lines, a
+    mailbox) more, in proportion to its size.
+    """
     found = sources.gather(specs, options)
+    preload()  # once here, not once per child
+    limits = isolate.Limits(seconds=options.seconds)
+
+    def read(item: sources.Input) -> list[Article]:
+        return read_input(item, options.max_bytes, options.outlets)
+
+    jobs = [isolate.Job(i, isolate.seconds_for(i.size, options.max_bytes, limits))
+            for i in found.inputs]  # fmt: skip
+    outcomes = dict(isolate.map_isolated(read, jobs, limits, expected=(SkipFile,)))
     articles: list[Article] = []
     skipped = list(found.skipped)
-    for item in found.inputs:
-        try:
-            articles.extend(read_input(item, options.max_bytes, options.outlets))
-        except SkipFile as exc:
-            log.warning("Skipping '%s': %s", item.name, exc)
-            skipped.append(Skipped(file=item.name, reason=str(exc)))
+    for index, item in enumerate(found.inputs):  # in the inputs' order, whoever finished first
+        outcome = outcomes[index]
+        outcome.replay()
+        if isinstance(outcome.value, isolate.Failed):
+            log.warning("Skipping '%s': %s", item.name, outcome.value.reason)
+            skipped.append(Skipped(file=item.name, reason=outcome.value.reason))
+        else:
+            articles.extend(outcome.value)
     return articles, skipped
 
 
@@ -88,7 +112,21 @@ def read_input(
         for d in documents
     ]
     articles = [replace(a, keys=a.own_keys()) for a in parse_input(documents)]
-    return [replace(a, source=name_outlet(a.source, rules, item.outlet)) for a in articles]
+    return [cleaned(replace(a, source=name_outlet(a.source, rules, item.outlet)))
+            for a in articles]  # fmt: skip
+
+
+def cleaned(article: Article) -> Article:
+    """Strip invisible and direction characters from what an article shows; keep safe links."""
+    source = replace(article.source, name=clean_text(article.source.name),
+                     url=safe_link(article.source.url))  # fmt: skip
+    items = [Item(text=clean_text(i.text), url=safe_link(i.url)) for i in article.items]
+    return replace(
+        article, title=clean_text(article.title), body=clean_text(article.body),
+        kicker=clean_text(article.kicker), dateline=clean_text(article.dateline),
+        authors=[clean_text(a) for a in article.authors], items=items, source=source,
+        ressort=clean_text(article.ressort),
+    )  # fmt: skip
 
 
 def name_unknown(articles: Sequence[Article], label: str, *, warn: bool = True) -> list[Article]:

@@ -29,8 +29,9 @@ def problems(path: Path) -> list[str]:
         ("timezone: Mars/Olympus\n",
          "timezone: expected an IANA timezone such as Europe/Berlin, got 'Mars/Olympus'"),
         ("title: 5\n", "title: expected a string, got 5"),
-        ("title: \"a\\nBcc: x@y.z\"\n", "title: expected a single line, got 'a\\nBcc: x@y.z'"),
-        ("mail:\n  to: [nobody]\n", "mail.to: expected an email address, got ['nobody']"),
+        ("title: \"a\\nBcc: x@y.z\"\n",
+         "title: expected a single line without control characters, got 'a\\nBcc: x@y.z'"),
+        ("mail:\n  to: [nobody]\n", "mail.to[0]: expected an email address, got 'nobody'"),
         ("mail:\n  list_unsubscribe: http://x.example/u\n",
          "mail.list_unsubscribe: expected an https:// or mailto: URL, got 'http://x.example/u'"),
         ("dedup:\n  threshold: 1.5\n", "dedup.threshold: expected a number from 0 to 1, got 1.5"),
@@ -146,3 +147,37 @@ def test_the_tracked_config_states_the_real_defaults() -> None:
     from digest.rank.sections import builtin_sections, configured_sections
 
     assert configured_sections(config.sections) == builtin_sections(translations("de").gettext)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("smtp:\n  timeout: .nan\n", "smtp.timeout: expected a finite positive number, got nan"),
+        ("smtp:\n  timeout: 0\n", "smtp.timeout: expected a finite positive number, got 0"),
+        ("max_input_seconds: .inf\n",
+         "max_input_seconds: expected a finite positive number, got inf"),
+        ("max_age_days: .nan\n", "max_age_days: expected a finite number of 0 or more, got nan"),
+        ("dedup:\n  threshold: .nan\n", "dedup.threshold: expected a number from 0 to 1, got nan"),
+        ("title: \"Der\\u2028Digest\"\n",
+         "title: expected a single line without control characters, got 'Der\\u2028Digest'"),
+        ("mail:\n  to: [a@example.org, \"b\\u0007@example.org\"]\n",
+         "mail.to[1]: expected a single line without control characters, "
+         "got 'b\\x07@example.org'"),
+        ("mail:\n  list_unsubscribe: \"mailto:a@example.org,b@evil.example\"\n",
+         "mail.list_unsubscribe: expected an https:// or mailto: URL, "
+         "got 'mailto:a@example.org,b@evil.example'"),
+    ],
+)  # fmt: skip
+def test_numbers_are_finite_and_header_values_plain(
+    tmp_path: Path, text: str, line: str
+) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert problems(path) == [f"{path}: {line}"]
+
+
+def test_max_input_seconds_defaults_to_30_and_can_be_set(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("max_input_seconds: 2.5\n", encoding="utf-8")
+    assert load_config(path).max_input_seconds == 2.5
+    assert Config().max_input_seconds == 30.0

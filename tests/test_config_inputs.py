@@ -114,7 +114,7 @@ def test_the_config_file_reports_bad_inputs_beside_other_keys(write_config) -> N
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert caught.value.problems == [
-        f"{path}: max_age_days: expected a number of 0 or more, got -1",
+        f"{path}: max_age_days: expected a finite number of 0 or more, got -1",
         f"{path}: inputs[1]: expected a path, an http(s)/imap(s) URL or a mapping with 'url' or "
         "'path', got 42",
     ]

@@ -17,12 +17,14 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from digest.config import checks as check
-from digest.config.checks import Bad, Checker, Ctx
+from digest.config import safeyaml
+from digest.config.checks import Bad, BadItem, Checker, Ctx
 from digest.config.inputs import InputSpec as InputSpec
 from digest.config.inputs import parse_inputs
 from digest.errors import ConfigError
 
 DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_INPUT_SECONDS = 30.0
 GMAIL_CLIP_BYTES = 102_400
 
 
@@ -68,7 +70,7 @@ class SmtpConfig:
     security: str = option("starttls", check.one_of("starttls", "ssl", "none"))
     username: str | None = option(None, check.optional(check.text))
     password_env: str = option("DIGEST_SMTP_PASSWORD", check.text)
-    timeout: float = option(30.0, check.number)
+    timeout: float = option(30.0, check.seconds)
     cafile: Path | None = option(None, check.optional(check.path))
 
 
@@ -93,7 +95,7 @@ class DeliveryConfig:
     transport: str = option("smtp", check.one_of("smtp", "command"))
     command: list[str] = option(None, check.strings, factory=list)
     retries: int = option(3, check.non_negative)
-    backoff: float = option(2.0, check.number)
+    backoff: float = option(2.0, check.non_negative_number)
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ class DedupConfig:
     threshold: float = option(0.35, check.fraction)
     group_threshold: float = option(0.3, check.fraction)
     item_threshold: float = option(0.6, check.fraction)
-    date_window_days: float = option(0.5, check.number)
+    date_window_days: float = option(0.5, check.non_negative_number)
     max_story_words: int = option(400, check.positive)
 
 
@@ -133,6 +135,7 @@ class Config:
     templates: Path | None = option(None, check.optional(check.inside_path))
     archive_url: str | None = option(None, check.optional(check.web_url))
     max_input_bytes: int = option(DEFAULT_MAX_INPUT_BYTES, check.positive)
+    max_input_seconds: float = option(DEFAULT_MAX_INPUT_SECONDS, check.seconds)
     max_html_bytes: int = option(GMAIL_CLIP_BYTES, check.positive)
     hooks: list[Path] = option(None, check.inside_paths, factory=list)
     impressum: str = option("", check.text)
@@ -219,6 +222,8 @@ class _Validator:
                 attr, checker = schema[key]
                 try:
                     values[attr] = checker(value, self.ctx)
+                except BadItem as bad:
+                    self.problem(f"{name}[{bad.index}]", f"expected {bad}, got {bad.value!r}")
                 except Bad as bad:
                     self.problem(name, f"expected {bad}, got {value!r}")
         return values
@@ -260,7 +265,7 @@ def load_config(path: Path | None = None) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([f"{label}: cannot read: {exc}"]) from None
     try:
-        data = yaml.safe_load(text)
+        data = safeyaml.safe_load(text)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f"line {where.line + 1}: " if where is not None else ""

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Callable
@@ -15,9 +16,23 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 
+from digest.text.clean import CONTROL, SEPARATORS
+
 
 class Bad(Exception):
     """A value is not what its key expects; the message says what was expected."""
+
+
+class BadItem(Bad):
+    """One entry of a list is bad: the error names its index and shows only that entry."""
+
+    def __init__(self, index: int, expected: str, value: Any) -> None:
+        super().__init__(expected)
+        self.index, self.value = index, value
+
+
+# One URL, one target: nothing that could close <…> or start a second one in a header.
+_ONE_URL = re.compile(r"(?:https://|mailto:)[^\s<>,\"'`\\]+")
 
 
 Checker = Callable[[Any, "Ctx"], Any]
@@ -38,10 +53,10 @@ def text(value: Any, ctx: Ctx) -> str:
 
 
 def header_text(value: Any, ctx: Ctx) -> str:
-    """Accept a string of one line (it goes into a mail header)."""
+    """Accept a string of one line without control characters (it goes into a mail header)."""
     line = text(value, ctx)
-    if "\n" in line or "\r" in line:
-        raise Bad("a single line")
+    if CONTROL.search(line) or SEPARATORS.search(line):
+        raise Bad("a single line without control characters")
     return line
 
 
@@ -92,27 +107,35 @@ def non_negative(value: Any, ctx: Ctx) -> int:
     return found
 
 
-def number(value: Any, ctx: Ctx) -> float:
-    """Accept an integer or a decimal number."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise Bad("a number")
+def _finite(value: Any, expected: str) -> float:
+    """Return ``value`` as a float if it is a finite number, else raise ``Bad(expected)``."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise Bad(expected)
     return float(value)
 
 
 def non_negative_number(value: Any, ctx: Ctx) -> float:
-    """Accept an integer or a decimal number of 0 or more."""
-    found = number(value, ctx)
-    if found < 0:
-        raise Bad("a number of 0 or more")
-    return found
+    """Accept a finite number of 0 or more."""
+    expected = "a finite number of 0 or more"
+    if _finite(value, expected) < 0:
+        raise Bad(expected)
+    return float(value)
+
+
+def seconds(value: Any, ctx: Ctx) -> float:
+    """Accept a finite number above 0 (a timeout: 0 or NaN would wait forever or not at all)."""
+    expected = "a finite positive number"
+    if _finite(value, expected) <= 0:
+        raise Bad(expected)
+    return float(value)
 
 
 def fraction(value: Any, ctx: Ctx) -> float:
     """Accept a number from 0 to 1."""
-    found = number(value, ctx)
-    if not 0.0 <= found <= 1.0:
-        raise Bad("a number from 0 to 1")
-    return found
+    expected = "a number from 0 to 1"
+    if not 0.0 <= _finite(value, expected) <= 1.0:
+        raise Bad(expected)
+    return float(value)
 
 
 def path(value: Any, ctx: Ctx) -> Path:
@@ -188,9 +211,10 @@ def timezone(value: Any, ctx: Ctx) -> str:
 
 
 def unsubscribe_url(value: Any, ctx: Ctx) -> str:
-    """Accept an https:// or mailto: URL (a List-Unsubscribe target)."""
+    """Accept exactly one https:// or mailto: URL (a List-Unsubscribe target): no second
+    target can be smuggled in (``…>,<mailto:…``)."""
     url = header_text(value, ctx)
-    if not re.fullmatch(r"(https://|mailto:)\S+", url):
+    if not _ONE_URL.fullmatch(url):
         raise Bad("an https:// or mailto: URL")
     return url
 
@@ -212,5 +236,11 @@ def address(value: Any, ctx: Ctx) -> str:
 
 
 def addresses(value: Any, ctx: Ctx) -> list[str]:
-    """Accept one email address or a list of them."""
-    return [address(v, ctx) for v in strings(value, ctx)]
+    """Accept one email address or a list of them; a bad one is named by its index."""
+    found = []
+    for i, item in enumerate(strings(value, ctx)):
+        try:
+            found.append(address(item, ctx))
+        except Bad as bad:
+            raise BadItem(i, str(bad), item) from None
+    return found

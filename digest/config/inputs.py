@@ -100,11 +100,16 @@ class InputSpec:
 
 
 def path_label(path: Path) -> str:
-    """Name ``path`` as the user knows it: relative to the working folder when inside it."""
+    """Name ``path`` as the user knows it: relative to the working folder when inside it.
+
+    Bytes of a name that are not UTF-8 are shown as ``\\xe4`` (as ``ls -b`` does): the
+    label stays printable, tells the true name and can be written to issue.json.
+    """
     try:
-        return str(path.absolute().relative_to(Path.cwd()))
+        shown = path.absolute().relative_to(Path.cwd())
     except ValueError:
-        return str(path)
+        shown = path
+    return os.fsencode(shown).decode("utf-8", "backslashreplace")
 
 
 def parse_inputs(value: Any, base_dir: Path, label: str) -> tuple[list[InputSpec], list[str]]:

@@ -10,15 +10,13 @@ its file's suffix.
 
 from __future__ import annotations
 
-import gzip
 import importlib
-import io
-import zlib
 from collections.abc import Callable
 
 from digest.config import DEFAULT_MAX_INPUT_BYTES
 from digest.errors import SkipFile
 from digest.models import Document
+from digest.readers import unpack
 from digest.sources.kinds import (
     ENTRY_KIND,
     FEED_KIND,
@@ -37,6 +35,7 @@ def _lazy(module: str, function: str) -> Reader:
         return reader(data, filename)
 
     read.__doc__ = f"Read with ``digest.readers.{module}.{function}``."
+    read.__module__ = f"digest.readers.{module}"  # what ``preload`` imports
     return read
 
 
@@ -55,6 +54,13 @@ READERS: dict[str, Reader] = {
 SOURCE_KINDS = frozenset({FEED_KIND, ENTRY_KIND})
 
 
+def preload() -> None:
+    """Import every reader module now (before readers run in forked children, which then
+    need not import trafilatura or lxml once per input)."""
+    for module in sorted({r.__module__ for r in READERS.values()}):
+        importlib.import_module(module)
+
+
 def reader_for(filename: str, kind: str = "") -> Reader:
     """Return the reader of ``kind`` (default: ``filename``'s suffix) or raise ``SkipFile``."""
     suffix = kind or kind_of(filename)
@@ -68,16 +74,13 @@ def reader_for(filename: str, kind: str = "") -> Reader:
     return reader
 
 
-def gunzip(data: bytes, limit: int) -> bytes:
-    """Decompress ``data``, at most ``limit`` bytes of it; raise ``SkipFile`` if unusable."""
+def gunzip(data: bytes, limit: int, kind: str = "") -> bytes:
+    """Decompress ``data`` within ``limit`` bytes (and ``kind``'s record limit), or raise
+    ``SkipFile``: a small file can unpack to gigabytes."""
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            out = stream.read(limit + 1)  # never more: a small file can unpack to gigabytes
-    except (OSError, EOFError, zlib.error) as exc:
-        raise SkipFile(f"not a valid gzip file ({exc})") from None
-    if len(out) > limit:
-        raise SkipFile(f"file too large when decompressed (more than {limit:,} bytes)")
-    return out
+        return unpack.gunzip(data, max_bytes=limit, records=unpack.RECORDS.get(kind))
+    except ValueError as exc:  # too large, or not gzip
+        raise SkipFile(str(exc)) from None
 
 
 def read_bytes(
@@ -85,13 +88,20 @@ def read_bytes(
 ) -> list[Document]:
     """Read ``data`` as ``kind`` (default: what ``filename`` names or the content shows).
 
-    Gzipped data (``filename`` ends in ``.gz``) is decompressed within the size limit.
+    Gzipped data (``filename`` ends in ``.gz``) is decompressed within the size limit; a
+    container (JSON lines, a mailbox) may hold at most ``unpack.MAX_RECORDS`` records.
     Raise ``SkipFile`` if the data is unusable.
     """
     if is_gzipped(filename) and not kind:
-        data = gunzip(data, size_limit(filename, max_bytes))
+        data = gunzip(data, size_limit(filename, max_bytes), kind_of(filename))
     if not data.strip():
         raise SkipFile("empty file")
+    records = unpack.RECORDS.get(kind or kind_of(filename))
+    if records is not None:
+        try:
+            unpack.check_records(data, records)  # each record is parsed: their number is the cost
+        except unpack.TooLarge as exc:
+            raise SkipFile(str(exc)) from None
     if not kind and looks_like_feed(data):
         kind = FEED_KIND
     return reader_for(filename, kind)(data, filename)

@@ -15,6 +15,7 @@ import trafilatura
 from digest.errors import SkipFile
 from digest.models import Document, Source
 from digest.readers import html as html_reader
+from digest.readers import maillimits
 from digest.text.dates import parse_date
 
 # A text/plain part shorter than this is a "view it in your browser" stub, not the letter.
@@ -54,6 +55,7 @@ def read_mbox(data: bytes, filename: str) -> list[Document]:
 
 
 def _parse(data: bytes) -> EmailMessage:
+    maillimits.check(data)  # before the parser: it recurses per part, comment and parameter
     message = BytesParser(policy=policy.default).parsebytes(data)
     if not isinstance(message, EmailMessage) or not message.keys():
         raise SkipFile("not an email message (no headers)")

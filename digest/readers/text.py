@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from digest.config import safeyaml
+from digest.errors import SkipFile
 from digest.models import Document, Source
 from digest.readers.decode import decode
 from digest.text.dates import parse_date
@@ -41,7 +43,9 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = safeyaml.safe_load(match.group(1))
+    except safeyaml.AliasBomb as exc:  # not a mistake in the front matter: an attack
+        raise SkipFile(f"YAML front matter: {exc}") from None
     except (yaml.YAMLError, RecursionError, ValueError):
         return {}, text
     return (meta, text[match.end() :]) if isinstance(meta, dict) else ({}, text)

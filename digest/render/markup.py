@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from urllib.parse import urlsplit, urlunsplit
 
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+
+from digest.text.clean import safe_link
 
 _SAFE_URL = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 # Characters that render as nothing or flip text direction; look-alike tricks use them.
@@ -18,21 +19,13 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u
 
 
 def safe_url(url: str | None) -> str | None:
-    """Return ``url`` if it is http(s) or mailto, with a look-alike host shown as punycode."""
+    """Return ``url`` if it is a plain http(s) or mailto link (``text.clean.safe_link``)."""
     if not url:
         return None
     url = clean(url).strip()
-    if not _SAFE_URL.match(url) or any(c in url for c in "\"'<>` \t\n"):
+    if not _SAFE_URL.match(url):
         return None
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname.encode("idna").decode("ascii") if parts.hostname else ""
-    except (UnicodeError, ValueError):
-        return None
-    if parts.hostname and host != parts.hostname:
-        netloc = parts.netloc.replace(parts.hostname, host)
-        url = urlunsplit(parts._replace(netloc=netloc))
-    return url
+    return safe_link(url)  # no user info: "https://paypal.com@evil.example/" is not a link
 
 
 class _LinkGuard(Treeprocessor):

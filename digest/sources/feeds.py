@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 
+from digest import isolate
 from digest.config.inputs import InputSpec
 from digest.models import identity_keys
 from digest.sources.fetch import Fetcher, FetchError, Response
@@ -207,16 +208,18 @@ def outlet_name(title: str, link: str) -> str:
 
 def feed_inputs(
     spec: InputSpec, fetcher: Fetcher, response: Response, *, known: Known | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, limits: isolate.Limits | None = None,
 ) -> list[Input]:  # fmt: skip
     """Read the fetched feed of ``spec``: one ``.feed`` input, or with ``full_text`` one per entry.
 
     ``known(keys)`` tells which entries an earlier issue already carried: their pages are
     not fetched and they are left out. Raise ``SourceError`` if the feed is unreadable.
+    The feed is parsed in a child under ``limits``, as every input is read: a hostile
+    feed (a million nested tags) costs its time limit, not the night.
     """
     url = spec.location
     outlet = named_outlet(spec.name)
-    feed = parse_feed(response.data, response.final_url)  # fail here, naming the feed
+    feed = _parse_isolated(response, limits or isolate.Limits())  # fail here, naming the feed
     if not spec.full_text:
         return [fetched(url, response.data, url, FEED_KIND, outlet=outlet)]
     entries = [e for e in feed.entries if not (known and known(e.keys))]
@@ -235,6 +238,16 @@ def feed_inputs(
         log.warning("Full text of %d of %d entries of '%s' not fetched (%s); their feed text "
                     "is used", len(failed), len(entries), url, failed[0])  # fmt: skip
     return inputs
+
+
+def _parse_isolated(response: Response, limits: isolate.Limits) -> Feed:
+    """Parse the fetched feed in a child under ``limits``; raise ``FeedError`` if it fails."""
+    parsed = isolate.run_isolated(
+        lambda r: parse_feed(r.data, r.final_url), response, limits, expected=(FeedError,)
+    )
+    if isinstance(parsed, isolate.Failed):
+        raise FeedError(parsed.reason)
+    return parsed
 
 
 def _pages(

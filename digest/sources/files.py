@@ -1,4 +1,7 @@
-"""Files and folders: the files and Maildirs under an input path, and one file's bytes."""
+"""Files: one file's bytes within the size limit, and the outlet rule its path matches.
+
+Which files an input path holds is ``digest.sources.walk``'s question.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +10,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from digest.config import OutletRule
-from digest.errors import InputError, SkipFile
-from digest.sources.kinds import size_limit
-from digest.sources.maildir import is_maildir, split_maildirs
-
-
-def collect(path: Path) -> tuple[list[Path], list[Path]]:
-    """Return the files and the Maildirs under ``path`` (folders read recursively), sorted.
-
-    Hidden files and folders are left out; a Maildir is not entered (its messages are
-    read as a mailbox). Raise ``InputError`` if ``path`` does not exist.
-    """
-    if is_maildir(path):
-        return [], [path]
-    if path.is_dir():
-        maildirs, files = split_maildirs(path)
-        return files, maildirs
-    if path.is_file():
-        return [path], []
-    raise InputError(f"input path '{path}' does not exist")
+from digest.errors import SkipFile
+from digest.sources.kinds import is_gzipped, size_limit
 
 
 def read_file(path: Path, max_bytes: int) -> bytes:
@@ -38,6 +24,24 @@ def read_file(path: Path, max_bytes: int) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise SkipFile(f"cannot read: {exc.strerror or exc}") from None
+
+
+def file_size(path: Path, max_bytes: int) -> int:
+    """Return about how many bytes ``path`` holds, decompressed, within its size limit.
+
+    A gzip file states its decompressed size (modulo 4 GiB) in its last four bytes; it is
+    only an estimate (a file may lie), so it never counts past the file's limit.
+    """
+    try:
+        size = path.stat().st_size
+        if not is_gzipped(path.name) or size < 18:
+            return size
+        with path.open("rb") as f:
+            f.seek(-4, 2)
+            stated = int.from_bytes(f.read(4), "little")
+    except OSError:
+        return 0
+    return max(size, min(stated, size_limit(path.name, max_bytes)))
 
 
 def rule_for(path: Path, rules: Iterable[OutletRule]) -> OutletRule | None:

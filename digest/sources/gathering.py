@@ -15,12 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digest.config import DEFAULT_MAX_INPUT_BYTES, OutletRule
+from digest import isolate
+from digest.config import DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_INPUT_SECONDS, OutletRule
 from digest.config.inputs import InputSpec, path_label
+from digest.errors import InputError
 from digest.models import Skipped
-from digest.sources.files import collect, read_file, rule_for
+from digest.sources.files import file_size, read_file, rule_for
 from digest.sources.input import Input, SourceError, file_input, named_outlet
-from digest.sources.maildir import MAIL_KIND, messages
+from digest.sources.maildir import MAIL_KIND
+from digest.sources.walk import Bounds, maildir_messages, walk
 
 if TYPE_CHECKING:
     from digest.sources.fetch import Fetcher, FetchError, Response
@@ -37,7 +40,9 @@ class Options:
     ``cache_dir`` holds the HTTP cache (in the private state folder); ``since`` is the
     oldest day a mailbox is searched from; ``known(keys)`` tells which feed entries an
     earlier issue carried (their pages are not fetched); ``progress(done, total, url)``
-    reports fetches (a terminal shows it).
+    reports fetches (a terminal shows it). ``exclude`` names folders never read as input,
+    even inside an input folder (the output folder and the state folder). ``seconds`` is
+    the time one input may take to read (``max_input_seconds``).
     """
 
     max_bytes: int = DEFAULT_MAX_INPUT_BYTES
@@ -47,6 +52,8 @@ class Options:
     env: Mapping[str, str] | None = None
     known: Callable[[Sequence[str]], bool] | None = None
     progress: Progress | None = None
+    exclude: Sequence[Path] = ()
+    seconds: float = DEFAULT_MAX_INPUT_SECONDS
 
 
 @dataclass
@@ -64,11 +71,15 @@ def gather(specs: Iterable[InputSpec], options: Options | None = None) -> Gather
     feeds = [s.location for s in specs if s.kind == "feed"]
     fetcher = _fetcher(options) if feeds else None
     responses = fetcher.get_many(feeds, progress=options.progress) if fetcher else {}
+    # Files are read only inside the input paths: a link leading elsewhere is not followed.
+    bounds = Bounds.of([s.path for s in specs if s.kind == "path"], options.exclude)
     result = Gathered()
     for spec in specs:
         try:
             if spec.kind == "path":
-                result.inputs.extend(path_inputs(spec, options))
+                inputs, skipped = path_inputs(spec, options, bounds)
+                result.inputs.extend(inputs)
+                result.skipped.extend(skipped)
             elif spec.kind == "feed" and fetcher is not None:
                 result.inputs.extend(_feed(spec, fetcher, responses[spec.location], options))
             else:
@@ -81,26 +92,44 @@ def gather(specs: Iterable[InputSpec], options: Options | None = None) -> Gather
     return result
 
 
-def path_inputs(spec: InputSpec, options: Options) -> list[Input]:
-    """Return the inputs of a path: its files, and the messages of the Maildirs in it."""
-    files, maildirs = collect(spec.path)
+def path_inputs(
+    spec: InputSpec, options: Options, bounds: Bounds | None = None
+) -> tuple[list[Input], list[Skipped]]:
+    """Return the inputs of a path (its files, the messages of its Maildirs) and the skips.
+
+    Only what lies inside ``bounds`` is read (default: inside the path itself); a link
+    leading elsewhere, a folder that cannot be read are warnings and ``Skipped`` entries.
+    """
+    bounds = bounds or Bounds.of([spec.path], options.exclude)
+    try:
+        found = walk(spec.path, bounds)
+    except FileNotFoundError:
+        raise InputError(f"input path '{spec.label}' does not exist") from None
     named = named_outlet(spec.name)
     inputs = [file_input(p, max_bytes=options.max_bytes, outlets=options.outlets, outlet=named)
-              for p in files]  # fmt: skip
-    for maildir in maildirs:
-        inputs.extend(maildir_inputs(maildir, options, named))
-    return inputs
+              for p in found.files]  # fmt: skip
+    skips = list(found.skipped)
+    for maildir in found.maildirs:
+        messages = maildir_messages(maildir, bounds)
+        inputs.extend(maildir_inputs(maildir, messages.files, options, named))
+        skips.extend(messages.skipped)
+    return inputs, [_skipped(path, reason) for path, reason in skips]
 
 
-def maildir_inputs(maildir: Path, options: Options, named: OutletRule | None) -> list[Input]:
-    """Return one ``.eml`` input per message of ``maildir``, named by its file.
+def _skipped(path: Path, reason: str) -> Skipped:
+    """Warn about a path left out of an input folder; return its ``Skipped`` entry."""
+    name = path_label(path)
+    log.warning("Skipping '%s': %s", name, reason)
+    return Skipped(file=name, reason=reason)
+
+
+def maildir_inputs(
+    maildir: Path, paths: Sequence[Path], options: Options, named: OutletRule | None
+) -> list[Input]:
+    """Return one ``.eml`` input per message file of ``maildir``, named by its file.
 
     ``issue.json`` names the Maildir as the ``file``, as it names an IMAP folder.
     """
-    try:
-        paths = messages(maildir)
-    except OSError as exc:
-        raise SourceError(f"cannot read the Maildir: {exc.strerror or exc}") from None
     origin = path_label(maildir)
 
     def load(path: Path) -> Callable[[], bytes]:
@@ -108,7 +137,7 @@ def maildir_inputs(maildir: Path, options: Options, named: OutletRule | None) ->
 
     return [
         Input(path_label(p), load(p), origin, MAIL_KIND,
-              outlet=named or rule_for(p, options.outlets))
+              outlet=named or rule_for(p, options.outlets), size=file_size(p, options.max_bytes))
         for p in paths
     ]  # fmt: skip
 
@@ -127,7 +156,11 @@ def _feed(
 
     if isinstance(response, FetchError):
         raise response
-    return feed_inputs(spec, fetcher, response, known=options.known, progress=options.progress)
+    base = isolate.Limits(seconds=options.seconds)  # a large feed gets time in proportion
+    seconds = isolate.seconds_for(len(response.data), options.max_bytes, base)
+    limits = isolate.Limits(seconds=seconds)
+    return feed_inputs(spec, fetcher, response, known=options.known, progress=options.progress,
+                       limits=limits)  # fmt: skip
 
 
 def _imap(spec: InputSpec, options: Options) -> tuple[list[Input], list[Skipped]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from digest.config import DEFAULT_MAX_INPUT_BYTES, OutletRule
 from digest.config.inputs import path_label
-from digest.sources.files import read_file, rule_for
+from digest.sources.files import file_size, read_file, rule_for
 
 
 class SourceError(Exception):
@@ -32,6 +32,7 @@ class Input:
     kind: str = ""
     url: str | None = None
     outlet: OutletRule | None = None
+    size: int = 0
 
     @property
     def file(self) -> str:
@@ -44,7 +45,7 @@ def fetched(
     outlet: OutletRule | None = None,
 ) -> Input:  # fmt: skip
     """Return the input of bytes already fetched (a feed, a mailbox message)."""
-    return Input(name, lambda: data, origin, kind, url, outlet)
+    return Input(name, lambda: data, origin, kind, url, outlet, len(data))
 
 
 def named_outlet(name: str | None) -> OutletRule | None:
@@ -59,5 +60,5 @@ def file_input(
     """Return the input of one file (its size checked when it is loaded)."""
     return Input(
         name=path_label(path), load=lambda: read_file(path, max_bytes),
-        outlet=outlet or rule_for(path, outlets),
+        outlet=outlet or rule_for(path, outlets), size=file_size(path, max_bytes),
     )  # fmt: skip
