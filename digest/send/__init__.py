@@ -17,6 +17,7 @@ from digest.send.run import (
     delivery_started,
     dry_run,
     dry_run_folder,
+    gone_out,
     issue_folder,
     send_issue,
     send_locked,
@@ -25,5 +26,5 @@ from digest.send.run import (
 
 __all__ = [
     "ChecksFailed", "SendReport", "delivery_started", "dry_run", "dry_run_folder",
-    "issue_folder", "recipients", "send_issue", "send_locked", "send_test",
+    "gone_out", "issue_folder", "recipients", "send_issue", "send_locked", "send_test",
 ]  # fmt: skip

@@ -26,8 +26,15 @@ log = logging.getLogger(__name__)
 #: Where versions before the state folder kept the ledger: in the published output folder.
 LEGACY_NAME = "ledger.sqlite3"
 MIGRATED_NAME = "ledger.sqlite3.migrated"
-#: ``sending`` is committed before the SMTP transaction, so a crash leaves it behind.
-STATES = ("sending", "sent", "failed", "skipped")
+#: What a row means for the next run (README, "Exactly once"; ``digest.send.transaction``).
+STATES = {
+    "sending": "the whole message was on the wire (right before DATA's final dot) and no "
+    "reply was recorded: it most likely arrived; sent again only with --resend-uncertain",
+    "sent": "the server accepted it (250 after the final dot): never sent again",
+    "failed": "refused, a protocol violation, a temporary failure (also while waiting to "
+    "retry), or the connection broke before the message was complete: sent again",
+    "skipped": "a hook vetoed it: sent again on the next run if the hook lets it",
+}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS deliveries (
@@ -75,8 +82,7 @@ class Ledger:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
-        # FULL: a committed 'sending' must survive a power cut, or a resend could follow.
-        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("PRAGMA synchronous=FULL")  # a final state survives a power cut
 
     @classmethod
     def open(cls, config: Config) -> Ledger:
@@ -102,6 +108,11 @@ class Ledger:
         return {row[1]: Entry(*row) for row in rows}
 
     def _write(self, issue: dt.date, recipient: str, mid: str, state: str, reply: str) -> None:
+        # 'sending' is written right before the final dot, so it must be there at once and
+        # cost no time: without an fsync a kill cannot lose it (the write is in the kernel),
+        # and no kill can fall into a 4 ms fsync and leave 'sending' for a dot never sent.
+        # The next state's FULL commit syncs it to disk with everything before it.
+        self.db.execute(f"PRAGMA synchronous={'NORMAL' if state == 'sending' else 'FULL'}")
         now = _now()
         bump = 1 if state == "sending" else 0
         with self.db:  # BEGIN … COMMIT: one transaction per state change
@@ -115,7 +126,7 @@ class Ledger:
             )
 
     def sending(self, issue: dt.date, recipient: str, message_id: str) -> None:
-        """Record that the transaction for ``recipient`` is about to start."""
+        """Record that ``recipient``'s whole message is out, its final dot about to go."""
         self._write(issue, recipient, message_id, "sending", "")
 
     def sent(self, issue: dt.date, recipient: str, message_id: str, reply: str) -> None:
@@ -123,7 +134,7 @@ class Ledger:
         self._write(issue, recipient, message_id, "sent", reply)
 
     def failed(self, issue: dt.date, recipient: str, message_id: str, reply: str) -> None:
-        """Record a refusal (or a failure before any data went out) with its reason."""
+        """Record a refusal, a temporary failure or a violation (nothing arrived), and why."""
         self._write(issue, recipient, message_id, "failed", reply)
 
     def skipped(self, issue: dt.date, recipient: str, message_id: str, reply: str) -> None:

@@ -21,6 +21,7 @@ from digest.i18n import translations
 from digest.models import Issue, issue_from_json
 from digest.render import subject
 from digest.render.templating import wrap
+from digest.text.clean import CONTROL
 
 # Anything that could end a header line: CR, LF and the other Unicode line breaks.
 _LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
@@ -28,7 +29,9 @@ _PRINTABLE = "".join(chr(c) for c in range(33, 127))
 # Raw headers (set_raw) are written as they are: Python would otherwise turn a long URL
 # into RFC 2047 encoded words, which no client reads as a URL.
 _WIRE_POLICY = SMTP.clone(refold_source="none")
-_ADDR_SPEC = re.compile(r"[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[^@\s<>(),;:\"\[\]\\]+")
+# No controls either: NUL or BEL in an address would go out on the wire as they are.
+_ATOM = r"[^@\s\x00-\x1f\x7f<>(),;:\"\[\]\\]+"
+_ADDR_SPEC = re.compile(rf"{_ATOM}@{_ATOM}\.{_ATOM}")
 
 
 class NotBuiltError(DigestError):
@@ -52,9 +55,14 @@ class Recipient:
         return self.addr.lower()
 
     def header(self) -> Address:
-        """Return the ``To`` header value."""
+        """Return the ``To`` header value; a non-ASCII domain as punycode."""
         local, _, domain = self.addr.rpartition("@")
-        return Address(display_name=self.name, username=local, domain=domain)
+        return Address(display_name=self.name, username=local, domain=_ascii_domain(domain))
+
+    @property
+    def needs_utf8(self) -> bool:
+        """Tell whether the address goes out only over SMTPUTF8, with UTF-8 headers."""
+        return not self.addr.rpartition("@")[0].isascii()
 
     def __str__(self) -> str:
         return self.addr
@@ -100,9 +108,19 @@ def parse_recipient(value: str) -> Recipient:
         raise ValueError("contains a line break")
     found = getaddresses([value.strip()])
     name, addr = found[0] if len(found) == 1 else ("", "")
-    if not _ADDR_SPEC.fullmatch(addr) or not addr.isascii():
+    if CONTROL.search(value):
+        raise ValueError("contains a control character")
+    if not _ADDR_SPEC.fullmatch(addr):
         raise ValueError("is not an email address")
     return Recipient(addr=addr, name=name)
+
+
+def _ascii_domain(domain: str) -> str:
+    """Return ``domain`` in punycode (IDNA) where it is not ASCII; as it is if it cannot be."""
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return domain
 
 
 def _address(value: str, key: str) -> Recipient:
@@ -217,9 +235,12 @@ def _with_banner(text: str, body: str, recipient: Recipient, locale: str) -> tup
     return text, body[:at] + block + body[at:]
 
 
-def message_bytes(msg: EmailMessage) -> bytes:
-    """Serialize ``msg`` with CRLF line ends, as it goes over the wire."""
-    return msg.as_bytes(policy=_WIRE_POLICY)
+def message_bytes(msg: EmailMessage, *, utf8: bool = False) -> bytes:
+    """Serialize ``msg`` with CRLF line ends, as it goes over the wire.
+
+    ``utf8``: headers in UTF-8 (RFC 6532), for a recipient whose address needs SMTPUTF8.
+    """
+    return msg.as_bytes(policy=_WIRE_POLICY.clone(utf8=True) if utf8 else _WIRE_POLICY)
 
 
 def envelope_sender(mail: MailConfig) -> str:

@@ -52,24 +52,33 @@ def issue_folder(config: Config, date: dt.date) -> Path:
 
 
 def deliver(
-    transport: Transport, sender: str, rcpt: str, data: bytes, policy: DeliveryConfig, sleep: Sleep
-) -> Reply:
-    """Hand one message over, retrying 4xx replies and lost connections with back-off."""
-    reply = Reply(0, "not tried")
+    transport: Transport, sender: str, rcpt: str, data: bytes, policy: DeliveryConfig,
+    sleep: Sleep, *, on_commit: Callable[[], None] = lambda: None,
+    on_temporary: Callable[[Reply], None] = lambda reply: None,
+) -> Reply:  # fmt: skip
+    """Hand one message over, retrying 4xx replies and lost connections with back-off.
+
+    ``on_commit`` runs each time the message can first arrive (before DATA's final dot);
+    ``on_temporary`` after each temporary failure, before the back-off: nothing is in
+    flight then, and the ledger must say so.
+    """
+    reply = Reply(None, "not tried")
     for attempt in range(policy.retries + 1):
         if attempt:
+            on_temporary(reply)
             sleep(min(policy.backoff * 2 ** (attempt - 1), MAX_BACKOFF))
         try:
             transport.open()
-            reply = transport.send(sender, rcpt, data)
-        except Unreachable:
+            reply = transport.send(sender, rcpt, data, on_commit)
+        except Unreachable as exc:
             if attempt == policy.retries:
                 raise
+            reply = Reply(None, exc.message)
             continue
         except ConnectionLost as lost:
             if lost.uncertain:
                 raise
-            reply = Reply(421, f"connection lost: {lost}")
+            reply = Reply(421, f"connection lost before the message went out: {lost}")
             continue
         if not reply.temporary:
             return reply
@@ -147,13 +156,15 @@ class _Run:
             self.outcomes.append(Outcome(recipient.addr, "", "skipped", why))
             return
         mid = str(msg["Message-ID"])
-        self.ledger.sending(date, key, mid)
         try:
+            # 'sending' only from the final dot on: before it, nothing can have arrived.
             reply = deliver(
                 self.transport, envelope_sender(self.config.mail), recipient.addr,
-                message_bytes(msg), self.config.delivery, self.sleep,
+                message_bytes(msg, utf8=recipient.needs_utf8), self.config.delivery, self.sleep,
+                on_commit=lambda: self.ledger.sending(date, key, mid),
+                on_temporary=lambda r: self.ledger.failed(date, key, mid, str(r)),
             )  # fmt: skip
-        except ConnectionLost as lost:  # left in 'sending': it may have arrived
+        except ConnectionLost as lost:  # left in 'sending': the whole message went out
             self.outcomes.append(Outcome(recipient.addr, mid, "uncertain", str(lost)))
             return
         except DigestError as exc:  # no connection, so nothing went out
@@ -271,7 +282,7 @@ def dry_run(config: Config, date: dt.date, *, resend_uncertain: bool = False) ->
                 log.warning("%s: %s", recipient.addr, why)
                 continue
             path = folder / _eml_name(recipient)
-            atomic_write(path, message_bytes(msg), mode=PRIVATE_FILE)
+            atomic_write(path, message_bytes(msg, utf8=recipient.needs_utf8), mode=PRIVATE_FILE)
             written.append(path)
     return written
 
@@ -294,8 +305,8 @@ def send_test(config: Config, date: dt.date, address: str, *, sleep: Sleep = tim
     transport = make_transport(config)
     try:
         reply = deliver(
-            transport, envelope_sender(config.mail), recipient.addr, message_bytes(msg),
-            config.delivery, sleep,
+            transport, envelope_sender(config.mail), recipient.addr,
+            message_bytes(msg, utf8=recipient.needs_utf8), config.delivery, sleep,
         )  # fmt: skip
     except ConnectionLost as lost:
         raise DigestError(f"test copy to {recipient.addr}: connection lost: {lost}") from None
@@ -308,5 +319,10 @@ def send_test(config: Config, date: dt.date, address: str, *, sleep: Sleep = tim
 
 def delivery_started(config: Config, date: dt.date) -> bool:
     """Tell whether sending the issue of ``date`` has begun for anyone (sent or in flight)."""
+    return gone_out(config, date) > 0
+
+
+def gone_out(config: Config, date: dt.date) -> int:
+    """Count the recipients the issue of ``date`` went out to, or may have (``sending``)."""
     with Ledger.open(config) as ledger:
-        return any(e.state in ("sent", "sending") for e in ledger.entries(date).values())
+        return sum(e.state in ("sent", "sending") for e in ledger.entries(date).values())

@@ -1,4 +1,9 @@
-"""Transports hand one message to one recipient: an SMTP server or a local command."""
+"""Transports hand one message to one recipient: an SMTP server or a local command.
+
+Each calls ``on_commit`` at the one moment the message can first arrive (right before
+DATA's final dot; before a command reads the message), so the ledger marks a recipient
+as in flight only then (``digest.send.transaction``).
+"""
 
 from __future__ import annotations
 
@@ -6,34 +11,15 @@ import os
 import smtplib
 import ssl
 import subprocess
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Protocol
 
 from digest.config import Config, SmtpConfig
 from digest.errors import ConfigError, DigestError
+from digest.send.transaction import Lost, Reply, command_reply, reply_text, transaction
 
 COMMAND_TIMEOUT = 120.0
-
-
-@dataclass(frozen=True)
-class Reply:
-    """The server's final answer to one message: an SMTP code and its text."""
-
-    code: int
-    text: str
-
-    @property
-    def ok(self) -> bool:
-        """Return whether the message was accepted (2xx)."""
-        return 200 <= self.code < 300
-
-    @property
-    def temporary(self) -> bool:
-        """Return whether the failure may go away on retry (4xx)."""
-        return 400 <= self.code < 500
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.text}".strip()
+Commit = Callable[[], None]
 
 
 class Unreachable(DigestError):
@@ -41,7 +27,7 @@ class Unreachable(DigestError):
 
 
 class ConnectionLost(Exception):
-    """The connection broke during a transaction; ``uncertain`` if it was after DATA."""
+    """The connection broke during a transaction; ``uncertain`` if after the final dot."""
 
     def __init__(self, reason: str, *, uncertain: bool) -> None:
         super().__init__(reason)
@@ -54,16 +40,12 @@ class Transport(Protocol):
     def open(self) -> None:
         """Connect if not connected; raise ``Unreachable`` or ``DigestError``."""
 
-    def send(self, sender: str, recipient: str, data: bytes) -> Reply:
-        """Hand ``data`` over for ``recipient``; raise ``ConnectionLost`` on a broken link."""
+    def send(self, sender: str, recipient: str, data: bytes, on_commit: Commit) -> Reply:
+        """Hand ``data`` over for ``recipient``, calling ``on_commit`` when it can first
+        arrive; raise ``ConnectionLost`` on a broken link."""
 
     def close(self) -> None:
         """Drop the connection; the next ``open`` reconnects."""
-
-
-def _text(raw: bytes | str) -> str:
-    value = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-    return " ".join(value.split())
 
 
 class SmtpTransport:
@@ -102,7 +84,7 @@ class SmtpTransport:
             raise DigestError(f"TLS certificate of {self.where} not trusted: {reason}") from None
         except smtplib.SMTPAuthenticationError as exc:
             self.close()
-            reply = Reply(exc.smtp_code, _text(exc.smtp_error))
+            reply = Reply(exc.smtp_code, reply_text(exc.smtp_error))
             raise DigestError(f"SMTP server {self.where} refused the login: {reply}") from None
         except (OSError, smtplib.SMTPException) as exc:
             self.close()
@@ -132,34 +114,16 @@ class SmtpTransport:
                 return
         smtp.login(user, password)
 
-    def send(self, sender: str, recipient: str, data: bytes) -> Reply:
-        """Run MAIL, RCPT and DATA for one recipient; any refusal resets the transaction."""
+    def send(self, sender: str, recipient: str, data: bytes, on_commit: Commit) -> Reply:
+        """Run one transaction (``transaction``): ``on_commit`` runs before the final dot."""
         smtp = self._smtp
         assert smtp is not None, "open() first"
         try:
-            for code, text in (smtp.mail(sender), smtp.rcpt(recipient)):
-                if code not in (250, 251):
-                    return self._refused(Reply(code, _text(text)))
-        except (smtplib.SMTPServerDisconnected, OSError) as exc:
-            self.close()
-            raise ConnectionLost(_reason(exc), uncertain=False) from None
-        try:
-            code, text = smtp.data(data)
-        except smtplib.SMTPDataError as exc:  # DATA itself refused: no content went out
-            return self._refused(Reply(exc.smtp_code, _text(exc.smtp_error)))
-        except (smtplib.SMTPServerDisconnected, OSError) as exc:
-            self.close()
-            raise ConnectionLost(_reason(exc), uncertain=True) from None
-        return self._refused(Reply(code, _text(text))) if code != 250 else Reply(code, _text(text))
-
-    def _refused(self, reply: Reply) -> Reply:
-        if reply.code == 421:  # the server is closing the connection
-            self.close()
-            return reply
-        try:
-            assert self._smtp is not None
-            self._smtp.rset()
-        except (smtplib.SMTPException, OSError):
+            reply = transaction(smtp, sender, recipient, data, on_commit)
+        except Lost as lost:
+            self._smtp = None  # closed by ``transaction``
+            raise ConnectionLost(str(lost), uncertain=lost.uncertain) from None
+        if reply.code == 421 or smtp.sock is None:  # closing, or closed after a violation
             self.close()
         return reply
 
@@ -176,7 +140,7 @@ class SmtpTransport:
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, smtplib.SMTPResponseException):
-        return str(Reply(exc.smtp_code, _text(exc.smtp_error)))
+        return str(Reply(exc.smtp_code, reply_text(exc.smtp_error)))
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc) or type(exc).__name__
@@ -191,9 +155,11 @@ class CommandTransport:
     def open(self) -> None:
         """Nothing to connect to."""
 
-    def send(self, sender: str, recipient: str, data: bytes) -> Reply:
-        """Run the command with the message on stdin; a non-zero exit is a refusal."""
+    def send(self, sender: str, recipient: str, data: bytes, on_commit: Commit) -> Reply:
+        """Run the command with the message on stdin; exit 75 (EX_TEMPFAIL) is temporary,
+        any other non-zero exit a refusal."""
         name = self.argv[0]
+        on_commit()  # the command may queue the message as soon as it reads it
         try:
             done = subprocess.run(
                 self.argv, input=data, capture_output=True, timeout=COMMAND_TIMEOUT, check=False
@@ -202,10 +168,8 @@ class CommandTransport:
             raise DigestError(f"delivery.command: '{name}' not found") from None
         except subprocess.TimeoutExpired:
             raise ConnectionLost(f"'{name}' timed out", uncertain=True) from None
-        if done.returncode == 0:
-            return Reply(250, f"accepted by '{name}'")
-        err = _text(done.stderr) or _text(done.stdout) or "no output"
-        return Reply(554, f"'{name}' exited with status {done.returncode}: {err}")
+        output = reply_text(done.stderr) or reply_text(done.stdout)
+        return command_reply(name, done.returncode, output)
 
     def close(self) -> None:
         """Nothing to close."""
