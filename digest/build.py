@@ -19,7 +19,8 @@ from digest import dedup, merge, rank, sources
 from digest.collect import collect
 from digest.config import Config, InputSpec
 from digest.dedup.memory import Memory
-from digest.fsutil import PUBLIC_FILE, atomic_write, publish_folder, remove_stale_temps
+from digest.errors import ConfigError, DigestError, InputError
+from digest.fsutil import remove_stale_temps, replace_folder
 from digest.i18n import translations
 from digest.merge.followup import mark_followups
 from digest.models import Issue
@@ -27,10 +28,17 @@ from digest.render import render, subject
 from digest.render.archive import update_archive
 from digest.render.credits import with_body
 from digest.render.layout import WEB_PAGE
-from digest.send import SendReport, delivery_started, issue_folder, recipients, send_locked
+from digest.send import (
+    SendReport,
+    delivery_started,
+    gone_out,
+    issue_folder,
+    recipients,
+    send_locked,
+)
 from digest.send.lock import run_lock
 from digest.send.run import Sleep
-from digest.state import state_folder
+from digest.state import has_state, state_folder
 
 log = logging.getLogger(__name__)
 
@@ -76,22 +84,27 @@ def build_issue(
 def write_issue(
     issue: Issue, config: Config, output: Path | None = None, *, remember: bool = False
 ) -> Path:
-    """Render ``issue`` and write issue.html, issue.txt and issue.json; return the folder.
+    """Render ``issue`` and write issue.html, issue.txt, index.html and issue.json; return
+    the folder.
 
-    ``remember`` records what the issue carries in the memory across issues (replacing
-    what an earlier build of its date recorded).
+    The folder is replaced whole (``fsutil.replace_folder``): a reader sees the old issue
+    or the new one, and a failed write leaves the old one untouched. ``remember`` records
+    what the issue carries in the memory across issues (replacing what an earlier build of
+    its date recorded).
     """
     folder = (output or config.output) / issue.date.isoformat()
     rendered = render(issue, config)
-    for public in (folder.parent, folder):  # published as they are: readable, whatever the umask
-        publish_folder(public)
-    remove_stale_temps(folder)
-    # JSON last: its presence marks a complete issue for `send` and the archive.
-    atomic_write(folder / "issue.html", rendered.html, mode=PUBLIC_FILE)
-    atomic_write(folder / "issue.txt", rendered.text, mode=PUBLIC_FILE)
-    atomic_write(folder / WEB_PAGE, rendered.web, mode=PUBLIC_FILE)
     document = json.dumps(issue.to_json(), ensure_ascii=False, indent=2) + "\n"
-    atomic_write(folder / "issue.json", document, mode=PUBLIC_FILE)
+    files = {"issue.html": rendered.html, "issue.txt": rendered.text, WEB_PAGE: rendered.web,
+             "issue.json": document}  # fmt: skip
+    remove_stale_temps(folder.parent)  # what a killed archive update left behind
+    try:
+        replace_folder(folder, {name: text.encode("utf-8") for name, text in files.items()})
+    except OSError as exc:
+        raise DigestError(
+            f"cannot write the issue to {folder}: {exc.strerror or exc}; the issue there "
+            "before is unchanged"
+        ) from None
     if remember:
         remembered = Memory.open(config, issue.date, write=True)
         try:
@@ -104,6 +117,50 @@ def write_issue(
         folder, f"{rendered.html_bytes:,}", rendered.shown, len(issue.stories),
     )  # fmt: skip
     return folder
+
+
+def build_and_write(
+    config: Config, specs: Sequence[InputSpec], date: dt.date, *, memory: bool = True,
+    strict: bool = False, force: bool = False, progress: sources.Progress | None = None,
+) -> Path:  # fmt: skip
+    """``digest build``: read every input, then write the issue under the run lock.
+
+    The inputs are read outside the lock (a send need not wait for them); an issue that
+    went out to anyone is not rebuilt unless ``force`` (checked before the work and again
+    under the lock). ``strict``: any skipped input is an error, and nothing is written.
+    """
+    if not force:
+        refuse_rebuild(config, date)
+    issue = build_issue(config, inputs=specs, date=date, memory=memory, progress=progress)
+    if strict and issue.skipped:
+        raise InputError(f"--strict: {len(issue.skipped)} input(s) skipped, nothing written")
+    with run_lock(state_folder(config)):
+        if not force:
+            refuse_rebuild(config, date)
+        return write_issue(issue, config, remember=True)
+
+
+def refuse_rebuild(config: Config, date: dt.date) -> None:
+    """Raise unless the issue of ``date`` may be rebuilt: none went out to anyone yet.
+
+    Everyone must get the same issue; ``build --force`` skips this check.
+    """
+    if not has_state(config):
+        return  # no ledger: nothing went out
+    gone = gone_out(config, date)
+    if gone:
+        raise DigestError(
+            f"the issue of {date.isoformat()} has already gone out to {gone} of "
+            f"{_recipient_count(config, gone)} recipients; not rebuilt (--force rebuilds it "
+            "anyway)"
+        )
+
+
+def _recipient_count(config: Config, at_least: int) -> int:
+    try:
+        return max(at_least, len(recipients(config)))
+    except ConfigError:  # the recipients are the sender's business, not the build's
+        return at_least
 
 
 def build_and_send(

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from digest import __version__
-from digest.build import build_issue, today, write_issue
+from digest.build import build_and_write, today
 from digest.config import Config, InputSpec, load_config
 from digest.config.inputs import BadInput, parse_string
 from digest.errors import DigestError, InputError
@@ -168,14 +168,18 @@ def cli() -> None:
 @click.option("--strict", is_flag=True,
               help="Fail if any input is skipped (a file, or a feed or mailbox that failed).")
 @_memory_option
+@click.option("--force", is_flag=True,
+              help="Rebuild the issue even if it already went out to some recipients.")
 @_verbosity
 def build(
     config_file: Path | None, inputs: tuple[str, ...], output: Path | None,
-    date: dt.datetime | None, strict: bool, no_memory: bool,
+    date: dt.datetime | None, strict: bool, no_memory: bool, force: bool,
 ) -> None:  # fmt: skip
     """Build the issue: write issue.html, issue.txt and issue.json, print their folder.
 
     What an issue of an earlier date carried is left out (--no-memory: not this time).
+    The issue is written under the run lock (exit 7 while a run or send holds it); one
+    that already went out to anyone is not rebuilt unless --force.
 
     \b
     Example:
@@ -188,11 +192,8 @@ def build(
     specs = check_inputs(input_specs(inputs) if inputs else config.inputs)
     if not specs:
         raise InputError("no inputs: give --input or set 'inputs' in config.yaml")
-    issue = build_issue(config, inputs=specs, date=issue_date(config, date),
-                        memory=not no_memory, progress=progress())  # fmt: skip
-    if strict and issue.skipped:
-        raise InputError(f"--strict: {len(issue.skipped)} input(s) skipped, nothing written")
-    folder = write_issue(issue, config, remember=True)
+    folder = build_and_write(config, specs, issue_date(config, date), memory=not no_memory,
+                             strict=strict, force=force, progress=progress())  # fmt: skip
     click.echo(str(folder))
 
 
