@@ -1,4 +1,9 @@
 """The preview's web server: loopback by default, only the build folder, long-poll reloads.
+
+One odd client cannot stall or flood it: at most ``MAX_THREADS`` connections are served at
+once (the rest wait in the listen backlog, costing nothing), a connection silent for
+``TIMEOUT`` seconds is dropped, an IPv6 host (``::1``) gets an IPv6 socket, and SIGTERM
+stops the preview as Ctrl-C does, so its temporary folder is removed.
 """
 
 from __future__ import annotations
@@ -9,15 +14,20 @@ import json
 import logging
 import posixpath
 import shutil
+import signal
+import socket
 import sys
 import tempfile
 import threading
 import urllib.parse
 import webbrowser
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 from digest.config import InputSpec
 from digest.errors import DigestError
@@ -27,12 +37,24 @@ from digest.preview.pages import error_page, frame_page, inject
 log = logging.getLogger(__name__)
 
 LONG_POLL_SECONDS = 25.0
+MAX_THREADS = 16
+TIMEOUT = 5.0  # seconds a connection may stay silent (a long-poll is our own wait, not its)
+WIDTHS = range(240, 2561)  # the frame widths the bar may ask for, in CSS pixels
 LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
 TYPES = {
     ".html": "text/html; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
     ".json": "application/json; charset=utf-8",
 }
+
+
+def parse_width(values: list[str] | None) -> int | None:
+    """Return the ``?width=`` asked for, if it is ASCII digits in ``WIDTHS``, else None."""
+    value = (values or [""])[0]
+    if not (value.isascii() and value.isdigit()):
+        return None  # "²".isdigit() is True, int("²") is not a number
+    width = int(value)
+    return width if width in WIDTHS else None
 
 
 def resolve(root: Path, target: str) -> Path | None:
@@ -87,8 +109,8 @@ class Handler(BaseHTTPRequestHandler):
     def _page(self, build: Build, query: dict[str, list[str]]) -> None:
         if build.folder is None:
             page, status = error_page(build), HTTPStatus.INTERNAL_SERVER_ERROR
-        elif query.get("width", [""])[0].isdigit():
-            page, status = frame_page(build, int(query["width"][0])), HTTPStatus.OK
+        elif (width := parse_width(query.get("width"))) is not None:
+            page, status = frame_page(build, width), HTTPStatus.OK
         else:
             email = (build.folder / "issue.html").read_text(encoding="utf-8")
             page, status = inject(email, build), HTTPStatus.OK
@@ -113,10 +135,41 @@ class Handler(BaseHTTPRequestHandler):
         log.debug("%s %s", self.address_string(), format % args)
 
 
-class _Server(ThreadingHTTPServer):
-    """A threading server whose long-polls never keep the process alive."""
+class BoundedServer(ThreadingHTTPServer):
+    """A threading HTTP server with a thread bound, a socket timeout and IPv6."""
 
-    daemon_threads = True
+    daemon_threads = True  # long-polls never keep the process alive
+    request_queue_size = 64
+
+    def __init__(
+        self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], *,
+        max_threads: int = MAX_THREADS, timeout: float = TIMEOUT,
+    ) -> None:  # fmt: skip
+        self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        self.slots = threading.BoundedSemaphore(max_threads)
+        self.connection_timeout = timeout
+        super().__init__(address, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Wait for a free slot before starting the thread (the accept loop waits too)."""
+        request.settimeout(self.connection_timeout)
+        self.slots.acquire()
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        """Serve one connection, then free its slot."""
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+
+class _Server(BoundedServer):
+    """The preview's server: a client that went away is no error worth reporting."""
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Ignore clients that went away (a closed tab mid long-poll); report the rest."""
@@ -124,7 +177,7 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
-def make_server(site: Site, host: str, port: int) -> ThreadingHTTPServer:
+def make_server(site: Site, host: str, port: int) -> BoundedServer:
     """Return an HTTP server for ``site`` bound to ``host``:``port`` (0: any free port)."""
     handler = type("SiteHandler", (Handler,), {"site": site})
     return _Server((host, port), handler)
@@ -189,9 +242,23 @@ class Preview:
         self.stop()
 
 
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """Turn SIGTERM into KeyboardInterrupt in the main thread while the block runs."""
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def serve(preview: Preview, say: Callable[[str], object], open_browser: bool = False) -> None:
-    """Run ``preview`` until interrupted (Ctrl-C), telling the user where through ``say``."""
-    with preview:
+    """Run ``preview`` until interrupted (Ctrl-C or SIGTERM), telling the user where."""
+    with sigterm_as_interrupt(), preview:
         say(f"Serving the preview on {preview.url} (Ctrl-C to stop)")
         if open_browser:
             webbrowser.open(preview.url)
