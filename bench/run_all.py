@@ -29,6 +29,8 @@ RUNS: list[tuple[str, str, list[str], list[str]]] = [
     ("Rendering: premailer on the largest issue", "render_bench.py", [], ["--limit", "300"]),
     ("Nights: the memory across issues and follow-ups on FANG-COVID", "nights_bench.py",
      ["--nights", "7"], ["--nights", "2", "--sample", "3"]),
+    ("Isolation: each input read in a forked child, against in-process", "isolate_bench.py",
+     [], ["--smoke"]),
 ]  # fmt: skip
 
 
