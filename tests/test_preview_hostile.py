@@ -182,3 +182,25 @@ def test_a_link_with_user_info_is_not_a_link(tmp_path: Path) -> None:
     assert "evil.example" not in json.dumps(issue)
     html = (out / DATE / "issue.html").read_text("utf-8")
     assert "evil.example" not in html
+
+
+def test_sigterm_during_the_first_build_removes_the_temp_folder(tmp_path: Path) -> None:
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    hostile.write(tmp_path / "inbox", "langsam.html", hostile.many_attributes(100_000))
+    hostile.write(tmp_path / "inbox", "radweg.txt", hostile.GOOD_TEXT)
+    (tmp_path / "config.yaml").write_text("inputs: inbox\noutput: out\n", "utf-8")
+    argv = [sys.executable, "-m", "digest", "preview", "-c", "config.yaml", "-p", "0",
+            "--date", DATE]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp)}
+    proc = subprocess.Popen(argv, cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)  # fmt: skip
+    deadline = time.monotonic() + 20
+    while not any(tmp.iterdir()):  # the first build has begun
+        assert time.monotonic() < deadline, "the preview never made its folder"
+        time.sleep(0.05)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    out, _err = proc.communicate(timeout=20)
+    assert "Serving the preview" not in out  # still in the first build
+    assert [p.name for p in tmp.iterdir()] == []

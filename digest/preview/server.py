@@ -236,7 +236,12 @@ class Preview:
         shutil.rmtree(self.root, ignore_errors=True)
 
     def __enter__(self) -> Preview:
-        return self.start()
+        try:
+            return self.start()
+        except BaseException:  # Ctrl-C or SIGTERM during the first build: nothing to stop yet
+            self.server.server_close()
+            shutil.rmtree(self.root, ignore_errors=True)
+            raise
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
