@@ -23,6 +23,8 @@ BENCH = Path(__file__).resolve().parent
 RUNS: list[tuple[str, str, list[str], list[str]]] = [
     ("Parsing: fundus DACH pages and FANG-COVID throughput", "parse_bench.py", [],
      ["--limit", "5"]),
+    ("Newsletters: real inputs, held-out fixtures, FANG split rates", "newsletter_bench.py", [],
+     ["--smoke"]),
     ("Dedup: SemEval-2022 German pairs", "dedup_bench.py", [], ["--limit", "30"]),
     ("Scale: digest build on FANG-COVID", "scale_bench.py", ["--sizes", "500,4684,46840"],
      ["--sizes", "100,300"]),

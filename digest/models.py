@@ -46,6 +46,58 @@ class Item:
         return text_key(self.text)
 
 
+# Kinds of ``Block``: a heading, a paragraph, an entry of a bulleted or numbered list, and a
+# block that is nothing but a link label ("Zum Test", "Hier klicken").
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+ITEM = "item"
+LINK = "link"
+# Heading ranks beside <h1>-<h6>: a plain-text line set off by rules of dashes (BANNER), a
+# short paragraph set wholly in bold (BOLD), a short line without a sentence end (GUESSED).
+# Lower is stronger evidence.
+BANNER = 2
+BOLD = 7
+GUESSED = 8
+
+
+@dataclass(frozen=True)
+class Block:
+    """One visual block of a newsletter (an HTML cell's paragraph, a blank-line paragraph).
+
+    Blocks keep what a reader sees before the text is flattened: the kind, a heading's
+    rank, a bold lead-in, a link label cut from the end (``tail``) and the block's link,
+    and the visual ``group`` (one table cell) it belongs to.
+    """
+
+    kind: str
+    text: str  # lines joined by "\n" where the source broke them (<br>, address lines)
+    level: int = 0  # heading rank; 0 for other kinds
+    href: str | None = None
+    marker: str = ""  # "bullet" or "number" for list entries
+    number: int | None = None  # the number of a numbered entry
+    lead: str = ""  # a bold lead-in opening the text ("Fazit." or "Der Verein wächst.")
+    tail: str = ""  # a link label cut from the end ("Zum Artikel", "» mehr info")
+    group: int = 0  # blocks of one table cell or one blank-line paragraph share this
+
+    @property
+    def flat(self) -> str:
+        """Return the text on one line."""
+        return " ".join(self.text.split())
+
+    @property
+    def words(self) -> int:
+        """Count the words of the text."""
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Whom a mail was sent to: addresses and name words that never reach an issue."""
+
+    addresses: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class Document:
     """One input's text and what its reader knows besides; the parser reads its structure.
@@ -59,6 +111,8 @@ class Document:
     record's ``section``); ``position`` its place in an input that orders its articles by
     importance (a feed's entries: 0 is the top one), None where the order says nothing.
     ``item`` marks a headline-only entry (a feed entry without text): a short item.
+    ``blocks`` are the HTML's blocks when the reader read its markup (a mail's HTML part, a
+    saved page); ``recipient`` is whom a mail was sent to.
     """
 
     text: str
@@ -73,6 +127,8 @@ class Document:
     ressort: str = ""
     position: int | None = None
     item: bool = False
+    blocks: tuple[Block, ...] = ()
+    recipient: Recipient = Recipient()
 
 
 @dataclass(frozen=True)

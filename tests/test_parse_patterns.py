@@ -7,7 +7,7 @@ from types import ModuleType
 
 import pytest
 
-from digest.parse import boilerplate, patterns
+from digest.parse import boilerplate, labels, patterns
 from digest.readers import html, pagehead, pagelead, pagemeta, pagetree, titles
 from digest.text import names, vocabulary
 from digest.text import patterns as text_patterns
@@ -15,7 +15,7 @@ from digest.text import patterns as text_patterns
 # Every module whose upper-case regular expressions are rules with a row below.
 MODULES: tuple[ModuleType, ...] = (
     patterns, boilerplate, text_patterns, names, pagemeta, html, titles, pagetree, pagelead,
-    pagehead,
+    pagehead, labels,
 )
 
 
@@ -341,6 +341,62 @@ CASES: list[tuple[str, str, bool]] = [
     ("BREAKING", "Breaking News: Einigung im Tarifstreit", True),
     ("BREAKING", "Eilig hat es niemand im Rathaus", False),
     ("BREAKING", "Der Eilantrag wurde abgelehnt", False),
+    # newsletter furniture, matched against a whole block (digest.parse.labels)
+    ("FOOTER", "Impressum", True),
+    ("FOOTER", "Herausgeber: Stadtbote Verlag GmbH", True),
+    ("FOOTER", "© 2026 Turnverein Musterstadt e.V.", True),
+    ("FOOTER", "Der Herausgeber der Zeitung trat zurück.", False),
+    ("SERVICE", "Sie erhalten diesen Newsletter, weil Sie sich angemeldet haben.", True),
+    ("SERVICE", "Newsletter im Browser ansehen", True),
+    ("SERVICE", "Vom Newsletter abmelden: https://x.example/ab", True),
+    ("SERVICE", "Abbestellen. | Ändern.", True),
+    ("SERVICE", "Weitergeleitet bekommen? Hier abonnieren.", True),
+    ("SERVICE", "Eltern wollen ihre Kinder vom Unterricht abmelden.", False),
+    ("SERVICE", "Die Vereine wollen das Finale in Berlin austragen.", False),
+    ("SUBSCRIBED", "Du bekommst dieses Mail, weil du dich angemeldet hast. Abmelden:", True),
+    ("SUBSCRIBED", "Sie können den Newsletter jederzeit abbestellen.", True),
+    ("SUBSCRIBED", "Die Kliniken müssen sich vom Rettungsdienst abmelden.", False),
+    ("REGISTERED", "Sie sind mit folgenden Daten registriert: E-Mail: a@b.example", True),
+    ("REGISTERED", "Ihre E-Mail-Adresse: m.berger@example.org | Kundennummer: 4711", True),
+    ("REGISTERED", "Diese E-Mail wurde an lea.vogt@example.net verschickt.", True),
+    ("REGISTERED", "Die Demonstration war ordnungsgemäß angemeldet.", False),
+    ("AD", "Anzeige", True),
+    ("AD", "Präsentiert von den Stadtwerken", True),
+    ("AD", "Die Anzeige ging bei der Polizei ein.", False),
+    ("SOCIAL", "Folgt uns auf Instagram!", True),
+    ("SOCIAL", "Teilen: Facebook Twitter", True),
+    ("SOCIAL", "Die Polizei folgte den Spuren.", False),
+    ("SOCIAL_LINKS", "Facebook · Instagram · LinkedIn", True),
+    ("SOCIAL_LINKS", "Facebook hat Zahlen vorgelegt.", False),
+    ("PLACEHOLDER", "Wann: {TITLE}", True),
+    ("PLACEHOLDER", "Hallo *|FNAME|*,", True),
+    ("PLACEHOLDER", "Die Mengenlehre kennt {1, 2}.", False),
+    ("SELF_PROMO", "Unser Newsletter hat Ihnen gefallen?", True),
+    ("SELF_PROMO", "Diesen Newsletter weiterempfehlen", True),
+    ("SELF_PROMO", "Der Verein verschickt einen Brief an alle Mitglieder.", False),
+    ("CALL", "Probieren Sie Tagesspiegel Plus aus!", True),
+    ("CALL", "Jetzt testen!", True),
+    ("CALL", "Die Ministerin sagte: Jetzt wird gebaut.", False),
+    ("SALUTATION", "Guten Morgen, Anna Beispiel, heute beschließt der Rat", True),
+    ("SALUTATION", "Sehr geehrte(r) Herr Dr. Schüle,", True),
+    ("SALUTATION", "Liebe kommt selten allein. Oft wird sie begleitet, sagt er.", False),
+    ("SALUTATION_LINE", "Liebe Freunde des unyt.org e.V.,", True),
+    ("SALUTATION_LINE", "Grüezi Herr Muster", True),
+    ("SALUTATION_LINE", "Hallo, sagt er, ich beziehe es nicht auf mich.", False),
+    ("SALUTATION_LINE", "Liebe in Zeiten von Corona", False),
+    ("CLOSING", "Viele Grüße", True),
+    ("CLOSING", "Eure Morgenpost-Redaktion", True),
+    ("CLOSING", "Ihre Redaktion vom Morgen", True),
+    ("CLOSING", "Ihre Redakteurin hat nachgefragt.", False),
+    ("THANKS", "Vielen Dank, dass du dabei bist.", True),
+    ("THANKS", "Der Dank der Stadt gilt den Helfern.", False),
+    ("LINK_TAIL", "Die Bahn bestellt neue Züge. » mehr info", True),
+    ("LINK_TAIL", "Der Uferweg bleibt gesperrt. Mehr lesen:", True),
+    ("LINK_TAIL", "Der Uferweg bleibt gesperrt. Zum Artikel", True),
+    ("LINK_TAIL", "Die Stadt will mehr.", False),
+    ("META", "Quelle: Beispielzeitung · 6 Min. Lesezeit", True),
+    ("META", "Lesezeit: 4 Minuten", True),
+    ("META", "Nach zehn Minuten war der Brand gelöscht.", False),
 ]
 
 

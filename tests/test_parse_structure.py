@@ -75,11 +75,13 @@ def test_boilerplate_never_reaches_body() -> None:
 def test_item_shapes_headline_time_and_link_tails() -> None:
     article = fixture("items_variants.txt")
     texts = [i.text for i in article.items]
-    assert texts[0] == "Verkehr: Die Umleitung an der Hauptstraße bleibt bis Freitag bestehen."
-    assert texts[1] == "Der Wochenmarkt zieht auf den Rathausplatz um"
-    assert texts[2].startswith("Neues Café am Hafen – Am Hafen eröffnet")
-    assert len(texts) == 3
-    assert "Redaktion" not in article.body
+    # The short note under the newsletter's name is an item too, without that name.
+    assert texts[0].startswith("Heute tagt der Kreistag zum letzten Mal")
+    assert texts[1] == "Verkehr: Die Umleitung an der Hauptstraße bleibt bis Freitag bestehen."
+    assert texts[2] == "Der Wochenmarkt zieht auf den Rathausplatz um"
+    assert texts[3].startswith("Neues Café am Hafen – Am Hafen eröffnet")
+    assert len(texts) == 4
+    assert "Redaktion" not in " ".join([article.body, *texts])
 
 
 @pytest.mark.parametrize(
@@ -176,8 +178,12 @@ def test_newsletter_with_several_sections_and_broken_lines() -> None:
         "Der Weihnachtsmarkt öffnet schon am Freitag", "Die Eisbahn bleibt geschlossen",
         "Im Hallenbad gibt es neue Kurse",
     ]  # fmt: skip
-    assert "## Wie die Umgehungsstraße geplant wurde" in blocks(article)
+    # The greeting's opening line announces the topic of the day: it leads that story.
+    assert (article.kicker, article.title) == (
+        "THEMA DES TAGES", "Wie die Umgehungsstraße geplant wurde"
+    )
     assert blocks(article)[-1].startswith("Seit zwanzig Jahren")
+    assert article.authors == ["Lena Erfunden"]
     assert article.authors == ["Lena Erfunden"]
 
 

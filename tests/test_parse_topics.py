@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -11,7 +10,8 @@ from click.testing import CliRunner
 from digest import api
 from digest.cli import cli
 from digest.exitcodes import ExitCode
-from digest.parse.topics import split_topics
+from digest.parse import parse_documents
+from digest.readers import read_bytes
 
 HARBOUR = (
     "Der Senat hat am Dienstag den Bau eines vierten Containerterminals im Nordhafen "
@@ -62,7 +62,7 @@ Ihre Redaktion
 
 
 def _parse_all(text: str, filename: str) -> list[api.Article]:
-    return split_topics(api.parse(text, filename=filename))
+    return parse_documents(read_bytes(text.encode(), filename))
 
 
 def test_a_briefing_mail_becomes_one_article_per_sub_headed_topic() -> None:
@@ -93,10 +93,10 @@ def test_sub_headings_of_one_story_keep_the_newsletter_whole() -> None:
         "sagte Brenner. Während des Abrisses wird der Rhein für die Schifffahrt gesperrt, "
         "voraussichtlich für zwei Wochen.\n"
     )
-    article = api.parse(text, filename="morgen.txt")
+    (article,) = _parse_all(text, "morgen.txt")
     assert article.newsletter
     # One story: the letter stays whole, its lead story in first place.
-    assert split_topics(article) == [replace(article, position=0)]
+    assert article.position == 0
     assert "## Was die Nordbrücke kostet" in article.body
 
 
@@ -105,9 +105,8 @@ def test_a_web_article_with_unlike_sections_is_not_split() -> None:
         "Was hilft gegen Erkältung?\n\n"
         f"Hühnersuppe\n\n{HARBOUR}\n\nKnoblauch\n\n{STRIKE}\n\nIngwer\n\n{ZOO}\n"
     )
-    article = api.parse(text, filename="ratgeber.txt")
+    (article,) = _parse_all(text, "ratgeber.txt")
     assert not article.newsletter  # no greeting, no short-item section
-    assert split_topics(article) == [article]
 
 
 def test_a_rubric_of_briefs_gives_short_items_and_a_story_for_the_long_one() -> None:
@@ -143,8 +142,11 @@ def test_the_header_ends_at_the_greeting_even_below_a_dropped_line() -> None:
         "Jahr beschlossen, nach einer langen Sitzung.\n"
     )
     article = api.parse(text, filename="lage.txt")
-    assert (article.kicker, article.title) == ("", "Die Lage am Morgen")
-    assert article.body.startswith("## Was wichtig ist\n\nDer Stadtrat hat")
+    # The rubric below the greeting titles nothing: the first sentence does.
+    assert (article.kicker, article.title) == (
+        "", "Der Stadtrat hat am Donnerstag den Haushalt für das kommende Jahr beschlossen…"
+    )
+    assert article.body.startswith("Der Stadtrat hat")
 
 
 def test_a_line_broken_inside_a_sentence_does_not_open_a_brief() -> None:

@@ -27,7 +27,7 @@ _I = re.IGNORECASE
 ITEM_SECTION = re.compile(
     r"^(?:weitere (?:wichtige )?(?:meldungen|themen|nachrichten)|das wichtigste(?: in kürze)?"
     r"|kurz gemeldet|kurzmeldungen|in (?:aller )?kürze|kurz und knapp|nachrichten in kürze"
-    r"|was (?:heute|sonst noch) wichtig (?:ist|war)|was (?:heute )?wichtig wird"
+    r"|was (?:(?:heute|sonst noch) )?wichtig (?:ist|war)|was (?:heute )?wichtig wird"
     r"|unsere themen(?: heute)?|die themen des tages|heute wichtig|meldungen des tages"
     r"|das müssen sie (?:heute )?wissen)\s*[:.!…]?$",
     _I,

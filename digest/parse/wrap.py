@@ -157,7 +157,7 @@ def unwrap(lines: list[str]) -> list[str]:
         and max(map(len, filled)) <= _WRAP_WIDTH
         and sum(len(ln) >= _WRAP_FULL for ln in filled) * 3 >= len(filled)
     )
-    broken = _broken_inside_sentences(lines)
+    broken = broken_inside_sentences(lines)
     out: list[str] = []
     previous = ""
     for line in lines:
@@ -184,7 +184,7 @@ def _joins_broken(previous: str, line: str) -> bool:
     return unfinished(previous) and not (is_rubric(previous) or is_rubric(line))
 
 
-def _broken_inside_sentences(lines: list[str]) -> bool:
+def broken_inside_sentences(lines: list[str]) -> bool:
     """Tell a text whose lines break inside sentences, wherever the width ends a line.
 
     A scrape of a hard-wrapped page breaks lines at any word. A line that ends no sentence

@@ -42,8 +42,8 @@ def _lazy(module: str, function: str) -> Reader:
 READERS: dict[str, Reader] = {
     ".txt": _lazy("text", "read"),
     ".md": _lazy("text", "read"),
-    ".html": _lazy("html", "read"),
-    ".htm": _lazy("html", "read"),
+    ".html": _lazy("blocks", "read_page"),
+    ".htm": _lazy("blocks", "read_page"),
     ".eml": _lazy("mail", "read"),
     ".mbox": _lazy("mail", "read_mbox"),
     ".jsonl": _lazy("jsonl", "read"),

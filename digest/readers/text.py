@@ -33,12 +33,13 @@ def read(data: bytes, filename: str) -> list[Document]:
             text=text, source=source, title=_get(meta, "title"),
             published=parse_date(_get(meta, "date")), authors=tuple(authors),
             ressort=_get(meta, "ressort") or _get(meta, "section"),
+            newsletter=meta.get("newsletter") is True,
         )
     ]  # fmt: skip
 
 
 def _front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """Split YAML front matter (title, date, author, source, url) from the text."""
+    """Split YAML front matter (title, date, author, source, url, newsletter) from the text."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
