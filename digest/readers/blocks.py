@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import lxml.etree  # type: ignore[import-untyped]
-import lxml.html  # type: ignore[import-untyped]
+import lxml.etree
+import lxml.html
 
 from digest.errors import SkipFile
 from digest.models import BOLD, HEADING, ITEM, LINK, PARAGRAPH, Block, Document, Source
