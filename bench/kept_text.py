@@ -59,6 +59,10 @@ def kept_text(lines: Iterable[bytes], limit: int | None = None) -> Kept:
             articles = []
         story = ""
         for article in articles:
+            # A newsletter's short items reach the reader too, under "Weitere Meldungen".
+            story += " ".join(item.text for item in article.items) + " "
+            if not article.body.strip() and article.items:
+                continue  # it only carries the newsletter's items: no story of its own
             summary, paragraphs = single_story(article, budget)
             text = " ".join([summary, *(p.text for para in paragraphs for p in para)])
             kept.short += len(text.split()) < SHORT_STORY

@@ -23,6 +23,7 @@ from digest.parse.markdown import plain_body, plain_inline
 from digest.parse.newsletter import Reading, newsletter_marks, read_blocks, read_newsletter
 from digest.parse.patterns import ITEM_SECTION
 from digest.parse.structure import structure
+from digest.parse.wrap import broken_inside_sentences
 from digest.text.paragraphs import has_running_text
 from digest.text.vocabulary import RESSORTS
 
@@ -99,6 +100,10 @@ def newsletter_reading(document: Document) -> Reading | None:
     if document.newsletter:
         return read_newsletter(document)
     if not document.blocks and not _may_be_newsletter(document.text):
+        return None
+    if not document.blocks and broken_inside_sentences(document.text.split("\n")):
+        # A scrape that broke its lines anywhere ("ZEIT" / "ONLINE: Herr …") gives fragments
+        # when cut by shape; the line reader joins such breaks (see docs/newsletters.md).
         return None
     read = read_blocks(document, prefer="html" if document.blocks else "")
     marked = newsletter_marks(read[0], rubrics=not document.blocks)

@@ -183,10 +183,17 @@ def _titles(pieces: list[Piece], cleaned: Cleaned, document: Document) -> list[t
             found.append((title, piece.kicker if title == piece.title else ""))
             continue
         title, kicker = _story_title(piece, candidates)
-        if n == 0 and not piece.title and subject and not is_generic(subject, sender):
-            title = subject
+        lead = n == 0 and not piece.title and _names(subject, piece)
+        if lead and not is_generic(subject, sender):
+            title = subject  # the subject names the lead story
         found.append((title, kicker))
     return found
+
+
+def _names(subject: str, piece: Piece) -> bool:
+    """Tell whether ``subject`` speaks of ``piece``: half its words or more are in it."""
+    own = stems(subject)
+    return bool(own) and 2 * len(own & stems(piece.text)) >= len(own)
 
 
 def to_articles(
