@@ -7,6 +7,7 @@ from digest.parse import parse_articles
 from digest.parse.newsletter import read_newsletter
 from digest.readers.mail import read, unflow
 from digest.readers.mailheaders import clean_subject, decode_header, raw_headers
+from tests.newsletter_files import NEWSLETTERS
 
 
 def _articles(mail: bytes) -> list[Article]:
@@ -105,3 +106,16 @@ def test_html_part_wins_over_a_stub_and_plain_over_a_wrapper() -> None:
 def test_headers_are_unfolded() -> None:
     headers = raw_headers(b"Subject: Erste Zeile\r\n zweite Zeile\r\nTo: a@b.example\r\n\r\nText")
     assert headers["subject"] == [b"Erste Zeile zweite Zeile"]
+
+
+def test_hard_wrapped_72_column_mail_keeps_headings_and_every_sentence() -> None:
+    body = (NEWSLETTERS / "plain_72.txt").read_text("utf-8")
+    assert max(len(line) for line in body.splitlines()) <= 72
+    articles = _articles(_mail(b"Subject: Neust\xc3\xa4dter Wochenbrief", body.encode()))
+    assert [a.title for a in articles] == [
+        "Neues Radwegenetz für die Innenstadt", "Streit um die Grundschule am Hang",
+    ]  # fmt: skip
+    # No wrapped line became a heading, and no section lost a sentence with it.
+    assert "##" not in articles[0].body and articles[0].body.endswith("Bedenken angemeldet.")
+    assert articles[1].body.startswith("Eltern der Grundschule am Hang wehren sich gegen die")
+    assert len(articles[0].items) == 4
