@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from digest.text.patterns import SENTENCE_END, THOUGHT_END
+from digest.text.sentences import split_sentences
 from digest.text.vocabulary import STOPWORDS
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -71,12 +72,21 @@ def overlap(a: Iterable[str], b: Iterable[str]) -> float:
 
 
 def trim_unfinished(text: str) -> str:
-    """Cut a sentence broken off at the end of a text (an excerpt ends mid-sentence)."""
+    """Cut a sentence broken off at the end of a text (an excerpt ends mid-sentence).
+
+    Only the last paragraph's last sentence goes, and only after a whole sentence in that
+    paragraph: a paragraph that never ends a sentence may be a list entry or a label, and
+    "19. Dezember" is no sentence end (the German splitter knows ordinals and months).
+    """
     text = text.rstrip()
     if not text or ends_full(text):
         return text
-    cut = max(text.rfind(m) for m in (". ", "! ", "? ", ".“ ", '." '))
-    return text[: cut + 1].rstrip() if cut > 0 else text
+    head, gap, last = text.rpartition("\n")
+    sentences = split_sentences(last)
+    if len(sentences) < 2 or not ends_full(sentences[-2]):
+        return text
+    kept = last[: last.rindex(sentences[-1])].rstrip()
+    return f"{head}{gap}{kept}"
 
 
 def clean_spaces(text: str) -> str:
