@@ -18,7 +18,9 @@ from pathlib import Path
 from digest import dedup, merge, rank, sources
 from digest.collect import collect
 from digest.config import Config, InputSpec
+from digest.dedup.band import Band
 from digest.dedup.memory import Memory
+from digest.dedup.vectors import Semantic, semantic_for
 from digest.fsutil import PUBLIC_FILE, atomic_write, publish_folder, remove_stale_temps
 from digest.i18n import translations
 from digest.merge.followup import mark_followups
@@ -41,26 +43,33 @@ def today(config: Config) -> dt.date:
 
 def build_issue(
     config: Config, *, inputs: Sequence[InputSpec | Path] | None = None,
-    date: dt.date | None = None,
-    memory: bool = False, progress: sources.Progress | None = None,
+    date: dt.date | None = None, memory: bool = False,
+    progress: sources.Progress | None = None, keep_vectors: bool = False,
 ) -> Issue:  # fmt: skip
     """Read every input, group the articles by event and merge each group into one story.
 
     With ``memory``, what an issue of an earlier date carried is left out and a story that
-    returns is marked as its follow-up (the state database is read, never written here);
+    returns is marked as its follow-up (the memory is read, never written here);
     ``progress`` reports fetches (on a terminal). A plain path in ``inputs`` is a path input.
+    The sentence model's vectors are kept in the state database when it exists, or when
+    ``keep_vectors`` creates it (a build that writes its issue); else for the process.
     """
     date = date or today(config)
     remembered = Memory.open(config, date) if memory else None
+    semantic = semantic_for(config, create=keep_vectors)
     try:
         articles, skipped = collect(config, inputs, date, remembered, progress)
-        grouping = dedup.group(articles, config.dedup)
-        stories = merge.merge_groups(articles, grouping, config.dedup)
+        grouping = dedup.group(articles, config.dedup, semantic)
+        stories = merge.merge_groups(articles, grouping, config.dedup, semantic)
         if remembered:
             stories = mark_followups(stories, remembered.told(), config.dedup)
     finally:
         if remembered:
             remembered.close()
+        if semantic:
+            semantic.store.close()
+    if semantic:
+        log_model(semantic, grouping.band)
     # Labels written into the issue (credits, section names) take the issue's language here.
     gettext = translations(config.locale).gettext
     stories = [with_body(story, gettext("According to {name}")) for story in stories]
@@ -70,6 +79,17 @@ def build_issue(
     return Issue(
         date=date, locale=config.locale, title=config.title, stories=stories,
         items=grouping.items, skipped=skipped,
+    )  # fmt: skip
+
+
+def log_model(semantic: Semantic, band: Band) -> None:
+    """Say what the sentence model did: the build summary's line about it."""
+    spent = semantic.spent
+    log.info(
+        "Sentence model %s: %s; %d texts embedded in %.1f s, %d from the cache%s",
+        semantic.model.name, band.summary(), spent.embedded, spent.seconds, spent.cached,
+        f", {spent.out_of_time} left for lack of time (dedup.embed_seconds: "
+        f"{semantic.seconds:g})" if spent.out_of_time else "",
     )  # fmt: skip
 
 
@@ -118,7 +138,7 @@ def build_and_send(
             log.info("%s: delivery already started; sending the issue built then", folder)
         else:
             issue = build_issue(config, inputs=inputs, date=date, memory=memory,
-                                progress=progress)  # fmt: skip
+                                progress=progress, keep_vectors=True)  # fmt: skip
             write_issue(issue, config, remember=True)
             if not issue.stories and not issue.items:
                 return SendReport(subject(issue), date, len(recipients(config)), empty=True)

@@ -7,7 +7,8 @@ two reports of different meetings share the topic words but not the lead. Far-ap
 publication dates lower the score. In a batch of 50 texts or more, stems are weighted by
 inverse document frequency (a lone pair has no statistics to weigh them by, so
 ``similarity`` of two articles leaves them equal). This module is the one seam for a
-better model of "the same event".
+better model of "the same event" (``digest.dedup.scoring`` adds the page's structure and
+the sentence model).
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from digest.config import DedupConfig
-from digest.models import Article
-from digest.text.features import FULL_TERMS, Features, cosine, of_article
+from digest.text.features import FULL_TERMS, Features, cosine
 
 IDF_MIN_DOCS = 50  # below this many texts document frequencies say nothing
 # A newsletter retells the last day's news: an item dated further than the date window plus
@@ -63,11 +63,6 @@ def feature_similarity(
     return min(1.0, math.sqrt(cos * lead) * damp * date_factor(a, b, window))
 
 
-def similarity(a: Article, b: Article) -> float:
-    """Return how likely ``a`` and ``b`` report the same event, in [0, 1], symmetric."""
-    return feature_similarity(of_article(a), of_article(b))
-
-
 def inverse_document_frequencies(feats: Sequence[Features]) -> dict[str, float] | None:
     """Return the IDF of every stem, or None for too few texts to tell."""
     if len(feats) < IDF_MIN_DOCS:
@@ -79,10 +74,15 @@ def inverse_document_frequencies(feats: Sequence[Features]) -> dict[str, float] 
 
 def weigh(feats: Sequence[Features]) -> list[Features]:
     """Return ``feats`` IDF-weighted when the batch is large enough to tell (else as given)."""
+    return weigh_batch(feats)[0]
+
+
+def weigh_batch(feats: Sequence[Features]) -> tuple[list[Features], dict[str, float] | None]:
+    """Return ``feats`` IDF-weighted as ``weigh`` does, and the weights (None: unweighted)."""
     weighted = list(feats)
     idf = None if all(f.weighted for f in weighted) else inverse_document_frequencies(feats)
     if idf is None:
-        return weighted
+        return weighted, None
     for i, f in enumerate(weighted):
         weighted[i] = reweight(f, idf)  # one by one, so the unweighted copies can go
-    return weighted
+    return weighted, idf
