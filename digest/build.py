@@ -20,7 +20,7 @@ from digest.collect import collect
 from digest.config import Config, InputSpec
 from digest.dedup.band import Band
 from digest.dedup.memory import Memory
-from digest.dedup.vectors import Semantic, semantic_for
+from digest.dedup.vectors import Semantic, save_vectors, semantic_for
 from digest.fsutil import PUBLIC_FILE, atomic_write, publish_folder, remove_stale_temps
 from digest.i18n import translations
 from digest.merge.followup import mark_followups
@@ -44,19 +44,19 @@ def today(config: Config) -> dt.date:
 def build_issue(
     config: Config, *, inputs: Sequence[InputSpec | Path] | None = None,
     date: dt.date | None = None, memory: bool = False,
-    progress: sources.Progress | None = None, keep_vectors: bool = False,
+    progress: sources.Progress | None = None,
 ) -> Issue:  # fmt: skip
     """Read every input, group the articles by event and merge each group into one story.
 
     With ``memory``, what an issue of an earlier date carried is left out and a story that
     returns is marked as its follow-up (the memory is read, never written here);
     ``progress`` reports fetches (on a terminal). A plain path in ``inputs`` is a path input.
-    The sentence model's vectors are kept in the state database when it exists, or when
-    ``keep_vectors`` creates it (a build that writes its issue); else for the process.
+    The sentence model's vectors are kept in the state database when it exists, else for
+    the process, until ``write_issue`` saves them.
     """
     date = date or today(config)
     remembered = Memory.open(config, date) if memory else None
-    semantic = semantic_for(config, create=keep_vectors)
+    semantic = semantic_for(config)
     try:
         articles, skipped = collect(config, inputs, date, remembered, progress)
         grouping = dedup.group(articles, config.dedup, semantic)
@@ -99,7 +99,7 @@ def write_issue(
     """Render ``issue`` and write issue.html, issue.txt and issue.json; return the folder.
 
     ``remember`` records what the issue carries in the memory across issues (replacing
-    what an earlier build of its date recorded).
+    what an earlier build of its date recorded) and keeps the sentence model's vectors.
     """
     folder = (output or config.output) / issue.date.isoformat()
     rendered = render(issue, config)
@@ -118,6 +118,7 @@ def write_issue(
             remembered.record(issue)
         finally:
             remembered.close()
+        save_vectors(config)
     update_archive(folder.parent, config)
     log.info(
         "Wrote %s (%s bytes of HTML as sent, %d of %d stories in the email)",
@@ -138,7 +139,7 @@ def build_and_send(
             log.info("%s: delivery already started; sending the issue built then", folder)
         else:
             issue = build_issue(config, inputs=inputs, date=date, memory=memory,
-                                progress=progress, keep_vectors=True)  # fmt: skip
+                                progress=progress)  # fmt: skip
             write_issue(issue, config, remember=True)
             if not issue.stories and not issue.items:
                 return SendReport(subject(issue), date, len(recipients(config)), empty=True)

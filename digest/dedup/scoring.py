@@ -19,7 +19,7 @@ from digest.dedup.embed import Vectors
 from digest.dedup.similarity import feature_similarity, reweight
 from digest.dedup.structure import head_tokens, pieces, template_pair
 from digest.models import Article
-from digest.text.features import Features, extract, of_article
+from digest.text.features import FULL_TERMS, Features, extract, of_article
 
 Pair = tuple[int, int]
 # Below this score by the whole texts, no piece of a roundup is checked: a piece that is
@@ -90,10 +90,13 @@ class Scorer:
         return a is None or b is None or self.window <= 0 or abs(a - b) <= self.window
 
     def uncertain(self, i: int, j: int) -> bool:
-        """Tell whether the model decides the pair: in the band, inside the window, no roundup."""
+        """Tell whether the model decides the pair: in the band, inside the window, both
+        texts full (not stubs), neither a ticker."""
         low, high = self.settings.semantic_low, self.settings.threshold
         if not (low <= self.lexical(i, j) < high and self.inside(i, j)):
             return False
+        if min(len(self.feats[i].terms), len(self.feats[j].terms)) < FULL_TERMS:
+            return False  # a stub (a consent banner, a teaser) is uncertain for want of text
         return not (self.roundup(i) or self.roundup(j))  # a ticker's vector mixes its pieces
 
     def cosine(self, i: int, j: int) -> float | None:

@@ -1,10 +1,12 @@
 """The build's sentence vectors: cached by model and text, embedded within a time budget.
 
 Vectors live in the state database (``digest.state``), one row per (model name, text
-hash), so a preview rebuild or the next night never embeds a text twice. Without a state
-database (a build that writes nothing) they are kept for the life of the process. A cold
-batch can hold more texts than the budget (``dedup.embed_seconds``) allows: callers ask
-for the most useful texts first, and what is not embedded in time gets no vector.
+hash), so a preview rebuild or the next night never embeds a text twice. Where there is
+no state database yet, they are kept for the life of the process and written to it with
+the issue (``save_vectors``): a build that writes nothing (``--strict`` failing, the
+preview, ``api``) creates no state folder. A cold batch can hold more texts than the
+budget (``dedup.embed_seconds``) allows: callers ask for the most useful texts first, and
+what is not embedded in time gets no vector.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from digest.config import Config
+from digest.config import Config, DedupConfig
 from digest.dedup.embed import BATCH, Embedder, EmbedderUnavailable, Vectors, embedder
 from digest.state import Table, has_state, open_state
 
@@ -33,6 +35,7 @@ _BATCH_KEYS = 500  # keys per query (SQLite's bound-variable limit on old builds
 PROCESS_VECTORS = 200_000  # vectors a process keeps without a database (~300 MB at most)
 FIRST_BATCH = 4  # texts in the first call, before the time per text is known
 _memory: dict[tuple[str, bytes], Vectors] = {}
+_unsaved: set[tuple[str, bytes]] = set()  # kept in the process, not yet in a state database
 
 
 def text_key(text: str) -> bytes:
@@ -47,11 +50,9 @@ class VectorStore:
         self.db = db
 
     @classmethod
-    def open(cls, config: Config, *, create: bool = False) -> VectorStore:
-        """Use the state database if it exists (or ``create`` it); else the process's."""
-        if create or has_state(config):
-            return cls(open_state(config, VECTORS))
-        return cls()
+    def open(cls, config: Config) -> VectorStore:
+        """Use the state database if it exists; else the process's memory."""
+        return cls(open_state(config, VECTORS)) if has_state(config) else cls()
 
     def get(self, model: str, keys: Sequence[bytes]) -> dict[bytes, Vectors]:
         """Return the stored vectors among ``keys``."""
@@ -73,6 +74,7 @@ class VectorStore:
         if self.db is None:
             if len(_memory) + len(rows) <= PROCESS_VECTORS:
                 _memory.update(((model, k), v) for k, v in rows)
+                _unsaved.update((model, k) for k, _ in rows)
             return
         with self.db:
             self.db.executemany(
@@ -166,11 +168,28 @@ class Semantic:
         return rows
 
 
-def semantic_for(
-    config: Config, *, create: bool = False, spec: str | None = None
-) -> Semantic | None:
+def semantic_for(config: Config) -> Semantic | None:
     """Return the build's sentence model as ``dedup.embedder`` names it (None: ``none``)."""
-    model = embedder(spec or config.dedup.embedder)
+    model = embedder(config.dedup.embedder)
     if model is None:
         return None
-    return Semantic(model, VectorStore.open(config, create=create), config.dedup.embed_seconds)
+    return Semantic(model, VectorStore.open(config), config.dedup.embed_seconds)
+
+
+def save_vectors(config: Config) -> None:
+    """Write the vectors this process kept for want of a state database into it."""
+    if not _unsaved:
+        return
+    store = VectorStore(open_state(config, VECTORS))
+    try:
+        for model in {m for m, _ in _unsaved}:
+            store.put(model, [(k, _memory[(m, k)]) for m, k in _unsaved if m == model])
+    finally:
+        store.close()
+    _unsaved.clear()
+
+
+def process_semantic(settings: DedupConfig) -> Semantic | None:
+    """Return the sentence model with vectors kept for this process only (no state folder)."""
+    model = embedder(settings.embedder)
+    return None if model is None else Semantic(model, VectorStore(), settings.embed_seconds)

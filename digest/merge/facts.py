@@ -40,7 +40,7 @@ NEAR_FACT = 0.02  # below the fact threshold, a cosine this close needs a shared
 QUESTION = re.compile(r"\?[\"“”»«']*$")
 # A digest reports who said or did what; attributed statements beat commentary.
 _REPORTED = re.compile(
-    r"\b(?:sagte|sagt|berichtet\w*|meldete|erklärte|bestätigte|teilte|zufolge|Angaben|nannte"
+    r"\b(?:sagte|sagt|berichtet\w*|meldete|erklärte|bestätigte|teilte|zufolge|Angaben|[Ll]aut|nannte"
     r"|kündigte|forderte?|fordern|telefonierte|reiste|traf)\b|[„«»]"
 )
 _OPINION = re.compile(r"\b(?:wohl|dürfte|scheint|Beobachter|werten|Eindruck|Fazit|Einordnung)\b")

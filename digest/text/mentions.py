@@ -92,14 +92,20 @@ def mentions(text: str) -> Mentions:
             before = APPOSITION_WORDS if k > 0 and words[k - 1] == "," else ROLE_BEFORE
             roled = any(is_role(w) for w in words[max(0, k - before) : end + 1])
             # "des Beraters Putins, Juri Uschakow": the genitive names whose adviser it is.
-            at = end - next(i for i, w in enumerate(reversed(words[k : end + 1])) if w == run[-1])
-            owner = len(run) == 1 and surname.endswith("s") and any(
-                is_role(w) for w in words[max(0, at - 2) : at]
-            )
+            owner = len(run) == 1 and _owner(words, end)
             if (roled and not owner) or _apposition(words, end + 1):
                 described.add(surname)
         k = end + 1
     return Mentions(frozenset(described), frozenset(full), frozenset(names))
+
+
+def _owner(words: list[str], at: int) -> bool:
+    """Tell a name that owns the role before it: "des Beraters Putins", "der Sprecherin der
+    Kammer" (a genitive: the role is someone else's)."""
+    before = [w.lower() for w in words[max(0, at - 2) : at]]
+    if words[at].endswith("s") and any(is_role(w) for w in before):
+        return True
+    return len(before) == 2 and before[1] in ("der", "des") and is_role(before[0])
 
 
 def _capital(words: list[str], k: int) -> bool:

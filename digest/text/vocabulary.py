@@ -249,15 +249,19 @@ MARKUP_WORDS: dict[str, frozenset[str]] = {
 # Number words and their values: "fünf Stunden" and "fünfstündig" tell the same figure,
 # "das sechste Treffen" and "sechsmal" too; "erstmals" is the first time.
 _NUMBERS = (
-    "null", "eins erste ersten erster erstes erstmals erstmalig", "zwei zweite zweiten "
-    "zweiter zweimal", "drei dritte dritten dritter dreimal", "vier vierte vierten vierter "
-    "viermal", "fünf fünfte fünften fünfter fünfmal", "sechs sechste sechsten sechster "
-    "sechsmal", "sieben siebte siebten siebter siebenmal", "acht achte achten achter achtmal",
-    "neun neunte neunten neunter neunmal", "zehn zehnte zehnten zehnter zehnmal",
-    "elf elfte elften elfmal", "zwölf zwölfte zwölften zwölfmal",
+    ("null", ""), ("eins", "erst"), ("zwei", "zweit"), ("drei", "dritt"), ("vier", "viert"),
+    ("fünf", "fünft"), ("sechs", "sechst"), ("sieben", "siebt"), ("acht", "acht"),
+    ("neun", "neunt"), ("zehn", "zehnt"), ("elf", "elft"), ("zwölf", "zwölft"),
 )  # fmt: skip
 # ("ein", "eine" are articles far more often than numbers: left out.)
-NUMBER_WORDS = {word: value for value, words in enumerate(_NUMBERS) for word in words.split()}
+NUMBER_WORDS = {
+    word: value
+    for value, (cardinal, ordinal) in enumerate(_NUMBERS)
+    for word in (
+        cardinal, f"{cardinal}mal",
+        *((f"{ordinal}{ending}" for ending in ("e", "en", "er", "es", "em")) if ordinal else ()),
+    )
+} | {"erstmals": 1, "erstmalig": 1}
 # Counted compounds: "fünfstündig", "dreitägig", "zweijährige" hold their number word.
 NUMBER_COMPOUNDS = ("stündig", "tägig", "wöchig", "monatig", "jährig", "fach", "köpfig")
 # Nouns of a person's role: a name right after one ("Kreml-Berater Juri Uschakow") or in an
