@@ -16,7 +16,7 @@ import sys
 import types
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pytest
@@ -194,7 +194,7 @@ def _inbox(tmp_path: Path) -> Path:
 class _Encoder:
     """The part of ``sentence_transformers.SentenceTransformer`` the backend uses."""
 
-    loaded: list[tuple[str, dict[str, Any]]] = []
+    loaded: ClassVar[list[tuple[str, dict[str, Any]]]] = []
 
     def __init__(self, model: str, **options: Any) -> None:
         self.loaded.append((model, options))

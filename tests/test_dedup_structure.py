@@ -44,9 +44,9 @@ def test_the_same_release_printed_twice_is_one_story() -> None:
 
 
 def test_an_update_with_one_new_figure_is_still_the_same_event() -> None:
-    first = "Beim Brand einer Lagerhalle in Westried sind 3 Menschen verletzt worden, teilte die Polizei mit."
-    later = "Beim Brand einer Lagerhalle in Westried sind 5 Menschen verletzt worden, teilte die Polizei mit."
-    assert not template_pair(first.lower().split(), later.lower().split())
+    report = "Beim Brand einer Lagerhalle in Westried sind {} Menschen verletzt worden."
+    first, later = report.format(3).lower().split(), report.format(5).lower().split()
+    assert not template_pair(first, later)
 
 
 TICKER = "\n\n".join(
