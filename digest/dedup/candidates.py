@@ -24,6 +24,7 @@ from digest.text.features import Features
 BLOCK_TERMS = 15  # strongest stems per text that go into the inverted index
 MAX_DF = 0.05  # stems in more than this share of texts (at least 50) are too common to block on
 MAX_POSTINGS = 1000  # ... and never more than this many, which keeps the cost near-linear
+PRODUCT_ROWS = 2000  # texts whose candidate products are held at once
 NEIGHBOURS = 3  # nearest texts by the model, within the date window, per text with a vector
 
 
@@ -49,14 +50,21 @@ def candidate_pairs(feats: Sequence[Features], k: int = 10) -> set[tuple[int, in
                 cols.append(vocab.setdefault(term, len(vocab)))
                 vals.append(weight)
     matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))))
-    return _top_k(matrix @ matrix.T, k)
+    pairs: set[tuple[int, int]] = set()
+    # Row blocks: the whole product of 46,840 texts held tens of millions of entries.
+    for start in range(0, n, PRODUCT_ROWS):
+        block = matrix[start : start + PRODUCT_ROWS]
+        pairs |= _top_k(block @ matrix.T, k, start)
+    return pairs
 
 
-def _top_k(product: sparse.spmatrix, k: int) -> set[tuple[int, int]]:
+def _top_k(product: sparse.spmatrix, k: int, first: int) -> set[tuple[int, int]]:
+    """Return each row's ``k`` largest columns as pairs; row 0 of ``product`` is ``first``."""
     product = sparse.csr_matrix(product)
     pairs: set[tuple[int, int]] = set()
-    for i in range(product.shape[0]):
-        start, end = product.indptr[i], product.indptr[i + 1]
+    for r in range(product.shape[0]):
+        i = first + r
+        start, end = product.indptr[r], product.indptr[r + 1]
         cols = product.indices[start:end]
         vals = product.data[start:end]
         mask = cols != i

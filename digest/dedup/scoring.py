@@ -25,6 +25,7 @@ Pair = tuple[int, int]
 # Below this score by the whole texts, no piece of a roundup is checked: a piece that is
 # the same event lifts its page's score some, not from nothing.
 ROUNDUP_FLOOR = 0.2
+NEAR_COPY = 0.9  # pair similarity from which two texts are copies of one (any structure)
 
 
 def pair(i: int, j: int) -> Pair:
@@ -60,10 +61,10 @@ class Scorer:
 
     def _structured(self, i: int, j: int) -> float:
         score = feature_similarity(self.feats[i], self.feats[j], self.window)
-        if score < ROUNDUP_FLOOR:
-            return score  # too far apart for a piece to be the same event
+        if score < ROUNDUP_FLOOR or score >= NEAR_COPY:
+            return score  # too far apart for a piece to be the same event, or one text
         if self.roundup(i) and self.roundup(j):
-            return 0.0  # two roundups share their frame, not an event
+            return 0.0  # two tickers share their frame, not an event
         if self.roundup(i) or self.roundup(j):
             page, other = (i, j) if self.roundup(i) else (j, i)
             score = max(feature_similarity(p, self.feats[other], self.window)
