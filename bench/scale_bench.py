@@ -6,8 +6,11 @@ Each size is a temporary .jsonl slice of ../shared/corpus/fang-covid-de-2020-11-
 Sizes above the corpus' 4,684 articles repeat it; every repeated copy is lightly changed
 (its own title suffix, a few words swapped per paragraph) so it is a near-duplicate, not an
 exact one — a stress test for blocking and merging. Both tools run in a fresh child process;
-wall time and that child's peak resident memory are printed per size, and each tool's time
-relative to its smallest size shows how it grows. The baseline (scikit-learn, bench extra)
+wall time, CPU time (user + system: steadier on a shared machine) and that child's peak
+resident memory are printed per size, and each tool's time relative to its smallest size
+shows how it grows. Each build is cold (no cached vectors): the sentence model reads what
+its time budget (``dedup.embed_seconds``) allows, and the row says how many of the
+uncertain pairs it left to the words. The baseline (scikit-learn, bench extra)
 is word TF-IDF, cosine over all pairs in row blocks, a 0.5 threshold and connected
 components — what a user would write instead.
 """
@@ -18,6 +21,7 @@ import argparse
 import gzip
 import json
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -38,8 +42,9 @@ try:
 except SystemExit as exc:
     if exc.code not in (0, None):
         raise
-print(json.dumps({"wall": time.perf_counter() - start,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"wall": time.perf_counter() - start, "cpu": usage.ru_utime + usage.ru_stime,
+                  "peak_mb": usage.ru_maxrss / 1024}))
 """
 
 BASELINE = """
@@ -89,8 +94,8 @@ def write_slice(lines: list[str], size: int, path: Path) -> None:
             out.write(json.dumps(perturb(record, n // len(lines), rng), ensure_ascii=False) + "\n")
 
 
-def child(*args: str) -> dict[str, float]:
-    """Run ``args`` under the wrapper; return its wall time and peak memory."""
+def child(*args: str) -> tuple[dict[str, float], str]:
+    """Run ``args`` under the wrapper; return its wall and CPU time, peak memory, stderr."""
     done = subprocess.run(
         [sys.executable, "-c", WRAPPER, *args], capture_output=True, text=True, cwd=ROOT,
         check=False,
@@ -98,15 +103,25 @@ def child(*args: str) -> dict[str, float]:
     if done.returncode != 0:
         raise SystemExit(f"{args[0]} failed:\n{done.stderr[-3000:]}")
     figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
+    return figures, done.stderr
 
 
-def ours(path: Path, tmp: Path) -> dict[str, float]:
-    """Time `digest build` on ``path``."""
+def model_line(log: str) -> str:
+    """Return what the build said of the sentence model: pairs left lexical, texts read."""
+    found = re.search(r"(\d+) of (\d+) uncertain pairs left lexical.*?(\d+) texts embedded "
+                      r"in ([\d.]+) s", log)  # fmt: skip
+    if not found:
+        return "-"
+    left, band, texts, seconds = found.groups()
+    return f"{left}/{band}, {texts} in {seconds} s"
+
+
+def ours(path: Path, tmp: Path) -> tuple[dict[str, float], str]:
+    """Time `digest build` on ``path`` (cold: a fresh output folder, no cached vectors)."""
     config = tmp / "config.yaml"
     # The corpus spans two months: no age window, so every article is read.
     config.write_text("max_input_bytes: 10000000000\nmax_age_days: null\n", encoding="utf-8")
-    return child("digest", "build", "-q", "-c", str(config), "-i", str(path),
+    return child("digest", "build", "-v", "-c", str(config), "-i", str(path),
                  "-o", str(tmp / "out"), "--date", "2020-11-12")  # fmt: skip
 
 
@@ -114,7 +129,7 @@ def baseline(path: Path, tmp: Path) -> dict[str, float]:
     """Time the scikit-learn all-pairs TF-IDF clustering on ``path``."""
     script = tmp / "baseline.py"
     script.write_text(BASELINE, encoding="utf-8")
-    return child(str(script), str(path))
+    return child(str(script), str(path))[0]
 
 
 def stories(tmp: Path) -> int:
@@ -132,9 +147,10 @@ def main() -> None:
     sizes = sorted(int(s) for s in args.sizes.split(","))
     with gzip.open(FANG, "rt", encoding="utf-8") as f:
         lines = [ln for ln in f.read().split("\n") if ln.strip()]
-    print("| articles | digest build s | peak MB | stories | growth | TF-IDF all-pairs s "
-          "| peak MB | growth | time ours/baseline |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| articles | digest build s | CPU s | peak MB | stories | uncertain pairs left "
+          "lexical, texts embedded | growth | TF-IDF all-pairs s | peak MB | growth "
+          "| time ours/baseline |")
+    print("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|")
     first: dict[str, float] = {}
     for size in sizes:
         with tempfile.TemporaryDirectory() as name:
@@ -142,15 +158,16 @@ def main() -> None:
             path = tmp / "fang.jsonl"
             write_slice(lines, size, path)
             started = time.perf_counter()
-            mine = ours(path, tmp)
+            mine, log = ours(path, tmp)
             count = stories(tmp)
             base = {"wall": float("nan"), "peak_mb": float("nan")}
             if not args.no_baseline and time.perf_counter() - started < 3600:
                 base = baseline(path, tmp)
         first.setdefault("ours", mine["wall"])
         first.setdefault("base", base["wall"])
-        print(f"| {size:,} | {mine['wall']:.1f} | {mine['peak_mb']:,.0f} | {count:,} "
-              f"| {mine['wall'] / first['ours']:.1f}× | {base['wall']:.1f} "
+        print(f"| {size:,} | {mine['wall']:.1f} | {mine['cpu']:.1f} | {mine['peak_mb']:,.0f} "
+              f"| {count:,} | {model_line(log)} | {mine['wall'] / first['ours']:.1f}× "
+              f"| {base['wall']:.1f} "
               f"| {base['peak_mb']:,.0f} | {base['wall'] / first['base']:.1f}× "
               f"| {mine['wall'] / base['wall']:.2f} |", flush=True)  # fmt: skip
 

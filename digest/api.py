@@ -10,8 +10,9 @@ from pathlib import Path
 from digest import dedup
 from digest.build import build_issue as _build_issue
 from digest.collect import name_unknown, read_input
-from digest.config import DEFAULT_MAX_INPUT_BYTES, Config, load_config
+from digest.config import DEFAULT_MAX_INPUT_BYTES, Config, DedupConfig, load_config
 from digest.config.inputs import parse_string
+from digest.dedup.vectors import process_semantic
 from digest.errors import SkipFile
 from digest.i18n import translations
 from digest.models import Article, Issue, IssueItem, Item, Skipped, Source, SourceRef, Story
@@ -45,13 +46,17 @@ def _named(articles: list[Article]) -> list[Article]:
 
 
 def similarity(a: Article, b: Article) -> float:
-    """Return how likely ``a`` and ``b`` report the same story, in [0, 1], symmetric."""
+    """Return how likely ``a`` and ``b`` report the same story by their words, in [0, 1].
+
+    Symmetric. The sentence model's say on uncertain pairs is part of ``cluster``.
+    """
     return dedup.similarity(a, b)
 
 
 def cluster(articles: Sequence[Article]) -> list[list[int]]:
-    """Group the indices of ``articles`` by story."""
-    return dedup.cluster(list(articles))
+    """Group the indices of ``articles`` by story, as a build with the defaults would."""
+    settings = DedupConfig()
+    return dedup.cluster(list(articles), settings, process_semantic(settings))
 
 
 def build_issue(

@@ -18,7 +18,9 @@ from pathlib import Path
 from digest import dedup, merge, rank, sources
 from digest.collect import collect
 from digest.config import Config, InputSpec
+from digest.dedup.band import Band
 from digest.dedup.memory import Memory
+from digest.dedup.vectors import Semantic, save_vectors, semantic_for
 from digest.errors import ConfigError, DigestError, InputError
 from digest.fsutil import remove_stale_temps, replace_folder
 from digest.i18n import translations
@@ -49,26 +51,33 @@ def today(config: Config) -> dt.date:
 
 def build_issue(
     config: Config, *, inputs: Sequence[InputSpec | Path] | None = None,
-    date: dt.date | None = None,
-    memory: bool = False, progress: sources.Progress | None = None,
+    date: dt.date | None = None, memory: bool = False,
+    progress: sources.Progress | None = None,
 ) -> Issue:  # fmt: skip
     """Read every input, group the articles by event and merge each group into one story.
 
     With ``memory``, what an issue of an earlier date carried is left out and a story that
-    returns is marked as its follow-up (the state database is read, never written here);
+    returns is marked as its follow-up (the memory is read, never written here);
     ``progress`` reports fetches (on a terminal). A plain path in ``inputs`` is a path input.
+    The sentence model's vectors are kept in the state database when it exists, else for
+    the process, until ``write_issue`` saves them.
     """
     date = date or today(config)
     remembered = Memory.open(config, date) if memory else None
+    semantic = semantic_for(config)
     try:
         articles, skipped = collect(config, inputs, date, remembered, progress)
-        grouping = dedup.group(articles, config.dedup)
-        stories = merge.merge_groups(articles, grouping, config.dedup)
+        grouping = dedup.group(articles, config.dedup, semantic)
+        stories = merge.merge_groups(articles, grouping, config.dedup, semantic)
         if remembered:
             stories = mark_followups(stories, remembered.told(), config.dedup)
     finally:
         if remembered:
             remembered.close()
+        if semantic:
+            semantic.store.close()
+    if semantic:
+        log_model(semantic, grouping.band)
     # Labels written into the issue (credits, section names) take the issue's language here.
     gettext = translations(config.locale).gettext
     stories = [with_body(story, gettext("According to {name}")) for story in stories]
@@ -81,6 +90,17 @@ def build_issue(
     )  # fmt: skip
 
 
+def log_model(semantic: Semantic, band: Band) -> None:
+    """Say what the sentence model did: the build summary's line about it."""
+    spent = semantic.spent
+    log.info(
+        "Sentence model %s: %s; %d texts embedded in %.1f s, %d from the cache%s",
+        semantic.model.name, band.summary(), spent.embedded, spent.seconds, spent.cached,
+        f", {spent.out_of_time} left for lack of time (dedup.embed_seconds: "
+        f"{semantic.seconds:g})" if spent.out_of_time else "",
+    )  # fmt: skip
+
+
 def write_issue(
     issue: Issue, config: Config, output: Path | None = None, *, remember: bool = False
 ) -> Path:
@@ -90,7 +110,7 @@ def write_issue(
     The folder is replaced whole (``fsutil.replace_folder``): a reader sees the old issue
     or the new one, and a failed write leaves the old one untouched. ``remember`` records
     what the issue carries in the memory across issues (replacing what an earlier build of
-    its date recorded).
+    its date recorded) and keeps the sentence model's vectors.
     """
     folder = (output or config.output) / issue.date.isoformat()
     rendered = render(issue, config)
@@ -111,6 +131,7 @@ def write_issue(
             remembered.record(issue)
         finally:
             remembered.close()
+        save_vectors(config)
     update_archive(folder.parent, config)
     log.info(
         "Wrote %s (%s bytes of HTML as sent, %d of %d stories in the email)",

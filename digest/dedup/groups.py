@@ -1,17 +1,22 @@
 """Group articles by event: average linkage over the scored candidate pairs.
 
-A pair above ``threshold`` joins two groups only if the groups' mean pairwise similarity
-stays above ``group_threshold``, so chains of "somewhat similar" articles do not snowball
-into one false story.
+A pair above ``threshold`` joins two groups only if the groups' mean pairwise score stays
+above ``group_threshold``, so chains of "somewhat similar" articles do not snowball into
+one false story. ``match`` runs the whole matching: candidates, the uncertain band read
+by the sentence model, then the linkage.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from digest.config import DedupConfig
-from digest.dedup.candidates import candidate_pairs
-from digest.dedup.similarity import feature_similarity, weigh
+from digest.dedup.band import Band, read_band
+from digest.dedup.candidates import blocked_pairs, candidate_pairs
+from digest.dedup.scoring import Pair, Scorer
+from digest.dedup.similarity import weigh_batch
+from digest.dedup.vectors import Semantic
 from digest.models import Article
 from digest.text.features import Features, of_article
 
@@ -58,23 +63,12 @@ class DatedGroups(Groups):
         self.join(a, b)
 
 
-def cluster_features(
-    feats: Sequence[Features], settings: DedupConfig | None = None
+def link(
+    n: int, pairs: Iterable[Pair], score: Callable[[int, int], float], settings: DedupConfig
 ) -> list[list[int]]:
-    """Group the indices of ``feats`` by event; biggest groups first."""
-    settings = settings or DedupConfig()
-    feats = weigh(feats)
-    cache: dict[tuple[int, int], float] = {}
-
-    def score(i: int, j: int) -> float:
-        key = (min(i, j), max(i, j))
-        if key not in cache:
-            cache[key] = feature_similarity(feats[i], feats[j], settings.date_window_days)
-        return cache[key]
-
-    scored = [(score(i, j), i, j) for i, j in candidate_pairs(feats)]
-    groups = Groups(len(feats))
-    for value, i, j in sorted(scored, reverse=True):
+    """Group ``n`` texts: strongest pairs first, a join only if the groups' mean holds."""
+    groups = Groups(n)
+    for value, i, j in sorted(((score(i, j), i, j) for i, j in pairs), reverse=True):
         a, b = groups.find(i), groups.find(j)
         if value < settings.threshold or a == b:
             continue
@@ -85,6 +79,33 @@ def cluster_features(
     return sorted(result, key=lambda g: (-len(g), g[0]))
 
 
-def cluster(articles: Sequence[Article], settings: DedupConfig | None = None) -> list[list[int]]:
+@dataclass(frozen=True)
+class Matched:
+    """The groups, the scorer that made them (its vectors and rescued pairs), the band."""
+
+    groups: list[list[int]]
+    scorer: Scorer
+    band: Band
+
+
+def match(
+    articles: Sequence[Article], feats: Sequence[Features], settings: DedupConfig,
+    semantic: Semantic | None = None, idf: dict[str, float] | None = None,
+) -> Matched:  # fmt: skip
+    """Group ``articles`` (their batch-weighted ``feats``) by event."""
+    scorer = Scorer(articles, feats, settings, idf)
+    pairs = candidate_pairs(feats) | blocked_pairs(feats, settings.date_window_days)
+    band = Band()
+    if semantic is not None and settings.semantic_threshold < 1:  # 1: the model never merges
+        near, band = read_band(articles, scorer, pairs, semantic)
+        pairs |= near
+    return Matched(link(len(feats), pairs, scorer, settings), scorer, band)
+
+
+def cluster(
+    articles: Sequence[Article], settings: DedupConfig | None = None,
+    semantic: Semantic | None = None,
+) -> list[list[int]]:  # fmt: skip
     """Group the indices of ``articles`` by event (default settings unless given)."""
-    return cluster_features([of_article(a) for a in articles], settings)
+    feats, idf = weigh_batch([of_article(a) for a in articles])
+    return match(articles, feats, settings or DedupConfig(), semantic, idf).groups

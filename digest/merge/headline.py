@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from digest.dedup.scoring import NEAR_COPY
 from digest.dedup.similarity import feature_similarity
 from digest.merge.facts import QUESTION
 from digest.models import Article, SourceRef
 from digest.text.features import Features
 from digest.text.sentences import stems
-
-NEAR_COPY = 0.9  # pair similarity from which two reports are copies of one text
 
 
 def choose_headline(group: Sequence[Article], feats: Sequence[Features]) -> tuple[str, str]:

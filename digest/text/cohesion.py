@@ -125,3 +125,28 @@ def refers_back(text: str) -> bool:
 def adds_to(text: str) -> bool:
     """Tell whether ``text`` adds to a fact told before it ("Auch …", "… zudem …")."""
     return _ADDS.search(opening(text)) is not None
+
+
+# Saying that a side has not confirmed or commented ("Von den USA gab es zunächst keine
+# Bestätigung") answers the claim told right before it; after any other sentence it seems
+# to deny that one.
+_UNCONFIRMED = re.compile(
+    r"\b(?:kein(?:e|en)?|nicht)\b[^.;:]{0,40}\b(?:Bestätigung|Stellungnahme|Reaktion"
+    r"|Kommentar)\b|\b(?:Bestätigung|Stellungnahme|Reaktion)\b[^.;:]{0,40}\bnicht\b"
+    r"|\bnicht (?:offiziell )?bestätigt\b"
+)
+# Attributing a claim to a side: what such a sentence answers.
+_ATTRIBUTED = re.compile(
+    r"\b(?:[Ll]aut|zufolge|Angaben|berichte\w*|meldete\w*|teilte\w*|mitteilte\w*"
+    r"|sagte\w*|erklärte\w*|verlautete|hieß es)\b"
+)
+
+
+def unconfirmed(text: str) -> bool:
+    """Tell whether ``text`` says a side has not confirmed or commented on something."""
+    return _UNCONFIRMED.search(text) is not None
+
+
+def attributed(text: str) -> bool:
+    """Tell whether ``text`` attributes what it tells to someone ("laut Kreml", "sagte")."""
+    return _ATTRIBUTED.search(text) is not None

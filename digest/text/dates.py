@@ -62,3 +62,15 @@ def _german(text: str) -> dt.datetime | None:
             except ValueError:
                 continue
     return None
+
+
+_WEEKDAY = re.compile(
+    r"\b(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)", re.IGNORECASE
+)
+_WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+             "samstag": 5, "sonnabend": 5, "sonntag": 6}  # fmt: skip
+
+
+def weekdays(text: str) -> frozenset[int]:
+    """Return the days of the week ``text`` names (0 = Montag; "Dienstagabend" counts)."""
+    return frozenset(_WEEKDAYS[m.group(1).lower()] for m in _WEEKDAY.finditer(text))

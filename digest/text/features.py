@@ -71,6 +71,7 @@ class Features:
 _NUMBER, _PLAIN, _ACRONYM, _CAPITAL = range(4)
 _TOKEN_CACHE_SIZE = 500_000  # distinct tokens remembered; a night's batch has about 150,000
 _token_cache: dict[str, tuple[tuple[str, ...], bool, int]] = {}
+_SUBLINEAR: dict[float, float] = {}  # raw weight -> its sublinear weight, shared
 
 
 def _token_info(token: str) -> tuple[tuple[str, ...], bool, int]:
@@ -200,9 +201,23 @@ def extract(title: str, body: str, day: float | None = None) -> Features:
         if in_head:
             head |= seen
     # Stems come interned (``_token_info``): thousands of texts share each one.
-    terms = {t: 1.0 + math.log(w) if w >= 1 else w for t, w in weighted.items()}
+    terms = {t: _sublinear(w) for t, w in weighted.items()}
     norm = math.sqrt(sum(w * w for w in terms.values()))
     return Features(terms=terms, lead=frozenset(lead), head=frozenset(head), day=day, norm=norm)
+
+
+def _sublinear(weight: float) -> float:
+    """Return 1 + log(weight) (the weight below 1), one float object per value.
+
+    A text's raw weights are sums of a few steps (1, 1.5, 3, 4.5 …): 46,840 texts held
+    hundreds of megabytes of equal floats before they were shared.
+    """
+    found = _SUBLINEAR.get(weight)
+    if found is None:
+        found = 1.0 + math.log(weight) if weight >= 1 else weight
+        if len(_SUBLINEAR) < _TOKEN_CACHE_SIZE:
+            _SUBLINEAR[weight] = found
+    return found
 
 
 def of_article(article: Article) -> Features:

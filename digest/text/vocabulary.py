@@ -245,3 +245,38 @@ MARKUP_WORDS: dict[str, frozenset[str]] = {
     # interactive widgets: polls, quizzes, comments
     "widget": _words("poll polls umfrage voting quiz survey comments kommentare forum rating"),
 }
+
+# Number words and their values: "fünf Stunden" and "fünfstündig" tell the same figure,
+# "das sechste Treffen" and "sechsmal" too; "erstmals" is the first time.
+_NUMBERS = (
+    ("null", ""), ("eins", "erst"), ("zwei", "zweit"), ("drei", "dritt"), ("vier", "viert"),
+    ("fünf", "fünft"), ("sechs", "sechst"), ("sieben", "siebt"), ("acht", "acht"),
+    ("neun", "neunt"), ("zehn", "zehnt"), ("elf", "elft"), ("zwölf", "zwölft"),
+)  # fmt: skip
+# ("ein", "eine" are articles far more often than numbers: left out.)
+NUMBER_WORDS = {
+    word: value
+    for value, (cardinal, ordinal) in enumerate(_NUMBERS)
+    for word in (
+        cardinal, f"{cardinal}mal",
+        *((f"{ordinal}{ending}" for ending in ("e", "en", "er", "es", "em")) if ordinal else ()),
+    )
+} | {"erstmals": 1, "erstmalig": 1}
+# Counted compounds: "fünfstündig", "dreitägig", "zweijährige" hold their number word.
+NUMBER_COMPOUNDS = ("stündig", "tägig", "wöchig", "monatig", "jährig", "fach", "köpfig")
+# Nouns of a person's role: a name right after one ("Kreml-Berater Juri Uschakow") or in an
+# apposition with one ("Uschakow, der Berater Putins") is introduced. Matched as the end of
+# a word, so compounds count ("Sondergesandten", "Außenminister", "Chef-Verhandler").
+ROLE_NOUNS = (
+    "berater", "beraterin", "sprecher", "sprecherin", "präsident", "präsidentin", "gesandte",
+    "gesandten", "gesandter", "verhandler", "unterhändler", "minister", "ministerin",
+    "kanzler", "kanzlerin", "chef", "chefin", "leiter", "leiterin", "vorsitzende",
+    "vorsitzender", "vorsitzenden", "direktor", "direktorin", "bürgermeister",
+    "bürgermeisterin", "sekretär", "sekretärin", "abgeordnete", "abgeordneter", "politiker",
+    "politikerin", "experte", "expertin", "diktator", "schwiegersohn", "sohn", "tochter",
+    "anwalt", "anwältin", "richter", "richterin", "trainer", "trainerin", "kommissar",
+    "kommissarin", "botschafter", "botschafterin", "regierungschef", "senator", "senatorin",
+    "gouverneur", "premier", "premierminister", "könig", "königin", "papst", "bischof",
+    "oberbürgermeister", "landrat", "landrätin", "staatssekretär", "vize", "gründer",
+    "gründerin", "manager", "managerin", "autor", "autorin", "aktivist", "aktivistin",
+)  # fmt: skip

@@ -1,0 +1,125 @@
+"""The pair score the grouping uses: the words first, the page's structure, then the model.
+
+The lexical score (``similarity.feature_similarity``) decides where it is clear. A roundup
+is scored by its closest piece and never against another roundup; a template pair scores
+0 (``structure``). A pair the words leave uncertain (from ``semantic_low`` up to the
+threshold), dated within the date window, is the same event when the sentence model's
+cosine of the two texts' heads reaches ``semantic_threshold``: it then counts at the
+threshold, so one such pair can join two groups but never chain a third in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from digest.config import DedupConfig
+from digest.dedup.embed import Vectors
+from digest.dedup.similarity import feature_similarity, reweight
+from digest.dedup.structure import head_tokens, pieces, template_pair
+from digest.models import Article
+from digest.text.features import FULL_TERMS, Features, extract, of_article
+
+Pair = tuple[int, int]
+# Below this score by the whole texts, no piece of a roundup is checked: a piece that is
+# the same event lifts its page's score some, not from nothing.
+ROUNDUP_FLOOR = 0.2
+NEAR_COPY = 0.9  # pair similarity from which two texts are copies of one (any structure)
+
+
+def pair(i: int, j: int) -> Pair:
+    """Return the pair of ``i`` and ``j`` in order."""
+    return (i, j) if i < j else (j, i)
+
+
+class Scorer:
+    """Score pairs of one batch: lexical and structural, then the model in the band."""
+
+    def __init__(
+        self, articles: Sequence[Article], feats: Sequence[Features], settings: DedupConfig,
+        idf: Mapping[str, float] | None = None,
+    ) -> None:  # fmt: skip
+        self.articles = articles
+        self.feats = feats
+        self.settings = settings
+        self.idf = idf
+        self.window = settings.date_window_days
+        self.vectors: dict[int, Vectors] = {}
+        self.rescued: set[Pair] = set()
+        self._lexical: dict[Pair, float] = {}
+        self._pieces: dict[int, list[Features]] = {}
+        self._heads: dict[int, list[str]] = {}
+
+    def lexical(self, i: int, j: int) -> float:
+        """Return the words' score of a pair, structure considered."""
+        key = pair(i, j)
+        found = self._lexical.get(key)
+        if found is None:
+            found = self._lexical[key] = self._structured(*key)
+        return found
+
+    def _structured(self, i: int, j: int) -> float:
+        score = feature_similarity(self.feats[i], self.feats[j], self.window)
+        if score < ROUNDUP_FLOOR or score >= NEAR_COPY:
+            return score  # too far apart for a piece to be the same event, or one text
+        if self.roundup(i) and self.roundup(j):
+            return 0.0  # two tickers share their frame, not an event
+        if self.roundup(i) or self.roundup(j):
+            page, other = (i, j) if self.roundup(i) else (j, i)
+            score = max(feature_similarity(p, self.feats[other], self.window)
+                        for p in self._pieces[page])  # fmt: skip
+        low = min(self.settings.semantic_low, self.settings.threshold)
+        return 0.0 if score >= low and self._template(i, j) else score
+
+    def roundup(self, i: int) -> bool:
+        """Tell whether article ``i`` is a page of unrelated pieces (its pieces kept)."""
+        if i not in self._pieces:
+            found = [extract("", text, self.feats[i].day) for text in pieces(self.articles[i].body)]
+            self._pieces[i] = [reweight(p, self.idf) for p in found] if self.idf else found
+        return bool(self._pieces[i])
+
+    def _template(self, i: int, j: int) -> bool:
+        for k in (i, j):
+            if k not in self._heads:
+                self._heads[k] = head_tokens(self.articles[k])
+        return template_pair(self._heads[i], self._heads[j])
+
+    def inside(self, i: int, j: int) -> bool:
+        """Tell whether two texts are dated within the date window (undated ones are)."""
+        a, b = self.feats[i].day, self.feats[j].day
+        return a is None or b is None or self.window <= 0 or abs(a - b) <= self.window
+
+    def uncertain(self, i: int, j: int) -> bool:
+        """Tell whether the model decides the pair: in the band, inside the window, both
+        texts full (not stubs), neither a ticker."""
+        low, high = self.settings.semantic_low, self.settings.threshold
+        if not (low <= self.lexical(i, j) < high and self.inside(i, j)):
+            return False
+        if min(len(self.feats[i].terms), len(self.feats[j].terms)) < FULL_TERMS:
+            return False  # a stub (a consent banner, a teaser) is uncertain for want of text
+        return not (self.roundup(i) or self.roundup(j))  # a ticker's vector mixes its pieces
+
+    def cosine(self, i: int, j: int) -> float | None:
+        """Return the model's cosine of two texts, None if either has no vector."""
+        a, b = self.vectors.get(i), self.vectors.get(j)
+        return None if a is None or b is None else float(np.dot(a, b))
+
+    def __call__(self, i: int, j: int) -> float:
+        """Return the grouping score: lexical, or the threshold for a pair the model rescues."""
+        score = self.lexical(i, j)
+        if score < self.settings.semantic_low or score >= self.settings.threshold:
+            return score
+        cos = self.cosine(i, j)
+        if cos is not None and cos >= self.settings.semantic_threshold and self.uncertain(i, j):
+            self.rescued.add(pair(i, j))
+            return self.settings.threshold
+        return score
+
+
+def similarity(a: Article, b: Article) -> float:
+    """Return how likely ``a`` and ``b`` report the same event by their words, in [0, 1].
+
+    Symmetric; a roundup is scored by its closest piece, and a template pair scores 0.
+    """
+    return Scorer([a, b], [of_article(a), of_article(b)], DedupConfig()).lexical(0, 1)
