@@ -49,11 +49,13 @@ print(json.dumps({"wall": time.perf_counter() - start, "cpu": usage.ru_utime + u
 
 BASELINE = """
 import json, sys
+from pathlib import Path
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 from scipy.sparse import coo_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
-texts = [json.loads(ln) for ln in open(sys.argv[1], encoding="utf-8")]
+texts = [json.loads(ln) for f in sorted(Path(sys.argv[1]).glob("*.jsonl"))
+         for ln in open(f, encoding="utf-8")]
 docs = [f"{t.get('title', '')} {t['text']}" for t in texts]
 X = TfidfVectorizer(sublinear_tf=True, min_df=2).fit_transform(docs)
 rows, cols = [], []
@@ -85,13 +87,18 @@ def perturb(record: dict[str, object], copy: int, rng: random.Random) -> dict[st
     return changed
 
 
-def write_slice(lines: list[str], size: int, path: Path) -> None:
-    """Write ``size`` articles: the corpus, then lightly changed copies of it."""
+def write_slice(lines: list[str], size: int, folder: Path) -> None:
+    """Write ``size`` articles into ``folder``: the corpus, then lightly changed copies of
+    it, one file per copy (a night arrives as many inputs; one reader process is bounded
+    at 1 GiB, which a single 277 MB file of 46,840 articles exceeds)."""
     rng = random.Random(size)
-    with path.open("w", encoding="utf-8") as out:
-        for n in range(size):
-            record = json.loads(lines[n % len(lines)])
-            out.write(json.dumps(perturb(record, n // len(lines), rng), ensure_ascii=False) + "\n")
+    folder.mkdir(parents=True, exist_ok=True)
+    for start in range(0, size, len(lines)):
+        copy = start // len(lines)
+        with (folder / f"fang-{copy + 1:02d}.jsonl").open("w", encoding="utf-8") as out:
+            for n in range(start, min(size, start + len(lines))):
+                record = perturb(json.loads(lines[n % len(lines)]), copy, rng)
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def child(*args: str) -> tuple[dict[str, float], str]:
@@ -155,7 +162,7 @@ def main() -> None:
     for size in sizes:
         with tempfile.TemporaryDirectory() as name:
             tmp = Path(name)
-            path = tmp / "fang.jsonl"
+            path = tmp / "fang"
             write_slice(lines, size, path)
             started = time.perf_counter()
             mine, log = ours(path, tmp)
