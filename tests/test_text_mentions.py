@@ -39,6 +39,11 @@ def test_a_person_is_introduced_by_a_role_an_apposition_or_a_first_name() -> Non
     assert "weiß" in after_comma.described
     owner = mentions("Nach Angaben des Beraters Kerns, Timo Weiß, ist nichts entschieden.")
     assert owner.described == {"weiß"}  # Kern's adviser: Kern is named, not introduced
+    genitive = mentions("Dann sprach Timo Weiß, Kerns Berater in Finanzfragen, zur Presse.")
+    assert "weiß" in genitive.described
+    possessive = mentions("Auch Timo Weiß, sein langjähriger Sprecher, war dabei.")
+    assert "weiß" in possessive.described
+    assert not mentions("Das sagte Timo Weiß, als Kerns Antrag kam.").described
     bare = mentions("Das Ergebnis sei offen, sagte Brandt.")
     assert bare.bare(frozenset({"brandt", "kern"})) == {"brandt"}
     assert mentions("Kerns Amt prüft den Antrag.").bare(frozenset({"kern"})) == {"kern"}

@@ -18,6 +18,9 @@ _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|[,()–]")
 _ROLE = re.compile(rf"(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})(?:s|n|en)?$")
 _ARTICLES = frozenset(("der", "die", "dem", "den", "des"))
+_POSSESSIVES = frozenset(
+    f"{stem}{ending}" for stem in ("sein", "ihr") for ending in ("", "e", "en", "em", "er", "es")
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _COMPOUND_ENDINGS = tuple(
     f"{c}{e}" for c in NUMBER_COMPOUNDS for e in ("", "e", "en", "er", "es", "em")
@@ -117,10 +120,16 @@ def _capital(words: list[str], k: int) -> bool:
 
 
 def _apposition(words: list[str], k: int) -> bool:
-    """Tell whether ", der Berater …" follows a name ending before ``k``."""
+    """Tell whether an apposition with a role follows a name ending before ``k``: ", der
+    Berater …", ", sein Sprecher …", ", Trumps Schwiegersohn …" (a genitive name, at most
+    two words before the role)."""
     if k >= len(words) or words[k] != ",":
         return False
     following = words[k + 1 : k + 1 + APPOSITION_WORDS]
-    return bool(following) and following[0].lower() in _ARTICLES and any(
-        is_role(w) for w in following
-    )
+    if not following:
+        return False
+    first = following[0]
+    if first.lower() in _ARTICLES or first.lower() in _POSSESSIVES:
+        return any(is_role(w) for w in following)
+    genitive = first[:1].isupper() and first.endswith("s") and len(first) > 2
+    return genitive and any(is_role(w) for w in following[1:3])
