@@ -62,9 +62,10 @@ class Case:
 
 REAL = SHARED / "corpus" / "real-inputs-dev"
 CASES = (
-    Case(REAL / "eml/tine20-24706.eml", (0, 1), (0, 0), ("Ärgern Sie sich auch heimlich",),
+    # Two advertisements: left out as no news (parse/promotion.py), nothing of them shown.
+    Case(REAL / "eml/tine20-24706.eml", (0, 0), (0, 0), (),
          ("Es grüßt Sie", "werbung werbung", "Schkortleben", "FWD", "Hallo")),
-    Case(REAL / "eml/tine20-Amazon2.eml", (0, 1), (0, 0), ("Alles muss raus",),
+    Case(REAL / "eml/tine20-Amazon2.eml", (0, 0), (0, 0), (),
          ("bugreports@", "Fritz Meier", "Hier klicken", "Mehrwertsteuer", "Versandkosten",
           "Marketplace", "Bitte antworten Sie nicht", "Herzliche Grüße", "Nachrichten dieser Art")),
     Case(REAL / "eml/tine20-meetup.eml", (1, 1), (0, 0), ("Nächste Woche: HH.js Meetup",),

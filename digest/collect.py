@@ -23,7 +23,7 @@ from pathlib import Path
 from digest import isolate, sources
 from digest.config import Config, InputSpec, OutletRule
 from digest.dedup.memory import Memory
-from digest.errors import SkipFile
+from digest.errors import NotNews, SkipFile
 from digest.i18n import translations
 from digest.models import Article, Item, Skipped
 from digest.parse import parse_input
@@ -111,7 +111,12 @@ def read_input(
         replace(d, source=replace(d.source, file=item.file, url=d.source.url or item.url))
         for d in documents
     ]
-    articles = [replace(a, keys=a.own_keys()) for a in parse_input(documents)]
+    try:
+        parsed = parse_input(documents)
+    except NotNews as exc:
+        log.info("Leaving out '%s': %s", item.name, exc)
+        return []
+    articles = [replace(a, keys=a.own_keys()) for a in parsed]
     return [cleaned(replace(a, source=name_outlet(a.source, rules, item.outlet)))
             for a in articles]  # fmt: skip
 

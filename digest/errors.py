@@ -38,3 +38,8 @@ class InputError(DigestError):
 
 class SkipFile(Exception):
     """Raised by a reader for a file that cannot be used; the message is the reason."""
+
+
+class NotNews(SkipFile):
+    """Raised for an input that holds no news (an advertisement): a mailbox's normal
+    content, left out with a note under ``-v``, not a warning nor a skipped input."""

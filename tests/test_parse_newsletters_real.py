@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from digest.errors import NotNews
 from digest.models import Article
+from digest.parse import parse_articles
+from digest.readers import read_bytes
 from tests.conftest import CORPUS, SEEDS
 from tests.newsletter_files import articles
 from tests.newsletter_files import shown as _shown
@@ -55,15 +58,23 @@ def test_company_newsletter_html_gives_its_five_stories(real: Path) -> None:
     assert all(a.body.strip() for a in articles)
 
 
+def _ad(real: Path, name: str) -> list[Article]:
+    """Return an ad mail's pieces as parsed, before it is left out as no news."""
+    path = real / name
+    with pytest.raises(NotNews, match="an advertisement, no news"):
+        _parse(real, name)
+    return [a for d in read_bytes(path.read_bytes(), path.name) for a in parse_articles(d)]
+
+
 def test_malformed_subject_and_signature_of_an_ad_mail(real: Path) -> None:
-    articles = _parse(real, "eml/tine20-24706.eml")
+    articles = _ad(real, "eml/tine20-24706.eml")
     assert articles[0].title.startswith("Ärgern Sie sich auch heimlich")
     assert "=?" not in articles[0].title and "FWD" not in articles[0].title
     assert "Schkortleben" not in _shown(articles)
 
 
 def test_promotion_loses_recipient_name_address_and_small_print(real: Path) -> None:
-    articles = _parse(real, "eml/tine20-Amazon2.eml")
+    articles = _ad(real, "eml/tine20-Amazon2.eml")
     assert [a.title for a in articles] == ["Alles muss raus"]
     shown = _shown(articles)
     for residue in ("Fritz", "bugreports@", "Mehrwertsteuer", "Marketplace", "Herzliche"):

@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from urllib.parse import unquote
 
-from digest.errors import SkipFile
+from digest.errors import NotNews, SkipFile
 from digest.models import Article, Document, Item, Recipient
 from digest.parse.footer import scrub
 from digest.parse.labels import SUBSCRIBED
 from digest.parse.markdown import plain_body, plain_inline
 from digest.parse.newsletter import Reading, newsletter_marks, read_blocks, read_newsletter
 from digest.parse.patterns import ITEM_SECTION
+from digest.parse.promotion import is_promotion
 from digest.parse.structure import structure
 from digest.parse.wrap import broken_inside_sentences
 from digest.text.paragraphs import has_running_text
@@ -113,10 +114,13 @@ def newsletter_reading(document: Document) -> Reading | None:
 def parse_documents(documents: Sequence[Document]) -> list[Article]:
     """Parse ``documents``; raise ``SkipFile`` when none holds article text."""
     # An article with neither running text nor items was all boilerplate: nothing to show.
-    articles = [
+    found = [
         a for document in documents for a in parse_articles(document)
         if has_running_text(a.body) or a.items
     ]  # fmt: skip
+    articles = [a for a in found if a.items or not is_promotion(a)]
+    if found and not articles:
+        raise NotNews("an advertisement, no news (it speaks to the reader and names prices)")
     if not articles:
         raise SkipFile("no article text found")
     return articles
