@@ -21,6 +21,11 @@ _MONTH_WORDS = frozenset(MONTHS) | MONTH_ABBREVIATIONS
 # A German sentence starts with a capital, a digit or an opening quote or bracket.
 _CANDIDATE = re.compile(r"[.!?…]+[\"“”»«’')\]]*(?=\s+[\"„“«»(\[]?[^\W\d_a-zäöüß]|\s+\d)")
 _LAST_WORD = re.compile(r"([^\W_]+)$")
+# The word before a number ending ``head``, and whether an ordinal ("10.") stands before it.
+_BEFORE_NUMBER = re.compile(r"(\d+\.\s+)?([^\W\d_]+)\s+\d+$")
+# Articles fused with a preposition, or in the dative or genitive: a noun must follow.
+_ORDINAL_ARTICLES = frozenset(("im", "am", "vom", "zum", "beim", "ins", "ans", "dem", "des"))
+_ORDINAL_JOINS = frozenset(("und", "bis", "oder", "sowie"))
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -86,8 +91,21 @@ def _no_boundary(line: str, dot: int) -> bool:
     if word.isdigit():
         following = re.match(r"\s+([^\W_]+)", line[dot + 1 : dot + 60])
         nxt = following.group(1) if following else ""
-        return nxt.lower() in _MONTH_WORDS or nxt.lower() in ORDINAL_NOUNS or nxt.islower()
+        if nxt.lower() in _MONTH_WORDS or nxt.lower() in ORDINAL_NOUNS or nxt.islower():
+            return True
+        return _ordinal_before(line[max(0, dot - 60) : dot])
     return False
+
+
+def _ordinal_before(head: str) -> bool:
+    """Tell a number that an article holds as an ordinal ("im 10.", "vom 3.") or that
+    continues a run of them ("im 10. und 11. Arrondissement"): no sentence ends there.
+    After a bare preposition it may ("Der Wert stieg auf 25.")."""
+    found = _BEFORE_NUMBER.search(head)
+    if found is None:
+        return False
+    before, joined = found.group(2).lower(), found.group(1)
+    return before in _ORDINAL_ARTICLES or (before in _ORDINAL_JOINS and joined is not None)
 
 
 def words(text: str) -> list[str]:
