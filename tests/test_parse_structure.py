@@ -342,3 +342,39 @@ def test_spaces_after_a_sentence_or_inside_one_do_not_make_a_headline(text: str)
     article = structure(text, SOURCE)
     assert article.body == " ".join(text.split())
     assert article.title.startswith("Der Rat tagte lange")
+
+
+CALLS_RUN_INTO_TEXT = """\
+Neue Fähre für Lindenau
+
+Die Gemeinde Lindenau bekommt eine neue Fähre. Der Gemeinderat stimmte am Montag zu. \
+Sehen Sie hier den Livestream der Sitzung.
+
+Die Fähre soll im Mai fahren und 40 Autos tragen. Sie ersetzt das alte Schiff, das seit \
+1968 zwischen Lindenau und Oberhafen pendelt und im Winter zweimal ausfiel. Die Werft in \
+Rostock hat den Auftrag schon erhalten, der Bau beginnt im Januar. Der Bürgermeister \
+sprach von einem guten Tag für die Pendler beider Ufer. Sie können unseren Abendbrief \
+auch als kostenlosen Newsletter per Mail bestellen. Zur Anmeldung geht es hier.
+
+Schreiben Sie uns eine E-Mail an redaktion@lindenau.example Die alte Fähre geht an \
+einen Verein in Brandenburg.
+
+Abendbrief: [Jeden Abend informieren wir Sie über die Region. Zur Anmeldung geht es hier.]
+
+Die Kosten trägt zur Hälfte das Land.
+"""
+
+
+def test_calls_to_action_run_into_paragraphs_go_and_the_news_stays() -> None:
+    article = parse(CALLS_RUN_INTO_TEXT, filename="faehre.txt")
+    body = article.body
+    for gone in ("Livestream", "Newsletter", "Zur Anmeldung", "redaktion@", "Abendbrief"):
+        assert gone not in body
+    for kept in (
+        "Der Gemeinderat stimmte am Montag zu.",
+        "Die Fähre soll im Mai fahren und 40 Autos tragen.",
+        "Der Bürgermeister sprach von einem guten Tag für die Pendler beider Ufer.",
+        "Die alte Fähre geht an einen Verein in Brandenburg.",
+        "Die Kosten trägt zur Hälfte das Land.",
+    ):
+        assert kept in body

@@ -55,7 +55,8 @@ GLUED_CREDIT = re.compile(
 # Related-content links: ``Mehr zum Thema…``, ``Auch interessant``, ``Lesen Sie auch``.
 RELATED = re.compile(
     r"^(?:mehr zum thema|auch interessant(?!\s+(?:ist|war|sind|waren|dürfte))"
-    r"|lesen sie (?:auch|hier|mehr)|zum artikel|mehr dazu(?:\s*[:.…»›→]|$)"
+    r"|lesen sie (?:auch|hier|mehr)|(?:sehen|hören) sie hier|zum artikel"
+    r"|mehr dazu(?:\s*[:.…»›→]|$)"
     r"|hier weiterlesen|weiterlesen|weitere artikel"
     r"|das könnte sie auch interessieren|empfehlungen der redaktion|passend zum thema"
     r"|zum thema:|weiterführende links|beliebt im preisvergleich|beiträge aus dem forum"
@@ -70,7 +71,9 @@ RELATED = re.compile(
 # article, a newsletter or app pitch, a note on the author ("[Mehr zum Thema: …]",
 # "[Wenn Sie alle aktuellen Entwicklungen … live auf Ihr Handy haben wollen, …]"). News
 # text never stands in brackets; an update note does and stays ("[Update, 14 Uhr: …]").
-BRACKET_NOTE = re.compile(r"^\[(?!\s*(?:update|aktualisier|nachtrag))[^\[\]]{8,}\]$", _I)
+BRACKET_NOTE = re.compile(
+    r"^(?:[\w-]+:\s*)?\[(?!\s*(?:update|aktualisier|nachtrag))[^\[\]]{8,}\]$", _I
+)  # a one-word label may stand before it ("Morgenlage: [… Zur Anmeldung geht es hier.]")
 
 # Newsletter and social calls to action: ``Abonniere …``, ``Folge @… für …``.
 CTA = re.compile(
@@ -84,8 +87,11 @@ CTA = re.compile(
     r"|\b(?:social media|whatsapp-kanal)\b.{0,60}\b(?:whatsapp|instagram|facebook)\b"
     r"|\babonnier\w*\b.{0,60}\b(?:kanal|newsletter|podcast)\b|^folgst du (?:schon|uns)\b"
     r"|^ihre meinung (?:ist uns wichtig|interessiert uns)|^(?:schreiben|senden) sie uns\b"
+    r"|^(?:wollen|möchten) sie uns (?:ihre meinung|etwas) (?:sagen|mitteilen|schreiben)"
     r"|\bteilen? (?:sie )?(?:deine|ihre|uns)\b.{0,60}\b(?:community|kommentar\w*)\b"
-    r"|\bum (?-i:[A-ZÄÖÜ])[\w.-]* zu unterstützen\b",
+    r"|\bum (?-i:[A-ZÄÖÜ])[\w.-]* zu unterstützen\b"
+    # "Zur Anmeldung geht es hier.", "Hier geht es zur Registrierung": a link's pointer
+    r"|^(?:zur |die )?(?:kostenlosen )?(?:anmeldung|registrierung|bestellung)\b.{0,40}\bhier\b",
     _I,
 )
 

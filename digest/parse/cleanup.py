@@ -6,6 +6,8 @@ Runs on the joined lines of any reader's text; the rules come from
 
 from __future__ import annotations
 
+import re
+
 from digest.parse.boilerplate import (
     APPEAL,
     APPEAL_BUTTON,
@@ -33,6 +35,13 @@ _MAX_CAPTION_CHARS = 300  # a longer line with a credit at its end is a paragrap
 _APPEAL_BOX_CHARS = 240  # an appeal box's text is short; a longer paragraph is story
 _LABEL_CHARS = 80  # a link label run into a paragraph stands in its last characters
 _APPEAL_ADDRESSES = 2  # ... unless this many of its sentences address the reader
+_EDGE_SENTENCE_CHARS = 160  # a boilerplate sentence run into a paragraph is this short
+_EDGE_WINDOW = 700  # how far into a paragraph's start and end such sentences are looked for
+# An e-mail address or a web address and then a capital: a sentence ended there without
+# its full stop ("Schreiben Sie uns an hamburg@zeit.de Die Zahl der Neuinfektionen …").
+_AFTER_ADDRESS = re.compile(  # bounded: a hostile line may be one long token
+    r"([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,12})\s+(?=[A-ZÄÖÜ][a-zäöüß])"
+)
 
 
 def drop_captions(lines: list[str]) -> list[str]:
@@ -73,15 +82,64 @@ def drop_boilerplate(lines: list[str]) -> list[str]:
     a link label run into the end of a line (``strip_link_label``)."""
     kept: list[str] = []
     greeted = False
+    # "… E-Mail an hamburg@zeit.de Die Zahl der Neuinfektionen …": two lines, not one.
+    lines = [part for line in lines for part in _split_at_address(line)]
     for line in lines:
         if LABEL_WORD.search(line, max(0, len(line) - _LABEL_CHARS)):
             line = strip_link_label(line)  # most lines: no pointing word near their end
         rule = boilerplate(bare(line))
+        if rule is None and line.strip():
+            line = trim_edges(line)
+            rule = None if line else "boilerplate sentences"
         if rule is None:
             # After "Guten Morgen," a letter goes on in lower case; its paragraph starts here.
             kept.append(line[:1].upper() + line[1:] if greeted and not kept else line)
         greeted = rule == "greeting" or (greeted and not kept)
     return kept
+
+
+def _split_at_address(line: str) -> list[str]:
+    """Split a line where a sentence ended on an address without its full stop."""
+    if "@" not in line:
+        return [line]
+    return _AFTER_ADDRESS.sub("\\1\n", line).split("\n")
+
+
+def trim_edges(line: str) -> str:
+    """Drop boilerplate sentences run into the start or end of a paragraph.
+
+    A scrape or a feed often joins a call to action, a pointer to another page or an
+    agency credit to the story's paragraph ("… auf den aktuellen Stand. Sie können die
+    „Fragen des Tages“ auch als Newsletter bestellen. Zur Anmeldung geht es hier."). The
+    line rules then see one long line; each edge sentence is checked on its own. Only
+    short ones go (a bracketed note may be longer): a long "sentence" matching a rule is
+    a call to action glued to news by a missing full stop, and the news must stay. Only
+    the edges are split into sentences: a line may be a whole document.
+    """
+    if APPEAL_BUTTON.search(line, max(0, len(line) - 60)):
+        return line  # an appeal box's button: ``drop_appeals`` takes the box with it
+    tail = SENTENCE_BREAK.split(line[-_EDGE_WINDOW:])
+    # A window's piece at its cut may be part of a sentence: only whole ones are checked.
+    end = len(line)
+    for sentence in reversed(tail if len(line) <= _EDGE_WINDOW else tail[1:]):
+        if not _edge_boilerplate(sentence):
+            break
+        end = line.rfind(sentence, 0, end)
+    head = SENTENCE_BREAK.split(line[: min(end, _EDGE_WINDOW)])
+    start = 0
+    for sentence in head if end <= _EDGE_WINDOW else head[:-1]:
+        if not _edge_boilerplate(sentence):
+            break
+        start = line.find(sentence, start) + len(sentence)
+    return line[start:end].strip()  # "" when every sentence was boilerplate
+
+
+def _edge_boilerplate(sentence: str) -> bool:
+    sentence = sentence.strip()
+    rule = boilerplate(sentence)
+    if rule is None:
+        return False
+    return len(sentence) <= _EDGE_SENTENCE_CHARS or rule == "bracketed note"
 
 
 def drop_appeals(lines: list[str]) -> list[str]:
