@@ -13,6 +13,7 @@ import pytest
 from digest.config import load_config
 from digest.models import Issue, IssueItem, SourceRef, Story, issue_from_json
 from digest.render import render, shorten
+from digest.render.templating import wrap
 from tests.conftest import DATA
 
 GOLDEN = DATA / "golden"
@@ -186,3 +187,12 @@ def test_shortening_keeps_paragraphs_apart() -> None:
     assert (
         shorten(body, 8) == "Erster Satz mit fünf Wörtern.\n\n**Laut Krone:** Zweiter Satz hier. …"
     )
+
+
+def test_plaintext_never_breaks_a_number_from_the_word_after_it() -> None:
+    line = ("Quellen: Westrieder Bote [1] – auch berichtet von Ostheimer Zeitung [2] · "
+            "1 Min. Lesezeit")
+    assert wrap(line).splitlines() == [
+        "Quellen: Westrieder Bote [1] – auch berichtet von Ostheimer Zeitung [2] ·",
+        "1 Min. Lesezeit",
+    ]

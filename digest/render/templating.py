@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
@@ -91,12 +92,18 @@ def _clean_output(value: object) -> object:
     return clean(value) if isinstance(value, str) else value
 
 
+# A number and the word after it: textwrap never breaks at a no-break space.
+_NUMBER_SPACE = re.compile(r"(?<!\S)(\d[\d.,:]*) (?=\S)")
+
+
 def wrap(text: str, indent: str = "", first: str | None = None, width: int = WIDTH) -> str:
-    """Wrap ``text`` at ``width`` columns; long words such as URLs are never broken."""
+    """Wrap ``text`` at ``width`` columns; long words such as URLs are never broken, nor
+    a number from the word after it ("1 Min.", "17. Dezember", "3,5 Prozent")."""
+    joined = _NUMBER_SPACE.sub("\\1\xa0", " ".join(str(text).split()))
     return textwrap.fill(
-        " ".join(str(text).split()), width=width, initial_indent=indent if first is None else first,
+        joined, width=width, initial_indent=indent if first is None else first,
         subsequent_indent=indent, break_long_words=False, break_on_hyphens=False,
-    )  # fmt: skip
+    ).replace("\xa0", " ")  # fmt: skip
 
 
 def reading_minutes(story: Story) -> int:
