@@ -10,8 +10,9 @@ from pipeline import merged, stories_and_items
 from test_dedup_fixtures import BRIDGE_A, BRIDGE_B, UKRAINE_ISTANBUL, UKRAINE_PARIS, article
 
 from digest.config import DedupConfig
+from digest.merge import merge
 from digest.merge.facts import candidates
-from digest.models import Story
+from digest.models import Article, Source, Story
 from digest.render.markup import to_html, to_plain_blocks
 from digest.text.sentences import split_sentences, stems
 
@@ -539,3 +540,15 @@ def test_own_facts_going_on_from_the_body_s_opener_come_with_it() -> None:
         "angekündigt. Sie wollen bis Mai mehr als 5000 Unterschriften in der Stadt sammeln."
     )
     assert any(p.startswith("**Laut Tagesblatt:** Werkleiterin Ina Kurz") for p in paragraphs[1:])
+
+
+def test_a_story_never_opens_by_repeating_its_headline() -> None:
+    entry = Article(
+        title="Kabinett befasst sich mit Fährgebühren",
+        body="Kabinett befasst sich mit Fährgebühren. Das Landeskabinett will am Dienstag "
+        "neue Gebühren für die Fähren beschließen. Pendler sollen weniger zahlen als bisher.",
+        source=Source("Westrieder Bote", "bote.txt"),
+    )  # fmt: skip
+    story = merge([entry])
+    assert story.headline == "Kabinett befasst sich mit Fährgebühren"
+    assert story.summary.startswith("Das Landeskabinett will am Dienstag")

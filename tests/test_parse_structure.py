@@ -378,3 +378,15 @@ def test_calls_to_action_run_into_paragraphs_go_and_the_news_stays() -> None:
         "Die Kosten trägt zur Hälfte das Land.",
     ):
         assert kept in body
+
+
+def test_a_sentence_glued_to_the_next_gets_its_space_and_addresses_stay() -> None:
+    text = (
+        "Fähre fährt wieder\n\nDie Eltern erhalten 67 Prozent des Nettolohns.Diese Regelung "
+        "gilt ab Mai. Fragen beantwortet Lea.Brandt@lindenau.example oder die Seite "
+        "www.Faehre-Lindenau.example, das Programm heißt „FährZeit.Sommer“.\n"
+    )
+    body = parse(text, filename="faehre.txt").body
+    assert "Nettolohns. Diese Regelung" in body
+    assert "Lea.Brandt@lindenau.example" in body
+    assert "www.Faehre-Lindenau.example" in body and "„FährZeit.Sommer“" in body

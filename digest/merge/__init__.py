@@ -20,7 +20,7 @@ from digest.dedup import Grouping
 from digest.dedup.embed import Vectors
 from digest.dedup.vectors import Semantic
 from digest.merge.facts import Facts, Sentence, candidates
-from digest.merge.headline import choose_headline, cited, distinct, primary
+from digest.merge.headline import choose_headline, cited, distinct, is_headline, primary
 from digest.merge.layout import compose_body
 from digest.merge.people import misplaced
 from digest.merge.picker import Picker, lead_sentences
@@ -53,9 +53,9 @@ def merge(
     headline, kicker = choose_headline(ordered, [feats[i] for i in order])
     reports = distinct(ordered, [feats[i] for i in order])
     if len(reports) == 1:
-        summary, paragraphs = single_story(reports[0], settings.max_story_words)
+        summary, paragraphs = single_story(reports[0], settings.max_story_words, headline)
     else:
-        summary, paragraphs = _several(reports, settings, semantic)
+        summary, paragraphs = _several(reports, settings, semantic, headline)
     return Story(
         headline=headline or summary.split(". ")[0],
         kicker=kicker,
@@ -67,14 +67,15 @@ def merge(
 
 
 def _several(
-    ordered: Sequence[Article], settings: DedupConfig, semantic: Semantic | None
+    ordered: Sequence[Article], settings: DedupConfig, semantic: Semantic | None,
+    headline: str = "",
 ) -> tuple[str, list[Paragraph]]:
     """Return (summary, body paragraphs) of a story several sources report."""
     max_words = settings.max_story_words
     # Beyond a dozen reports, more sources add citations, not facts that fit 400 words.
     reports = ordered[:MAX_MERGE_SOURCES]
     reports = [about_story(a, [o for o in reports if o is not a]) for a in reports]
-    pool = candidates(reports)
+    pool = [s for s in candidates(reports) if not is_headline(s.text, headline)]
     # "Dmitrijew nannte die Gespräche produktiv" echoes another source's "… nannte die
     # Verhandlungen produktiv und fügte … hinzu": tell the fuller sentence only.
     echoes = Facts(pool).echoes

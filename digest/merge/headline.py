@@ -56,3 +56,13 @@ def cited(ordered: Sequence[Article], headline: str) -> list[SourceRef]:
     """Cite the source whose headline the story uses first, then the others in order."""
     first = sorted(ordered, key=lambda a: a.title.strip() != headline)
     return [SourceRef.of(a) for a in first]
+
+
+def is_headline(sentence: str, headline: str) -> bool:
+    """Tell a body sentence that only repeats the headline ("Kabinett befasst sich mit …."
+    opening a ticker entry whose heading became its first sentence)."""
+    return bool(headline) and _plain(sentence) == _plain(headline)
+
+
+def _plain(text: str) -> str:
+    return " ".join("".join(c for c in text.casefold() if c.isalnum() or c.isspace()).split())

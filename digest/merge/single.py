@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from digest.merge.headline import is_headline
 from digest.merge.picker import SUMMARY_SENTENCES
 from digest.models import Article, Paragraph, Passage
 from digest.text.paragraphs import iter_body_paragraphs, strip_dateline
@@ -16,11 +17,14 @@ RESTATED = 0.8
 MIN_RESTATED_WORDS = 5
 
 
-def single_story(article: Article, max_words: int) -> tuple[str, list[Paragraph]]:
+def single_story(
+    article: Article, max_words: int, headline: str = ""
+) -> tuple[str, list[Paragraph]]:
     """Return (summary, body) of a one-source story: its lead, then its text in order.
 
     The text ends at its first sentence that no longer fits, and is split only that far:
-    most of a long article lies beyond the word budget.
+    most of a long article lies beyond the word budget. A sentence that only repeats the
+    ``headline`` is not told again.
     """
     paragraphs = (
         split_sentences(strip_dateline(p) if i == 0 else p)
@@ -34,6 +38,8 @@ def single_story(article: Article, max_words: int) -> tuple[str, list[Paragraph]
     for paragraph in paragraphs:
         rest: list[str] = []
         for sentence in paragraph:
+            if is_headline(sentence, headline):
+                continue
             words = len(sentence.split())
             if leading and len(summary) < SUMMARY_SENTENCES and max_words - budget + words <= 60:
                 summary.append(sentence)

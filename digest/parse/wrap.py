@@ -8,6 +8,7 @@ paragraph and item one line again before the structure is read.
 from __future__ import annotations
 
 import itertools
+import re
 
 from digest.parse.lines import (
     MAX_HEAD_CHARS,
@@ -52,8 +53,35 @@ def clean_lines(text: str) -> list[str]:
     text = INVISIBLE.sub("", text).replace("\u00a0", " ").replace("\t", " ")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = PAYWALL_MARK.sub("", INLINE_URL.sub("", text))
-    text = join_soft_wraps(text)
+    text = join_soft_wraps(_unglue(text))
     return [" ".join(line.split()) for line in _split_glued_headline(text.split("\n"))]
+
+
+# "… des Nettolohns.Diese Regelung …": a sentence end without its space. The token around
+# the full stop decides: an address ("Katharina.Thalhammer@egling.de", "www.Anmeldung.de")
+# or a brand in camel case ("TatOrtZeit.Andacht") keeps it.
+_GLUED_STOP = re.compile(r"(?<=[a-zäöüß]{3})\.(?=[A-ZÄÖÜ][a-zäöüß]{2})")
+_TOKEN_REACH = 80  # how far a token around the stop is read (a hostile text has long ones)
+
+
+def _unglue(text: str) -> str:
+    """Put the missing space after glued sentence ends, token by token."""
+    if not _GLUED_STOP.search(text):
+        return text
+    parts, last = [], 0
+    for match in _GLUED_STOP.finditer(text):
+        if _glued(text, match.start()):
+            parts += [text[last : match.end()], " "]
+            last = match.end()
+    return "".join(parts) + text[last:]
+
+
+def _glued(text: str, stop: int) -> bool:
+    before = text[max(0, stop - _TOKEN_REACH) : stop].split()[-1]
+    after = text[stop + 1 : stop + 1 + _TOKEN_REACH].split()[0]
+    camel = any(c.isupper() for c in before.lstrip("„\"'(»«")[1:])
+    address = "@" in after or "." in after.rstrip(".,;:!?\"“”»«)") or before.startswith("www")
+    return not (camel or address)
 
 
 def join_soft_wraps(text: str) -> str:
