@@ -37,6 +37,13 @@ _LABEL_CHARS = 80  # a link label run into a paragraph stands in its last charac
 _APPEAL_ADDRESSES = 2  # ... unless this many of its sentences address the reader
 _EDGE_SENTENCE_CHARS = 160  # a boilerplate sentence run into a paragraph is this short
 _EDGE_WINDOW = 700  # how far into a paragraph's start and end such sentences are looked for
+# What an edge sentence the rules drop always shows: the reader or the newsroom addressed,
+# a pointer, an address, a label's colon, a bracket, a credit's slash or an agency.
+_EDGE_HINT = re.compile(
+    r"\b(?:Sie|Ihnen|Ihr\w*|du|dich|dir|dein\w*|uns|unser\w*|hier|Hier|mehr|Mehr)\b"
+    r"|[@\[\]:/©|]|\b(?:dpa|AFP|Reuters|epd|KNA|AP|Foto|Video)\b"
+)
+_BOUNDARY = re.compile(r"[.!?…][\"“”»«')\]]*\s+")
 # An e-mail address or a web address and then a capital: a sentence ended there without
 # its full stop ("Schreiben Sie uns an hamburg@zeit.de Die Zahl der Neuinfektionen …").
 _AFTER_ADDRESS = re.compile(  # bounded: a hostile line may be one long token
@@ -118,24 +125,32 @@ def trim_edges(line: str) -> str:
     """
     if APPEAL_BUTTON.search(line, max(0, len(line) - 60)):
         return line  # an appeal box's button: ``drop_appeals`` takes the box with it
-    tail = SENTENCE_BREAK.split(line[-_EDGE_WINDOW:])
-    # A window's piece at its cut may be part of a sentence: only whole ones are checked.
+    # A plain boundary (a stop, closers, space) is enough here: one false boundary at an
+    # abbreviation only ends the search early, and the full splitter costs too much per line.
+    tail = [m for m in _BOUNDARY.finditer(line, max(0, len(line) - _EDGE_WINDOW))]
     end = len(line)
-    for sentence in reversed(tail if len(line) <= _EDGE_WINDOW else tail[1:]):
-        if not _edge_boilerplate(sentence):
-            break
-        end = line.rfind(sentence, 0, end)
-    head = SENTENCE_BREAK.split(line[: min(end, _EDGE_WINDOW)])
+    while tail and _edge_boilerplate(line[tail[-1].end() : end]):
+        end = _cut(tail.pop())
     start = 0
-    for sentence in head if end <= _EDGE_WINDOW else head[:-1]:
-        if not _edge_boilerplate(sentence):
+    for match in _BOUNDARY.finditer(line, 0, min(end, _EDGE_WINDOW)):
+        if match.start() < start or not _edge_boilerplate(line[start : _cut(match)]):
             break
-        start = line.find(sentence, start) + len(sentence)
-    return line[start:end].strip()  # "" when every sentence was boilerplate
+        start = match.end()
+    rest = line[start:end].strip()
+    return "" if (start or end < len(line)) and _edge_boilerplate(rest) else rest
+
+
+def _cut(boundary: re.Match[str]) -> int:
+    """Return where the sentence before ``boundary`` ends (its stop and closers)."""
+    return boundary.start() + len(boundary.group().rstrip())
 
 
 def _edge_boilerplate(sentence: str) -> bool:
     sentence = sentence.strip()
+    if len(sentence) > _EDGE_SENTENCE_CHARS and not sentence.endswith("]"):
+        return False  # checked first: most sentences are longer, and the rules cost
+    if not _EDGE_HINT.search(sentence):
+        return False  # no mark any such rule needs: most news sentences, cheaply
     rule = boilerplate(sentence)
     if rule is None:
         return False

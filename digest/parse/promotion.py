@@ -25,11 +25,12 @@ _ADDRESS = re.compile(
 _OFFER = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:€|EUR\b|Euro\b)|(?:€|EUR)\s?\d|\d\s?%")
 MIN_WORDS = 3  # a sentence this short ("Jetzt zugreifen!") says little either way
 ADDRESSED_SHARE = 0.5  # at least this share of the sentences speak to the reader
+_PROMOTION_CHARS = 3000  # an ad makes its pitch up front; a long report is read that far
 
 
 def is_promotion(article: Article) -> bool:
     """Tell an advertisement from news: mostly addressed to the reader, and a price named."""
-    text = article.body
+    text = article.body[:_PROMOTION_CHARS]
     if article.title and not text.startswith(article.title):
         text = f"{article.title}.\n\n{text}"  # a headline the body repeats counts once
     if not _OFFER.search(text):
