@@ -552,3 +552,16 @@ def test_a_story_never_opens_by_repeating_its_headline() -> None:
     story = merge([entry])
     assert story.headline == "Kabinett befasst sich mit Fährgebühren"
     assert story.summary.startswith("Das Landeskabinett will am Dienstag")
+
+
+def test_a_pointer_inside_a_paragraph_is_not_told() -> None:
+    entry = Article(
+        title="Landtag debattiert über Fährgebühren",
+        body="Seit 13 Uhr debattiert der Landtag über die neuen Fährgebühren. Sehen Sie hier "
+        "den Livestream. Die Opposition will die Gebühren für Pendler ganz abschaffen.",
+        source=Source("Westrieder Bote", "bote.txt"),
+    )  # fmt: skip
+    story = merge([entry])
+    told = f"{story.summary} {' '.join(p.text for para in story.paragraphs for p in para)}"
+    assert "Livestream" not in told
+    assert "Die Opposition will die Gebühren für Pendler ganz abschaffen." in told

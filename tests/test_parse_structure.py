@@ -390,3 +390,18 @@ def test_a_sentence_glued_to_the_next_gets_its_space_and_addresses_stay() -> Non
     assert "Nettolohns. Diese Regelung" in body
     assert "Lea.Brandt@lindenau.example" in body
     assert "www.Faehre-Lindenau.example" in body and "„FährZeit.Sommer“" in body
+
+
+def test_an_item_loses_a_pointer_at_its_end() -> None:
+    text = (
+        "Guten Morgen,\n\nWEITERE MELDUNGEN\n\n"
+        "- Teuerstes Pferd gestorben. Der Hengst wurde 20 Jahre alt. Mehr dazu.\n"
+        "- Fähre fährt wieder. Die Fähre in Lindenau fährt ab Montag wieder. Mehr dazu.\n"
+        "- Bad öffnet früher. Das Freibad öffnet im April.\n"
+    )
+    items = [i.text for i in parse(text, filename="brief.txt").items]
+    assert items == [
+        "Teuerstes Pferd gestorben. Der Hengst wurde 20 Jahre alt.",
+        "Fähre fährt wieder. Die Fähre in Lindenau fährt ab Montag wieder.",
+        "Bad öffnet früher. Das Freibad öffnet im April.",
+    ]

@@ -20,6 +20,7 @@ import numpy as np
 
 from digest.dedup.embed import Vectors
 from digest.models import Article
+from digest.parse.cleanup import boilerplate_sentence
 from digest.text.cohesion import adds_to, attributed, refers_back, unconfirmed
 from digest.text.dates import weekdays
 from digest.text.features import name_stems
@@ -105,6 +106,8 @@ def candidates(group: Sequence[Article]) -> list[Sentence]:
         for p, text in enumerate(texts):
             if QUESTION.search(text) or len(text.split()) < MIN_SENTENCE_WORDS:
                 continue
+            if boilerplate_sentence(text):
+                continue  # "Sehen Sie hier den Livestream." inside a paragraph
             answers = unconfirmed(text)
             if answers and not (p > 0 and attributed(texts[p - 1])):
                 continue

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from digest.merge.headline import is_headline
 from digest.merge.picker import SUMMARY_SENTENCES
 from digest.models import Article, Paragraph, Passage
+from digest.parse.cleanup import boilerplate_sentence
 from digest.text.paragraphs import iter_body_paragraphs, strip_dateline
 from digest.text.sentences import split_sentences, stems
 
@@ -38,7 +39,7 @@ def single_story(
     for paragraph in paragraphs:
         rest: list[str] = []
         for sentence in paragraph:
-            if is_headline(sentence, headline):
+            if is_headline(sentence, headline) or boilerplate_sentence(sentence):
                 continue
             words = len(sentence.split())
             if leading and len(summary) < SUMMARY_SENTENCES and max_words - budget + words <= 60:

@@ -129,15 +129,15 @@ def trim_edges(line: str) -> str:
     # abbreviation only ends the search early, and the full splitter costs too much per line.
     tail = [m for m in _BOUNDARY.finditer(line, max(0, len(line) - _EDGE_WINDOW))]
     end = len(line)
-    while tail and _edge_boilerplate(line[tail[-1].end() : end]):
+    while tail and boilerplate_sentence(line[tail[-1].end() : end]):
         end = _cut(tail.pop())
     start = 0
     for match in _BOUNDARY.finditer(line, 0, min(end, _EDGE_WINDOW)):
-        if match.start() < start or not _edge_boilerplate(line[start : _cut(match)]):
+        if match.start() < start or not boilerplate_sentence(line[start : _cut(match)]):
             break
         start = match.end()
     rest = line[start:end].strip()
-    return "" if (start or end < len(line)) and _edge_boilerplate(rest) else rest
+    return "" if (start or end < len(line)) and boilerplate_sentence(rest) else rest
 
 
 def _cut(boundary: re.Match[str]) -> int:
@@ -145,7 +145,8 @@ def _cut(boundary: re.Match[str]) -> int:
     return boundary.start() + len(boundary.group().rstrip())
 
 
-def _edge_boilerplate(sentence: str) -> bool:
+def boilerplate_sentence(sentence: str) -> bool:
+    """Tell a short sentence a boilerplate rule names ("Sehen Sie hier den Livestream.")."""
     sentence = sentence.strip()
     if len(sentence) > _EDGE_SENTENCE_CHARS and not sentence.endswith("]"):
         return False  # checked first: most sentences are longer, and the rules cost
