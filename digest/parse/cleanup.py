@@ -125,6 +125,10 @@ def trim_edges(line: str) -> str:
     """
     if APPEAL_BUTTON.search(line, max(0, len(line) - 60)):
         return line  # an appeal box's button: ``drop_appeals`` takes the box with it
+    reach = _EDGE_SENTENCE_CHARS + 2  # the last or first sentence to go lies within this
+    if not (line.endswith("]") or _EDGE_HINT.search(line, max(0, len(line) - reach))
+            or _EDGE_HINT.search(line, 0, reach)):  # fmt: skip
+        return line  # neither edge can hold such a sentence: most lines, cheaply
     # A plain boundary (a stop, closers, space) is enough here: one false boundary at an
     # abbreviation only ends the search early, and the full splitter costs too much per line.
     tail = [m for m in _BOUNDARY.finditer(line, max(0, len(line) - _EDGE_WINDOW))]
