@@ -136,6 +136,14 @@ class Clocked:
         return np.eye(len(texts), 8, dtype=np.float32)
 
 
+def test_a_semantic_threshold_of_one_merges_by_words_alone_and_embeds_nothing() -> None:
+    tram, vote = report("Tagesblatt", TRAM_TITLE, TRAM), report("Rheinpost", VOTE_TITLE, VOTE, 0.2)
+    counted = Clocked(cost=0.0)
+    off = DedupConfig(semantic_threshold=1.0)
+    assert cluster([tram, vote], off, Semantic(counted, VectorStore(), seconds=60)) == [[0], [1]]
+    assert counted.calls == []
+
+
 def test_the_time_budget_stops_the_model_and_the_rest_get_no_vector() -> None:
     slow = Clocked(cost=0.3)
     semantic = Semantic(slow, VectorStore(), seconds=2.0, clock=slow.clock)

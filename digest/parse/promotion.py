@@ -13,14 +13,9 @@ from __future__ import annotations
 import re
 
 from digest.models import Article
+from digest.parse.boilerplate import READER_ADDRESS
 from digest.text.sentences import split_sentences
 
-# The reader addressed: a capitalised "Sie"/"Ihnen"/"Ihr…" after a word (at a sentence's
-# start "Sie" may be "she" or "they"), or the informal "du", "dein…", "euch".
-_ADDRESS = re.compile(
-    r"(?<=\w)[ ,;:(]+(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres)\b"
-    r"|\b(?:du|dir|dich|dein|deine|deinen|deinem|deiner|euch|euer|eure)\b"
-)
 # A price ("93,52 €", "EUR 20", "ab 5 Euro") or a discount written with the percent sign.
 _OFFER = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:€|EUR\b|Euro\b)|(?:€|EUR)\s?\d|\d\s?%")
 MIN_WORDS = 3  # a sentence this short ("Jetzt zugreifen!") says little either way
@@ -38,5 +33,5 @@ def is_promotion(article: Article) -> bool:
     sentences = [s for s in split_sentences(text) if len(s.split()) >= MIN_WORDS]
     if not sentences:
         return False
-    addressed = sum(1 for s in sentences if _ADDRESS.search(s))
+    addressed = sum(1 for s in sentences if READER_ADDRESS.search(s))
     return addressed >= ADDRESSED_SHARE * len(sentences)
