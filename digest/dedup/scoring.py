@@ -2,10 +2,12 @@
 
 The lexical score (``similarity.feature_similarity``) decides where it is clear. A roundup
 is scored by its closest piece and never against another roundup; a template pair scores
-0 (``structure``). A pair the words leave uncertain (from ``semantic_low`` up to the
-threshold), dated within the date window, is the same event when the sentence model's
-cosine of the two texts' heads reaches ``semantic_threshold``: it then counts at the
-threshold, so one such pair can join two groups but never chain a third in.
+0 (``structure``), and so does a report paired with a piece that says by its form it is
+none (an interview, an explainer, a commentary: ``genre``) unless their words make them
+near copies. A pair the words leave uncertain (from ``semantic_low`` up to the threshold),
+dated within the date window, is the same event when the sentence model's cosine of the
+two texts' heads reaches ``semantic_threshold``: it then counts at the threshold, so one
+such pair can join two groups but never chain a third in.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import numpy as np
 
 from digest.config import DedupConfig
 from digest.dedup.embed import Vectors
+from digest.dedup.genre import about_news
 from digest.dedup.similarity import feature_similarity, reweight
 from digest.dedup.structure import head_tokens, pieces, template_pair
 from digest.models import Article
@@ -26,6 +29,10 @@ Pair = tuple[int, int]
 # the same event lifts its page's score some, not from nothing.
 ROUNDUP_FLOOR = 0.2
 NEAR_COPY = 0.9  # pair similarity from which two texts are copies of one (any structure)
+# A report and a piece about it share the event's words: below this score they stay apart
+# when one of them says by its form that it is no report (``genre.about_news``). Two
+# interviews, or two explainers, may still be one story.
+GENRE_WORDS = 0.5
 
 
 def pair(i: int, j: int) -> Pair:
@@ -50,6 +57,7 @@ class Scorer:
         self._lexical: dict[Pair, float] = {}
         self._pieces: dict[int, list[Features]] = {}
         self._heads: dict[int, list[str]] = {}
+        self._genre: dict[int, bool] = {}
 
     def lexical(self, i: int, j: int) -> float:
         """Return the words' score of a pair, structure considered."""
@@ -70,7 +78,9 @@ class Scorer:
             score = max(feature_similarity(p, self.feats[other], self.window)
                         for p in self._pieces[page])  # fmt: skip
         low = min(self.settings.semantic_low, self.settings.threshold)
-        return 0.0 if score >= low and self._template(i, j) else score
+        if score < low:
+            return score
+        return 0.0 if self._template(i, j) or self._genres_apart(i, j, score) else score
 
     def roundup(self, i: int) -> bool:
         """Tell whether article ``i`` is a page of unrelated pieces (its pieces kept)."""
@@ -84,6 +94,16 @@ class Scorer:
             if k not in self._heads:
                 self._heads[k] = head_tokens(self.articles[k])
         return template_pair(self._heads[i], self._heads[j])
+
+    def _genres_apart(self, i: int, j: int, score: float) -> bool:
+        """Tell a report from a piece about it: their genres differ and their words do not
+        make them copies. A roundup's piece is news, whatever the page looks like."""
+        if score >= GENRE_WORDS or self.roundup(i) or self.roundup(j):
+            return False
+        for k in (i, j):
+            if k not in self._genre:
+                self._genre[k] = about_news(self.articles[k])
+        return self._genre[i] != self._genre[j]
 
     def inside(self, i: int, j: int) -> bool:
         """Tell whether two texts are dated within the date window (undated ones are)."""
