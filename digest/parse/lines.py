@@ -58,6 +58,8 @@ def opens_section(line: str) -> bool:
 
 def in_capitals(line: str) -> bool:
     """Say whether ``line`` is set in capitals, as a rubric is ("THEMA DES TAGES")."""
+    if not line.isupper():  # a lower-case letter, or none with case: no rubric (and fast)
+        return False
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= _CAPS_HEADING_LETTERS and all(c.isupper() for c in letters)
 
