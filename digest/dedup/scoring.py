@@ -2,12 +2,12 @@
 
 The lexical score (``similarity.feature_similarity``) decides where it is clear. A roundup
 is scored by its closest piece and never against another roundup; a template pair scores
-0 (``structure``), and so does a report paired with a piece that says by its form it is
-none (an interview, an explainer, a commentary: ``genre``) unless their words make them
-near copies. A pair the words leave uncertain (from ``semantic_low`` up to the threshold),
-dated within the date window, is the same event when the sentence model's cosine of the
-two texts' heads reaches ``semantic_threshold``: it then counts at the threshold, so one
-such pair can join two groups but never chain a third in.
+0 (``structure``), and so does a pair with a piece about the news in it (a commentary, an
+analysis, an interview, an explainer: ``genre``) unless their words make them near copies.
+A pair the words leave uncertain (from ``semantic_low`` up to the threshold), dated within
+the date window, is the same event when the sentence model's cosine of the two texts'
+heads reaches ``semantic_threshold``: it then counts at the threshold, so one such pair
+can join two groups but never chain a third in.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import numpy as np
 
 from digest.config import DedupConfig
 from digest.dedup.embed import Vectors
-from digest.dedup.genre import about_news
+from digest.dedup.genre import is_piece
 from digest.dedup.similarity import feature_similarity, reweight
 from digest.dedup.structure import head_tokens, pieces, template_pair
 from digest.models import Article
@@ -29,9 +29,10 @@ Pair = tuple[int, int]
 # the same event lifts its page's score some, not from nothing.
 ROUNDUP_FLOOR = 0.2
 NEAR_COPY = 0.9  # pair similarity from which two texts are copies of one (any structure)
-# A report and a piece about it share the event's words: below this score they stay apart
-# when one of them says by its form that it is no report (``genre.about_news``). Two
-# interviews, or two explainers, may still be one story.
+# A report and a piece about it share the event's words, and so do two pieces about it:
+# below this score a pair with a piece in it (``genre.is_piece``) stays apart. A piece is
+# one author's work, told as itself; only a copy of it (another outlet's print of an
+# agency's explainer) is one story with it.
 GENRE_WORDS = 0.5
 
 
@@ -80,7 +81,7 @@ class Scorer:
         low = min(self.settings.semantic_low, self.settings.threshold)
         if score < low:
             return score
-        return 0.0 if self._template(i, j) or self._genres_apart(i, j, score) else score
+        return 0.0 if self._template(i, j) or self._a_piece(i, j, score) else score
 
     def roundup(self, i: int) -> bool:
         """Tell whether article ``i`` is a page of unrelated pieces (its pieces kept)."""
@@ -95,15 +96,15 @@ class Scorer:
                 self._heads[k] = head_tokens(self.articles[k])
         return template_pair(self._heads[i], self._heads[j])
 
-    def _genres_apart(self, i: int, j: int, score: float) -> bool:
-        """Tell a report from a piece about it: their genres differ and their words do not
-        make them copies. A roundup's piece is news, whatever the page looks like."""
+    def _a_piece(self, i: int, j: int, score: float) -> bool:
+        """Tell whether a piece about the news, not a copy of the other text, is in the pair.
+        A roundup's piece is news, whatever the page looks like."""
         if score >= GENRE_WORDS or self.roundup(i) or self.roundup(j):
             return False
         for k in (i, j):
             if k not in self._genre:
-                self._genre[k] = about_news(self.articles[k])
-        return self._genre[i] != self._genre[j]
+                self._genre[k] = is_piece(self.articles[k])
+        return self._genre[i] or self._genre[j]
 
     def inside(self, i: int, j: int) -> bool:
         """Tell whether two texts are dated within the date window (undated ones are)."""

@@ -84,6 +84,14 @@ OPINION_WORDS = _words(
     "gastbeitrag essay glosse standpunkt debatte leserbriefe leserbrief pro-contra"
 )
 
+# A writer speaking as themself, and weighing rather than reporting: a piece's marks
+# outside quotes (``dedup.genre``).
+FIRST_PERSON_WORDS = _words("ich wir uns unser unsere unseren unserem mir mich mein meine")
+MODAL_WORDS = _words(
+    "muss müssen müsste müssten sollte sollten darf dürfen dürfte wäre wären hätte hätten "
+    "könnte könnten"
+)
+
 # Words that mark breaking news at the start of a headline, kicker or lead ("Eilmeldung:").
 BREAKING_WORDS = _words("eilmeldung eil breaking")
 
