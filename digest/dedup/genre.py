@@ -1,6 +1,6 @@
 """Reports and pieces about the news, told apart by the shape of their text.
 
-Read blind on nine real FANG nights, most wrong merges joined a news report to a piece
+Read blind on twelve real FANG nights, most wrong merges joined a news report to a piece
 about the same news: a commentary, an analysis, an interview, an explainer, a feature.
 Their words and the sentence model put such a pair as close as two reports (right and
 wrong merges overlap completely), but a reader keeps them apart: one is the event, the

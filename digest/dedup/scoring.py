@@ -2,8 +2,10 @@
 
 The lexical score (``similarity.feature_similarity``) decides where it is clear. A roundup
 is scored by its closest piece and never against another roundup; a template pair scores
-0 (``structure``), and so does a pair with a piece about the news in it (a commentary, an
-analysis, an interview, an explainer: ``genre``) unless their words make them near copies.
+0 (``structure``). The grouping sets a pair with a piece about the news in it (a
+commentary, an analysis, an interview, an explainer: ``genre``) apart unless their words
+make them near copies: the words may rightly call it the same event, but it is told as
+itself.
 A pair the words leave uncertain (from ``semantic_low`` up to the threshold), dated within
 the date window, is the same event when the sentence model's cosine of the two texts'
 heads reaches ``semantic_threshold``: it then counts at the threshold, so one such pair
@@ -81,7 +83,7 @@ class Scorer:
         low = min(self.settings.semantic_low, self.settings.threshold)
         if score < low:
             return score
-        return 0.0 if self._template(i, j) or self._a_piece(i, j, score) else score
+        return 0.0 if self._template(i, j) else score
 
     def roundup(self, i: int) -> bool:
         """Tell whether article ``i`` is a page of unrelated pieces (its pieces kept)."""
@@ -96,10 +98,13 @@ class Scorer:
                 self._heads[k] = head_tokens(self.articles[k])
         return template_pair(self._heads[i], self._heads[j])
 
-    def _a_piece(self, i: int, j: int, score: float) -> bool:
-        """Tell whether a piece about the news, not a copy of the other text, is in the pair.
-        A roundup's piece is news, whatever the page looks like."""
-        if score >= GENRE_WORDS or self.roundup(i) or self.roundup(j):
+    def apart(self, i: int, j: int) -> bool:
+        """Tell whether a piece about the news, not a copy of the other text, is in the pair
+        (the words may call it the same event: it stays a story of its own). A roundup's
+        piece is news, whatever the page looks like."""
+        score = self.lexical(i, j)
+        low = min(self.settings.semantic_low, self.settings.threshold)
+        if not low <= score < GENRE_WORDS or self.roundup(i) or self.roundup(j):
             return False
         for k in (i, j):
             if k not in self._genre:
@@ -113,13 +118,15 @@ class Scorer:
 
     def uncertain(self, i: int, j: int) -> bool:
         """Tell whether the model decides the pair: in the band, inside the window, both
-        texts full (not stubs), neither a ticker."""
+        texts full (not stubs), neither a ticker, no piece about the news in it."""
         low, high = self.settings.semantic_low, self.settings.threshold
         if not (low <= self.lexical(i, j) < high and self.inside(i, j)):
             return False
         if min(len(self.feats[i].terms), len(self.feats[j].terms)) < FULL_TERMS:
             return False  # a stub (a consent banner, a teaser) is uncertain for want of text
-        return not (self.roundup(i) or self.roundup(j))  # a ticker's vector mixes its pieces
+        if self.roundup(i) or self.roundup(j):
+            return False  # a ticker's vector mixes its pieces
+        return not self.apart(i, j)
 
     def cosine(self, i: int, j: int) -> float | None:
         """Return the model's cosine of two texts, None if either has no vector."""
@@ -127,8 +134,11 @@ class Scorer:
         return None if a is None or b is None else float(np.dot(a, b))
 
     def __call__(self, i: int, j: int) -> float:
-        """Return the grouping score: lexical, or the threshold for a pair the model rescues."""
+        """Return the grouping score: lexical, 0 for a pair with a piece about the news in it,
+        or the threshold for a pair the model rescues."""
         score = self.lexical(i, j)
+        if self.apart(i, j):
+            return 0.0
         if score < self.settings.semantic_low or score >= self.settings.threshold:
             return score
         cos = self.cosine(i, j)
