@@ -119,3 +119,10 @@ def test_the_shares_the_model_reads_are_shares() -> None:
     for body in (REPORT, INTERVIEW, EXPLAINER, COMMENT, ""):
         values = shape(article("Rheinpost", INTERVIEW_TITLE, body))
         assert len(values) == 12 and all(0.0 <= v <= 1.0 for v in values)
+
+
+def test_a_commentary_printed_again_the_next_evening_is_one_story_with_itself() -> None:
+    first = article("Tagesblatt", "Endlich eine Tram", COMMENT)
+    again = article("Tagesblatt", "Endlich eine Tram!", COMMENT, 26)
+    assert is_piece(first) and is_piece(again)
+    assert cluster([first, again]) == [[0, 1]]
