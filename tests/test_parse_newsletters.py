@@ -217,3 +217,14 @@ def test_only_a_newsletters_marks_open_a_text_to_splitting(
     text: str, page: bool, newsletter: bool
 ) -> None:
     assert _marked(text, page=page) is newsletter
+
+
+def test_a_piece_without_headline_is_not_titled_by_its_rubric_and_sub_heading_glued() -> None:
+    from digest.parse.titles import first_sentence_title
+
+    piece = ("Außerdem wichtig:\n\n## Drei Empfehlungen von heute\n\n"
+             "Der Rat hat die Linie 7 beschlossen. Sie soll 2030 fahren.")  # fmt: skip
+    assert first_sentence_title(piece) == "Drei Empfehlungen von heute"
+    assert first_sentence_title("Kurz:\n\nDer Rat hat die Linie 7 beschlossen. Mehr bald.") == (
+        "Der Rat hat die Linie 7 beschlossen"
+    )

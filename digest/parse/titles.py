@@ -50,8 +50,23 @@ def balance_quotes(title: str) -> str:
 
 
 def first_sentence_title(text: str) -> str:
-    """Make a title from the first sentence of ``text`` (cut at a clause when long)."""
-    return balance_quotes(derive_title([" ".join(text.split())]))
+    """Make a title from the first sentence of ``text`` (cut at a clause when long).
+
+    A rubric that introduces what follows ("Außerdem wichtig:") titles nothing, and a
+    sub-heading is a unit of its own: it is the title, never glued to the sentence after
+    it with its Markdown mark ("Außerdem wichtig: ## 3 aus 24 …").
+    """
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+    while len(blocks) > 1 and _introduces(blocks[0]):
+        blocks.pop(0)
+    if blocks and blocks[0].startswith("#"):
+        return balance_quotes(blocks[0].lstrip("# "))
+    return balance_quotes(derive_title([" ".join(" ".join(blocks).split())]))
+
+
+def _introduces(block: str) -> bool:
+    """Tell a short line that ends in a colon: it introduces the blocks after it."""
+    return block.endswith(":") and len(block.split()) <= _RUBRIC_WORDS + 1
 
 
 def is_rubric(heading: str) -> bool:
