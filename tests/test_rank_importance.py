@@ -125,6 +125,15 @@ def test_the_section_comes_from_ressort_url_folders_and_kicker(
     assert (found.name if found else None) == section
 
 
+def test_a_newsletters_story_is_filed_by_its_kicker_not_by_the_newsletters_address() -> None:
+    briefing = "https://www.sueddeutsche.de/politik/nachrichten-corona-merkel-1.5142839"
+    web = article("Dortmund gewinnt die Gruppe", url=briefing, ressort="Politik")
+    assert section_of(web, SECTIONS).name == "Politics"  # type: ignore[union-attr]
+    piece = replace(web, newsletter=True)
+    assert section_of(piece, SECTIONS) is None
+    assert section_of(replace(piece, kicker="Fußball"), SECTIONS).name == "Sports"  # type: ignore[union-attr]
+
+
 def test_url_folders_leave_out_the_slug_and_dates() -> None:
     assert url_folders("https://www.zeit.de/politik/ausland/2020-11/libyen-wahl") == [
         "politik", "ausland"

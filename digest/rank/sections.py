@@ -67,9 +67,13 @@ def configured_sections(rules: Sequence[SectionRule]) -> list[Section]:
 
 
 def cues(article: Article) -> list[str]:
-    """Return where the outlet filed ``article``, surest first: ressort, URL folders, kicker."""
-    found = [article.ressort] if article.ressort else []
-    found += url_folders(article.source.url)
+    """Return where the outlet filed ``article``, surest first: ressort, URL folders, kicker.
+
+    A newsletter's ressort and address are the whole newsletter's ("/politik/nachrichten-…"
+    for a briefing that also reports football): a story of it is filed by its kicker only.
+    """
+    found = [article.ressort] if article.ressort and not article.newsletter else []
+    found += [] if article.newsletter else url_folders(article.source.url)
     if article.kicker:
         found.append(article.kicker)
     return [fold(c) for c in found]
