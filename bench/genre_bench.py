@@ -2,9 +2,10 @@
 
 Run: python bench/genre_bench.py [--write]
 
-The labels are readers': 600 FANG-COVID articles from nights never read as pairs, each
+The labels are readers': 1,200 FANG-COVID articles from nights never read as pairs, each
 read blind (headline and first 600 characters) and called a news report or a piece about
-the news (commentary, analysis, explainer, interview, feature, …); they are kept in
+the news (commentary, analysis, explainer, interview, feature, …), by six helpers in two
+rounds of 600; they are kept in
 ``bench/data/genre_labels.json`` by URL. Printed:
 
 - the AUC with each publisher left out in turn (the model fitted on the other two), and
@@ -12,7 +13,7 @@ the news (commentary, analysis, explainer, interview, feature, …); they are ke
   and the share of reports called pieces; ``genre.PIECE`` is the lowest likelihood where
   the held-out precision reaches 0.9;
 - the same for the style alone without the form cues, and for the form cues alone;
-- the constants of the model fitted on all 600, for ``genre.py`` (``--write`` puts them
+- the constants of the model fitted on all 1,200, for ``genre.py`` (``--write`` puts them
   there).
 """
 
@@ -41,7 +42,7 @@ WANTED_PRECISION = 0.9
 
 
 def labelled() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return the shares, the labels (True: a piece) and the publishers of the 600."""
+    """Return the shares, the labels (True: a piece) and the publishers of the 1,200."""
     rows_read = json.loads(LABELS.read_text(encoding="utf-8"))["labels"]
     labels = {row["url"]: row["label"] == "piece" for row in rows_read}
     rows, ys, publishers = [], [], []
