@@ -28,6 +28,8 @@ RUNS: list[tuple[str, str, list[str], list[str]]] = [
     # The smoke's 20 pairs embed 40 short texts (cold: about 20 s); the full run all 124.
     ("Dedup: SemEval-2022 German pairs, cross-validated", "dedup_bench.py", [],
      ["--limit", "20", "--repeats", "1"]),
+    # Reads all FANG texts to find the 1,200 labelled ones (about 20 s): no smaller slice.
+    ("Genre: a report or a piece about the news, on reader labels", "genre_bench.py", [], []),
     ("Scale: digest build on FANG-COVID", "scale_bench.py", ["--sizes", "500,4684,46840"],
      ["--sizes", "100,300"]),
     ("Rendering: premailer on the largest issue", "render_bench.py", [], ["--limit", "300"]),
