@@ -34,7 +34,7 @@ from digest.parse.boilerplate import READER_ADDRESS
 from digest.text.cohesion import attributed
 from digest.text.dates import weekdays
 from digest.text.mentions import numbers
-from digest.text.patterns import OPINION_TEASER
+from digest.text.patterns import announces_opinion
 from digest.text.sentences import split_sentences
 from digest.text.vocabulary import FIRST_PERSON_WORDS, MODAL_WORDS, SPEECH_VERBS, alternation
 
@@ -43,7 +43,6 @@ SHAPE_CHARS = 4000  # the shape shows in the first pages of a text
 SHAPE_SENTENCES = 40
 MIN_WORDS = 3  # shorter "sentences" are headings and fragments
 LEAD_SENTENCES = 3  # a report names its day in its first sentences
-TEASER_CHARS = 400  # how far into a text a piece announces itself ("Ein Kommentar.")
 SPEAKER_TURNS = 2  # paragraphs opened by a speaker: an interview
 QUESTION_HEADINGS = 2  # sub-headings that are questions: an explainer
 
@@ -69,7 +68,7 @@ def says_so(article: Article) -> bool:
     body = article.body
     if _speaker_turns(body) >= SPEAKER_TURNS or _question_headings(body) >= QUESTION_HEADINGS:
         return True
-    return OPINION_TEASER.search(f"{article.title}. {body[:TEASER_CHARS]}") is not None
+    return announces_opinion(article.title, body)
 
 
 def shape(article: Article) -> tuple[float, ...]:
@@ -77,9 +76,9 @@ def shape(article: Article) -> tuple[float, ...]:
 
     Of the first sentences: those that attribute, speak as "ich" or "wir" outside a quote,
     address the reader, ask, weigh with a modal outside a quote, state a figure (in digits
-    or words: "fünf Stunden"), hold a
-    quote; the headline as a question, the headline as a quote; a day named in the lead;
-    the form saying so (``says_so``); and how many sentences there are (of 40).
+    or words: "fünf Stunden"), hold a quote; the headline as a question, the headline as a
+    quote; a day named in the lead; the form saying so (``says_so``); and how many
+    sentences there are (of 40).
     """
     text = article.body[:SHAPE_CHARS]
     said = [s for s in split_sentences(text) if len(s.split()) >= MIN_WORDS][:SHAPE_SENTENCES]

@@ -5,11 +5,10 @@ is scored by its closest piece and never against another roundup; a template pai
 0 (``structure``). The grouping sets a pair with a piece about the news in it (a
 commentary, an analysis, an interview, an explainer: ``genre``) apart unless their words
 make them near copies: the words may rightly call it the same event, but it is told as
-itself.
-A pair the words leave uncertain (from ``semantic_low`` up to the threshold), dated within
-the date window, is the same event when the sentence model's cosine of the two texts'
-heads reaches ``semantic_threshold``: it then counts at the threshold, so one such pair
-can join two groups but never chain a third in.
+itself. A pair the words leave uncertain (from ``semantic_low`` up to the threshold),
+dated within the date window, is the same event when the sentence model's cosine of the
+two texts' heads reaches ``semantic_threshold``: it then counts at the threshold, so one
+such pair can join two groups but never chain a third in.
 """
 
 from __future__ import annotations
@@ -81,9 +80,7 @@ class Scorer:
             score = max(feature_similarity(p, self.feats[other], self.window)
                         for p in self._pieces[page])  # fmt: skip
         low = min(self.settings.semantic_low, self.settings.threshold)
-        if score < low:
-            return score
-        return 0.0 if self._template(i, j) else score
+        return 0.0 if score >= low and self._template(i, j) else score
 
     def roundup(self, i: int) -> bool:
         """Tell whether article ``i`` is a page of unrelated pieces (its pieces kept)."""

@@ -17,11 +17,9 @@ from urllib.parse import urlsplit
 
 from digest.config import SectionRule
 from digest.models import Article
-from digest.text.patterns import OPINION_TEASER
+from digest.text.patterns import announces_opinion
 from digest.text.vocabulary import OPINION_WORDS, SECTION_WORDS
 
-# How far into a text an opinion piece announces itself ("… Ein Kommentar.").
-TEASER_CHARS = 400
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "_": "-"})
 
 
@@ -109,8 +107,7 @@ def is_opinion(article: Article, found: Sequence[str], sections: Sequence[Sectio
     words = {w for s in sections if s.opinion for w in s.words}
     if any(c in words for c in found):
         return True
-    teaser = f"{article.title}. {article.body[:TEASER_CHARS]}"
-    return bool(words) and bool(OPINION_TEASER.search(teaser))
+    return bool(words) and announces_opinion(article.title, article.body)
 
 
 def story_section(articles: Sequence[Article], sections: Sequence[Section]) -> Section | None:

@@ -51,6 +51,15 @@ OPINION_TEASER = re.compile(
     r"(?:\s+von\s+[A-ZÄÖÜ]|\s*[.:]|\s+(?=[A-ZÄÖÜ„\"»]\w*\s+[a-zäöü]))"
 )
 
+# How far into a text an opinion piece announces itself ("… Ein Kommentar.").
+TEASER_CHARS = 400
+
+
+def announces_opinion(title: str, body: str) -> bool:
+    """Tell whether a text's headline or first lines announce it as commentary."""
+    return OPINION_TEASER.search(f"{title}. {body[:TEASER_CHARS]}") is not None
+
+
 # Breaking news opening a headline, kicker or lead: "Eilmeldung:", "+++ Eil +++", "Breaking".
 BREAKING = re.compile(rf"^[\W_]*{alternation(BREAKING_WORDS)}(?:\s+news)?\b", re.IGNORECASE)
 
