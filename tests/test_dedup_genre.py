@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from digest.config import DedupConfig
 from digest.dedup import cluster
-from digest.dedup.genre import PIECE, is_piece, likelihood, says_so, shape
-from digest.dedup.scoring import GENRE_WORDS, similarity
+from digest.dedup.genre import LEANING, PIECE, is_piece, likelihood, says_so, shape
+from digest.dedup.scoring import GENRE_WORDS, Scorer, similarity
 from digest.models import Article, Source
+from digest.text.features import of_article
 
 DAY = dt.datetime(2026, 3, 10, 8, 0, tzinfo=dt.UTC)
 REPORT_TITLE = "Lindenauer Stadtrat beschließt neue Straßenbahnlinie zum Klinikum"
@@ -68,6 +70,18 @@ COMMENT = (
     "der Rat heute glaubt. Und wir sollten die Schulen nicht vergessen, die auch warten.\n\n"
     "Trotzdem: Eine Stadt, die ihre Kranken nicht erreicht, hätte ein größeres Problem als "
     "eine teure Bahn. Mutig wäre es gewesen, schon vor zehn Jahren zu bauen."
+)
+# An analysis that weighs the vote more than it reports it: likelier a piece than not, but
+# not as plainly as the commentary.
+ANALYSIS_TITLE = "Die Tram zum Klinikum und ihr Preis"
+ANALYSIS = (
+    "Lange hat Lindenau über eine Tram gestritten, nun ist die Entscheidung gefallen. "
+    "Die Weststadt wartet seit Jahrzehnten auf eine Anbindung, und wer dort wohnt, braucht mit "
+    "dem Bus fast eine Stunde zum Krankenhaus.\n\n"
+    "Billig wird die Bahn nicht. Der Bund trägt den größten Teil, doch die Stadt könnte am "
+    "Ende mehr zahlen, als sie heute plant: Bauprojekte dieser Größe werden selten günstiger.\n\n"
+    "Die Opposition verweist auf die Schulen. Ihr Einwand ist nicht falsch, aber eine Stadt "
+    "muss beides leisten."
 )
 
 
@@ -126,3 +140,18 @@ def test_a_commentary_printed_again_the_next_evening_is_one_story_with_itself() 
     again = article("Tagesblatt", "Endlich eine Tram!", COMMENT, 26)
     assert is_piece(first) and is_piece(again)
     assert cluster([first, again]) == [[0, 1]]
+
+
+def test_a_likely_piece_stays_apart_where_only_the_model_would_merge_it() -> None:
+    report = article("Rheinpost", REPORT_TITLE, REPORT)
+    analysis = article("Tagesblatt", ANALYSIS_TITLE, ANALYSIS, 3)
+    assert LEANING <= likelihood(shape(analysis)) < PIECE
+    assert not is_piece(analysis) and is_piece(analysis, LEANING)
+    words = similarity(report, analysis)
+    pair = [report, analysis], [of_article(report), of_article(analysis)]
+    # Under the threshold (the band, where only the sentence model would merge): apart.
+    band = Scorer(*pair, DedupConfig(threshold=words + 0.05, semantic_low=words - 0.05))
+    assert band.apart(0, 1) and band(0, 1) == 0.0
+    # From the threshold on, the words say it is the event: only a plain piece stays apart.
+    clear = Scorer(*pair, DedupConfig(threshold=words - 0.01, semantic_low=words - 0.05))
+    assert not clear.apart(0, 1) and clear(0, 1) == words

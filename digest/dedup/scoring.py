@@ -19,7 +19,7 @@ import numpy as np
 
 from digest.config import DedupConfig
 from digest.dedup.embed import Vectors
-from digest.dedup.genre import is_piece
+from digest.dedup.genre import LEANING, PIECE, piece_likelihood
 from digest.dedup.similarity import feature_similarity, reweight
 from digest.dedup.structure import head_tokens, pieces, template_pair
 from digest.models import Article
@@ -59,7 +59,7 @@ class Scorer:
         self._lexical: dict[Pair, float] = {}
         self._pieces: dict[int, list[Features]] = {}
         self._heads: dict[int, list[str]] = {}
-        self._genre: dict[int, bool] = {}
+        self._genre: dict[int, float] = {}
 
     def lexical(self, i: int, j: int) -> float:
         """Return the words' score of a pair, structure considered."""
@@ -98,7 +98,8 @@ class Scorer:
     def apart(self, i: int, j: int) -> bool:
         """Tell whether a piece about the news, not a copy of the other text, is in the pair
         (the words may call it the same event: it stays a story of its own). A roundup's
-        piece is news, whatever the page looks like."""
+        piece is news, whatever the page looks like. In the band, where only the model
+        would merge, a text counts as a piece from ``genre.LEANING``."""
         low = min(self.settings.semantic_low, self.settings.threshold)
         if self.lexical(i, j) < low or self.roundup(i) or self.roundup(j):
             return False
@@ -107,8 +108,11 @@ class Scorer:
             return False
         for k in (i, j):
             if k not in self._genre:
-                self._genre[k] = is_piece(self.articles[k])
-        return self._genre[i] or self._genre[j]
+                self._genre[k] = piece_likelihood(self.articles[k])
+        # Where only the model would merge the pair, a text more likely a piece than not
+        # stays apart: the weaker the evidence, the lower the bar.
+        bar = LEANING if self.lexical(i, j) < self.settings.threshold else PIECE
+        return max(self._genre[i], self._genre[j]) >= bar
 
     def inside(self, i: int, j: int) -> bool:
         """Tell whether two texts are dated within the date window (undated ones are)."""
