@@ -35,7 +35,7 @@ from dedup_bench import CACHE, open_model  # noqa: E402
 
 from digest import api  # noqa: E402
 from digest.config import DedupConfig  # noqa: E402
-from digest.dedup.band import story_text  # noqa: E402
+from digest.dedup.embed import story_text  # noqa: E402
 from digest.dedup.groups import match  # noqa: E402
 from digest.dedup.similarity import weigh_batch  # noqa: E402
 from digest.dedup.vectors import Semantic  # noqa: E402

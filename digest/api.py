@@ -46,11 +46,14 @@ def _named(articles: list[Article]) -> list[Article]:
 
 
 def similarity(a: Article, b: Article) -> float:
-    """Return how likely ``a`` and ``b`` report the same story by their words, in [0, 1].
+    """Return how likely ``a`` and ``b`` report the same story, in [0, 1].
 
-    Symmetric. The sentence model's say on uncertain pairs is part of ``cluster``.
+    Symmetric. By their words and the bundled sentence model's cosine (``dedup.embedder``'s
+    default; the words alone where it is missing): from ``dedup.threshold`` (0.35) on, a
+    pair is one story as ``cluster`` would make it, unless one of them is a piece about
+    the news (a commentary, an interview: ``cluster`` keeps those apart).
     """
-    return dedup.similarity(a, b)
+    return dedup.similarity(a, b, process_semantic(DedupConfig()))
 
 
 def cluster(articles: Sequence[Article]) -> list[list[int]]:

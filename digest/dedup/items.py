@@ -18,8 +18,7 @@ import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
 
 from digest.config import DedupConfig
-from digest.dedup.band import story_text
-from digest.dedup.embed import Vectors, cut
+from digest.dedup.embed import Vectors, cut, story_text
 from digest.dedup.groups import DatedGroups
 from digest.dedup.similarity import item_days
 from digest.dedup.vectors import Semantic

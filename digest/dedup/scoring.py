@@ -13,15 +13,17 @@ such pair can join two groups but never chain a third in.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from digest.config import DedupConfig
-from digest.dedup.embed import Vectors
+from digest.dedup.embed import Vectors, story_text
 from digest.dedup.genre import LEANING, PIECE, piece_likelihood
 from digest.dedup.similarity import feature_similarity, reweight
 from digest.dedup.structure import head_tokens, pieces, template_pair
+from digest.dedup.vectors import Semantic
 from digest.models import Article
 from digest.text.features import FULL_TERMS, Features, extract, of_article
 
@@ -35,6 +37,9 @@ NEAR_COPY = 0.9  # pair similarity from which two texts are copies of one (any s
 # one author's work, told as itself; only a copy of it (another outlet's print of an
 # agency's explainer) is one story with it.
 GENRE_WORDS = 0.5
+# The model's cosine of two texts of one night, about: e5 puts unrelated news at 0.81
+# (the median of 10,990 pairs of three FANG nights), so ``similarity`` maps it to 0.
+TYPICAL_COSINE = 0.81
 
 
 def pair(i: int, j: int) -> Pair:
@@ -119,6 +124,13 @@ class Scorer:
         a, b = self.feats[i].day, self.feats[j].day
         return a is None or b is None or self.window <= 0 or abs(a - b) <= self.window
 
+    def comparable(self, i: int, j: int) -> bool:
+        """Tell whether the model may speak on a pair: inside the window, both texts full
+        (not stubs), neither a ticker (its vector mixes its pieces)."""
+        if not self.inside(i, j) or self.roundup(i) or self.roundup(j):
+            return False
+        return min(len(self.feats[i].terms), len(self.feats[j].terms)) >= FULL_TERMS
+
     def uncertain(self, i: int, j: int) -> bool:
         """Tell whether the model decides the pair: in the band, inside the window, both
         texts full (not stubs), neither a ticker, no piece about the news in it."""
@@ -151,9 +163,35 @@ class Scorer:
         return score
 
 
-def similarity(a: Article, b: Article) -> float:
-    """Return how likely ``a`` and ``b`` report the same event by their words, in [0, 1].
+def similarity(a: Article, b: Article, semantic: Semantic | None = None) -> float:
+    """Return how likely ``a`` and ``b`` report the same event, in [0, 1].
 
-    Symmetric; a roundup is scored by its closest piece, and a template pair scores 0.
+    Symmetric; a roundup is scored by its closest piece, and a template pair scores 0. By
+    the words alone, unless the sentence model (``semantic``) is given: then the cosine of
+    the two heads counts as well, mapped onto the words' scale (``model_score``), and the
+    pair scores the higher of the two where the grouping would ask the model.
     """
-    return Scorer([a, b], [of_article(a), of_article(b)], DedupConfig()).lexical(0, 1)
+    settings = DedupConfig()
+    scorer = Scorer([a, b], [of_article(a), of_article(b)], settings)
+    words = scorer.lexical(0, 1)
+    if semantic is None or not scorer.comparable(0, 1):
+        return words
+    left, right = semantic.vectors([story_text(a), story_text(b)])
+    if left is None or right is None:
+        return words
+    return max(words, model_score(float(np.dot(left, right)), words, settings))
+
+
+def model_score(cosine: float, words: float, settings: DedupConfig) -> float:
+    """Map the model's cosine onto the words' scale, as the grouping decides.
+
+    The cosine of two texts of one night is about ``TYPICAL_COSINE`` (0.81, the median on
+    FANG nights: e5's cosines are compressed) and maps to 0; ``semantic_threshold`` maps
+    to ``threshold``. A pair the words leave under ``semantic_low`` stays under the
+    threshold whatever its cosine, as the grouping never merges it by the model: its
+    similarity ranks it, it does not decide it.
+    """
+    low, high = settings.semantic_low, settings.threshold
+    span = max(settings.semantic_threshold - TYPICAL_COSINE, 1e-9)
+    mapped = min(1.0, max(0.0, (cosine - TYPICAL_COSINE) / span * high))
+    return min(mapped, math.nextafter(high, 0.0)) if words < low else mapped
