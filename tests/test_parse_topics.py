@@ -170,6 +170,28 @@ def test_a_line_broken_inside_a_sentence_does_not_open_a_brief() -> None:
     )
 
 
+def test_a_teaser_ending_on_a_pointer_to_its_article_is_a_brief_of_its_own() -> None:
+    # A web briefing copied as text: each teaser ends on its link's words, without a stop.
+    text = (
+        "Die Lage am Morgen\n\nGuten Morgen,\n\nWas wichtig ist\n\n"
+        "Haftbefehl gegen Steueranwalt Berthold Kranz. Der Hauptverdächtige im Skandal um "
+        "Aktiengeschäfte ist zur Fahndung ausgeschrieben. Die Details\n\n"
+        "Neustädter Stadtrat löst sich vorzeitig auf. Damit wird im Frühjahr neu gewählt, zum "
+        "zweiten Mal in drei Jahren. Anna Muster berichtet\n\n"
+        "Leipziger Handballer gewinnen das Pokalfinale gegen Kiel mit 31:29 nach "
+        "Verlängerung, die Halle war ausverkauft. Zum Spielbericht\n"
+    )
+    items = [i.text for i in _parse_all(text, "lage.txt")[0].items]
+    assert items == [
+        "Haftbefehl gegen Steueranwalt Berthold Kranz. Der Hauptverdächtige im Skandal um "
+        "Aktiengeschäfte ist zur Fahndung ausgeschrieben.",
+        "Neustädter Stadtrat löst sich vorzeitig auf. Damit wird im Frühjahr neu gewählt, zum "
+        "zweiten Mal in drei Jahren.",
+        "Leipziger Handballer gewinnen das Pokalfinale gegen Kiel mit 31:29 nach "
+        "Verlängerung, die Halle war ausverkauft.",
+    ]
+
+
 def test_a_paragraph_pointing_back_stays_with_its_brief() -> None:
     text = (
         "Die Lage am Morgen\n\nGuten Morgen,\n\nWas wichtig ist\n\n"

@@ -25,6 +25,10 @@ COMMON_MIN = 5
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # A teaser's closing byline: "… zur Fahndung ausgeschrieben. Von Anna Muster".
 _TEASER_BYLINE = re.compile(r"[.!?…]\s+(?:Von|Ein Kommentar von)\s+[A-ZÄÖÜ][^.!?]{0,80}$")
+# ... or a pointer to the article after its last sentence, a link's text without its link:
+# "… mit dem Klimaschutz. Die Details", "… eine Lösung zu finden. Peter Münch berichtet".
+_TEASER_TAIL = re.compile(r"[.!?…][\"“”»«)]*\s+(?P<tail>[^.!?…]+)$")
+TAIL_WORDS = 8  # a pointer is short; a longer unfinished end is a line broken mid-sentence
 
 
 def brief_groups(
@@ -58,12 +62,20 @@ def _opens_news(previous: Block, block: Block) -> bool:
     # After a question comes its answer (an interview), not other news.
     return (
         block.kind == PARAGRAPH
-        and (ends_full(previous.flat) or bool(_TEASER_BYLINE.search(previous.flat)))
+        and (ends_full(previous.flat) or _teaser_end(previous.flat))
         and not previous.flat.rstrip('“”"«» ').endswith("?")
         and (block.flat[:1].isupper() or block.flat[:1].isdigit() or block.flat[:1] in '„"»')
         and not refers_back(_FIRST_SENTENCE.split(block.flat, maxsplit=1)[0])
         and block.words >= BRIEF_MIN_WORDS
     )
+
+
+def _teaser_end(text: str) -> bool:
+    """Tell a teaser that ends on its byline or a pointer to the article after a sentence."""
+    if _TEASER_BYLINE.search(text):
+        return True
+    tail = _TEASER_TAIL.search(text)
+    return tail is not None and len(tail["tail"].split()) <= TAIL_WORDS
 
 
 def _unrelated(group: list[Block], block: Block, background: frozenset[str]) -> bool:
