@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 from digest.merge.single import single_story
-from digest.models import Article
+from digest.models import Article, Source
 from digest.parse import parse_input
 from digest.readers import jsonl
+
+SOURCE = Source("Tagesblatt", "tagesblatt.txt")
 
 # An article as scrapers deliver it (one paragraph a line), written for this test.
 ARTICLE = "\n".join([
@@ -55,3 +57,17 @@ def test_feed_teasers_ending_in_their_link_label_keep_their_text() -> None:
         for t, text in teasers
     ))  # fmt: skip
     assert [story_words(a) for a in articles] == [text for _, text in teasers]
+
+
+def test_a_sentence_telling_the_teaser_again_is_left_out_unless_it_adds_a_source() -> None:
+    teaser = ("Der Stadtrat hat den Bau einer neuen Straßenbahnlinie zum Klinikum beschlossen. "
+              "Sie soll 112 Millionen Euro kosten.")  # fmt: skip
+    again = ("Der Stadtrat von Lindenau hat am Dienstag den Bau einer neuen Straßenbahnlinie "
+             "zum Klinikum beschlossen.")  # fmt: skip
+    news = "Oberbürgermeister Jonas Albrecht sprach von einem guten Tag für die ganze Stadt."
+    sourced = ("Nach Angaben des Verkehrsministeriums von Sachsen trägt der Bund 75 Prozent der "
+               "Kosten von 112 Millionen Euro.")  # fmt: skip
+    body = f"{teaser}\n\n{again} {news}\n\n{sourced}"
+    told = story_words(Article(title="Tram kommt", body=body, source=SOURCE))
+    assert again not in told
+    assert news in told and sourced in told and told.startswith(teaser)
