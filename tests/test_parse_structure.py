@@ -101,6 +101,23 @@ def test_item_sections_become_items_not_body(heading: str, text: str) -> None:
     assert "Meldung" not in article.body
 
 
+def test_an_entry_pointing_back_or_going_on_quoting_stays_with_the_one_above() -> None:
+    lead = "Ein Titel für den Test\n\nDer Rat hat heute getagt und viel beschlossen."
+    senate = ("Der Senat soll den Rat künftig früher an seinen Beschlüssen über die "
+              "Corona-Maßnahmen der Stadt beteiligen.")  # fmt: skip
+    draft = ("Das sieht ein am Mittwoch vorgelegter Entwurf von drei Fraktionen für ein "
+             "Pandemiegesetz der Stadt vor.")  # fmt: skip
+    hosts = ('Die Wirte der Altstadt fordern vom Senat mehr Planungssicherheit. "Wir brauchen '
+             "die Hilfen für den Winter.")  # fmt: skip
+    said = ('Aber wir brauchen auch eine Perspektive für das Frühjahr", sagte ihr Sprecher am '
+            "Mittwoch im Rathaus.")  # fmt: skip
+    found = ("Das Fundbüro hat in diesem Jahr 25.000 Euro aus Versteigerungen eingenommen, so "
+             "viel wie noch nie zuvor.")  # fmt: skip
+    entries = "\n".join([senate, draft, hosts, said, found])
+    article = structure(f"{lead}\n\nIn aller Kürze\n{entries}", SOURCE)
+    assert [i.text for i in article.items] == [f"{senate} {draft}", f"{hosts} {said}", found]
+
+
 def test_item_section_ends_at_the_next_markdown_heading() -> None:
     text = ("# Titel\n\nDer Rat tagte.\n\n## Das Wichtigste\n\nErste Meldung im Ort.\n\n"
             "## Hintergrund\n\nDer Rat tagt seit Jahren im Saal.")  # fmt: skip

@@ -6,7 +6,9 @@ from __future__ import annotations
 from digest.models import Item
 from digest.parse.lines import bare, headlike, opens_section
 from digest.parse.patterns import BULLET, BYLINE, INLINE_BULLET, ITEM_SECTION, ITEM_TAIL, ITEM_TIME
+from digest.text.cohesion import refers_back
 from digest.text.names import SIGNATURE, split_names
+from digest.text.sentences import split_sentences
 from digest.text.vocabulary import FUNCTION_WORDS, NON_NAME_WORDS
 
 
@@ -48,10 +50,20 @@ def _section(lines: list[str], start: int) -> tuple[list[Item], int]:
         elif texts and headlike(texts[-1]) and not headlike(line):
             # Unbulleted entries: a headline line takes the sentence under it along.
             texts[-1] = f"{texts[-1]} – {line}"
+        elif texts and _goes_on(texts[-1], line):
+            texts[-1] = f"{texts[-1]} {line}"
         else:
             texts.append(line)
     entries = [e.strip() for t in texts for e in INLINE_BULLET.split(t)]
     return _to_items(entries), i
+
+
+def _goes_on(previous: str, line: str) -> bool:
+    """Tell a line that goes on with the entry above: it points back ("Das sieht der
+    Entwurf vor", "Aber …") or the entry above left a quotation open."""
+    first = (split_sentences(line) or [line])[0]
+    quoted = previous.count("„") > previous.count("“") or previous.count('"') % 2 == 1
+    return quoted or refers_back(first)
 
 
 def _to_items(texts: list[str]) -> list[Item]:
