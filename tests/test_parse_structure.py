@@ -240,6 +240,18 @@ def test_a_button_after_a_news_paragraph_goes_but_the_paragraph_and_title_stay()
     assert blocks(article) == [paragraph]
 
 
+def test_the_outlets_notice_about_its_own_offers_goes_and_a_website_in_the_news_stays() -> None:
+    news = ("Der Landkreis hat eine Übersicht der Impfzentren unter "
+            "www.landkreis-lindenau.de/impfen veröffentlicht. Termine gibt es ab Montag.")
+    notice = ("Der Lindenau-Podcast erscheint jeden Freitag. Sie finden alle Folgen auf "
+              "tagesblatt.de/podcast. Verpassen Sie keine Folge und abonnieren Sie "
+              "unser Audio-Angebot. Wie Sie den Podcast hören, erklären wir hier.")
+    contact = ("Fragen oder Kritik? Sie erreichen uns unter podcast@tagesblatt.de. Alle Folgen "
+               "finden Sie hier.")  # fmt: skip
+    text = f"Impfzentren öffnen\n\n{news}\n\n{notice}\n\n{contact}"
+    assert blocks(structure(text, SOURCE)) == [news]
+
+
 LEAD = "Der Stadtrat hat am Montag den Haushalt für das kommende Jahr beschlossen."
 
 

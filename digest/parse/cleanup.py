@@ -33,6 +33,11 @@ from digest.text.patterns import CLAUSE_END
 _TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this many words
 _MAX_CAPTION_CHARS = 300  # a longer line with a credit at its end is a paragraph
 _APPEAL_BOX_CHARS = 240  # an appeal box's text is short; a longer paragraph is story
+# A web address ("sz.de/podcast", "www.…") and the outlet speaking of itself ("wir", "unser").
+_WEB_ADDRESS = re.compile(
+    r"\b(?:www\.|https?://|[\w-]+\.(?:de|com|at|ch|net|org)/|[\w.-]+@[\w-]+\.[a-z]{2,})", re.I
+)
+_OUTLET_VOICE = re.compile(r"\b(?:wir|uns|unser\w*)\b", re.I)
 _LABEL_CHARS = 80  # a link label run into a paragraph stands in its last characters
 _APPEAL_ADDRESSES = 2  # ... unless this many of its sentences address the reader
 _EDGE_SENTENCE_CHARS = 160  # a boilerplate sentence run into a paragraph is this short
@@ -163,7 +168,8 @@ def boilerplate_sentence(sentence: str) -> bool:
 
 
 def drop_appeals(lines: list[str]) -> list[str]:
-    """Strip a button run into the end of a paragraph (``… Jetzt unterstützen``).
+    """Strip a button run into the end of a paragraph (``… Jetzt unterstützen``), and drop
+    the outlet's notices about its own offers (``house_notice``).
 
     The paragraph goes too, with a heading above it, when it is an appeal box itself: one of
     its sentences is an appeal line, or it addresses the reader (once when it is short,
@@ -171,6 +177,8 @@ def drop_appeals(lines: list[str]) -> list[str]:
     """
     out: list[str] = []
     for line in lines:
+        if out and house_notice(line):
+            continue
         button = APPEAL_BUTTON.search(line, max(0, len(line) - 60))
         if not button:
             out.append(line)
@@ -182,6 +190,20 @@ def drop_appeals(lines: list[str]) -> list[str]:
             continue
         out.append(stem)
     return out
+
+
+def house_notice(text: str) -> bool:
+    """Tell the outlet's notice about its own offers: a paragraph with a web address whose
+    sentences, half of them or more, speak to the reader or as the outlet, both at least
+    once ("Sie finden alle Folgen auf … Verpassen Sie keine Folge und abonnieren Sie unser
+    Audio-Angebot …"). A news paragraph naming a website speaks of others."""
+    if not _WEB_ADDRESS.search(text):
+        return False
+    sentences = SENTENCE_BREAK.split(text)
+    addressed = [bool(READER_ADDRESS.search(s)) for s in sentences]
+    own = [bool(_OUTLET_VOICE.search(s)) for s in sentences]
+    speaking = sum(a or o for a, o in zip(addressed, own, strict=True))
+    return any(addressed) and any(own) and speaking >= 2 and 2 * speaking >= len(sentences)
 
 
 def _appeal_box(text: str) -> bool:
