@@ -255,3 +255,22 @@ def test_a_newsletter_of_short_items_only_makes_no_empty_story(tmp_path: Path) -
         "Die Stadtbibliothek öffnet künftig auch sonntags von 11 bis 17 Uhr.",
         "Der Wochenmarkt zieht wegen Bauarbeiten bis Juni auf den Neumarkt.",
     ]
+
+
+def test_labels_and_paywall_marks_leave_headlines_and_items() -> None:
+    text = (
+        "Die Lage am Morgen\n\nGuten Morgen,\n\nWas wichtig ist\n\n"
+        "EXKLUSIV Stadtwerke planen neues Wasserwerk. Das Werk soll 2030 in Betrieb gehen "
+        "und 40.000 Haushalte versorgen.\n\n"
+        "SZ Plus Neustädter Stadtrat löst sich vorzeitig auf. Damit wird im Frühjahr neu "
+        "gewählt, zum zweiten Mal in drei Jahren. (SZ Plus)\n\n"
+        "Leipziger Handballer gewinnen das Pokalfinale gegen Kiel mit 31:29 nach "
+        "Verlängerung, die Halle war ausverkauft.\n"
+    )
+    items = [i.text for i in _parse_all(text, "lage.txt")[0].items]
+    assert items[:2] == [
+        "Stadtwerke planen neues Wasserwerk. Das Werk soll 2030 in Betrieb gehen und 40.000 "
+        "Haushalte versorgen.",
+        "Neustädter Stadtrat löst sich vorzeitig auf. Damit wird im Frühjahr neu gewählt, zum "
+        "zweiten Mal in drei Jahren.",
+    ]

@@ -22,7 +22,7 @@ from digest.parse.footer import scrub
 from digest.parse.labels import SUBSCRIBED
 from digest.parse.markdown import plain_body, plain_inline
 from digest.parse.newsletter import Reading, newsletter_marks, read_blocks, read_newsletter
-from digest.parse.patterns import ITEM_SECTION
+from digest.parse.patterns import ITEM_SECTION, LEAD_MARK, PAYWALL_MARK
 from digest.parse.promotion import is_promotion
 from digest.parse.structure import structure
 from digest.parse.wrap import broken_inside_sentences
@@ -136,16 +136,21 @@ def _finished(article: Article, recipient: Recipient) -> Article:
     """Take inline Markdown and the recipient's addresses out of everything shown."""
 
     def clean(text: str) -> str:
-        return plain_inline(scrub(text, recipient))
+        return plain_inline(scrub(_unmarked(text), recipient))
 
     return replace(
         article,
         title=clean(article.title), kicker=clean(article.kicker),
-        body=plain_body(scrub(article.body, recipient)),
+        body=plain_body(scrub(_unmarked(article.body), recipient)),
         items=[Item(text=clean(trim_edges(i.text) or i.text), url=_public(i.url, recipient))
                for i in article.items],
         authors=[clean(a) for a in article.authors],
     )  # fmt: skip
+
+
+def _unmarked(text: str) -> str:
+    """Take paywall marks and a label opening a line ("EXKLUSIV …") out of ``text``."""
+    return LEAD_MARK.sub("", PAYWALL_MARK.sub("", text))
 
 
 def _public(url: str | None, recipient: Recipient) -> str | None:

@@ -145,8 +145,11 @@ URL_LINE = re.compile(r"^(?:\[\d+\]\s*)?<?https?://\S+>?$")
 # A link inside a line, removed from the text: ``Text <https://…>``.
 INLINE_URL = re.compile(r" ?<https?://[^>\s]+>")
 
-# Paywall marks inside a line, removed from the text: ``(Z+)``, ``(€)``.
-PAYWALL_MARK = re.compile(r" ?\((?:Z\+|€|S\+|M\+)\)")
+# Paywall marks inside a line, removed from the text: ``(Z+)``, ``(€)``, ``(SZ Plus)``.
+PAYWALL_MARK = re.compile(r" ?\((?:Z\+|€|S\+|M\+|T\+|F\+|SZ Plus)\)")
+# ... and a label opening a headline or teaser, set in capitals or as a paywall mark:
+# ``EXKLUSIV Verdi kritisiert …``, ``SZ Plus Das Silicon Valley …``.
+LEAD_MARK = re.compile(r"(?m)^(?:EXKLUSIV|SZ Plus|Z\+|T\+|F\+)\s+(?=[A-ZÄÖÜ0-9„\"»])")
 
 # A paragraph set wholly in single emphasis, as a page marks a note on the author or the
 # piece at its end: ``*Der Autor ist Historiker in Neustadt.*`` (not ``**bold**``).
