@@ -158,3 +158,16 @@ def test_a_past_issue_is_measured_at_the_end_of_its_day() -> None:
         2020, 11, 13, tzinfo=tz
     )
     assert rank.reference_time(NOW.date(), dt.UTC, NOW) == NOW
+
+
+def test_a_story_told_only_by_pieces_about_the_news_comes_after_its_reports() -> None:
+    comment = ("Ich meine: Die Stadt müsste ehrlicher sein. Wir sollten uns darauf einstellen, "
+               "dass es teurer wird. Aber ist das Geld gut angelegt? Ich glaube schon. ") * 2
+    report = [article("Stadtrat beschließt neue Straßenbahnlinie", hours=4, ressort="Politik")]
+    view = [article("Endlich eine Tram", hours=1, ressort="Politik", body=comment)]
+    assert ranked(view, report) == ["Stadtrat beschließt neue Straßenbahnlinie",
+                                    "Endlich eine Tram"]  # fmt: skip
+    # The same text as a report's second source does not pull the story down.
+    both = [*report, article("Endlich eine Tram", outlet="Rheinpost", body=comment)]
+    older = [article("Haushalt beschlossen", hours=3, ressort="Politik")]
+    assert ranked(older, both)[0] == "Stadtrat beschließt neue Straßenbahnlinie"

@@ -42,6 +42,16 @@ def test_sections_group_the_email_and_opinion_comes_last() -> None:
     assert "\nPOLITIK\n" in rendered.text and "\nMEINUNG\n" in rendered.text
 
 
+def test_stories_of_no_section_come_after_the_named_sections_before_opinion() -> None:
+    rendered = render(
+        issue(story(1, ""), story(2), story(3, "Meinung", opinion=True), story(4, "Wirtschaft")),
+        Config(),
+    )
+    titles = re.findall(r'<h2 class="section-title"[^>]*>([^<]+)</h2>', rendered.html)
+    assert titles == ["Politik", "Wirtschaft", "Weitere Themen", "Meinung"]
+    assert "\nWEITERE THEMEN\n" in rendered.text
+
+
 def test_one_section_needs_no_heading() -> None:
     rendered = render(issue(story(1), story(2)), Config())
     assert 'class="section-title"' not in rendered.html

@@ -14,6 +14,10 @@ A story's score adds five signals (the README's "How the order is decided"):
 - **ressort** (0 to 1): the section's place in the configured order, 1 for the first
   (Politik by default) down to 0 for the last; 0.5 for a story in no section.
 
+A story told only by pieces about the news (a commentary, a feature, an explainer, a
+podcast's page: ``dedup.genre.is_piece``) loses ``PIECE_WEIGHT``: the report of an event
+comes before a view of it, as a newspaper's front page has it.
+
 Length plays no part. Ties go to the newer story, then to the headline's alphabet.
 """
 
@@ -24,6 +28,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from digest.dedup.genre import is_piece
 from digest.models import Article, Story
 from digest.text.patterns import BREAKING
 
@@ -31,6 +36,7 @@ OUTLET_WEIGHT = 2.0
 RECENCY_HOURS = 48.0
 UNDATED_RECENCY = 0.5
 NO_SECTION_WEIGHT = 0.5
+PIECE_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -43,12 +49,14 @@ class Signals:
     recency: float
     ressort: float
     newest: dt.datetime | None = None
+    piece: bool = False  # every report of it is a piece about the news
 
     @property
     def score(self) -> float:
         """Return the story's importance."""
         outlets = OUTLET_WEIGHT * math.log2(max(self.outlets, 1))
-        return outlets + self.prominence + float(self.breaking) + self.recency + self.ressort
+        found = outlets + self.prominence + float(self.breaking) + self.recency + self.ressort
+        return found - (PIECE_WEIGHT if self.piece else 0.0)
 
 
 def signals(
@@ -65,6 +73,7 @@ def signals(
         recency=recency(newest, reference),
         ressort=ressort,
         newest=_utc(newest) if newest else None,
+        piece=bool(articles) and all(is_piece(a) for a in articles),
     )
 
 

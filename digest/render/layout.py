@@ -69,11 +69,13 @@ def anchor(rank: int) -> str:
 
 
 def groups(shown: Sequence[Entry]) -> list[Group]:
-    """Group ``shown`` by section: news sections by their best story, then opinion."""
+    """Group ``shown`` by section: news sections by their best story, then the stories of no
+    section ("Weitere Themen": under that heading a reader expects the rest, not the lead),
+    then opinion."""
     found: dict[tuple[bool, str], list[Entry]] = {}
     for entry in shown:
         found.setdefault((entry.story.opinion, entry.story.section), []).append(entry)
-    ordered = sorted(found.items(), key=lambda kv: (kv[0][0], kv[1][0].rank))
+    ordered = sorted(found.items(), key=lambda kv: (kv[0][0], not kv[0][1], kv[1][0].rank))
     return [Group(name, opinion, tuple(items)) for (opinion, name), items in ordered]
 
 
