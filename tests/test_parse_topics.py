@@ -274,3 +274,20 @@ def test_labels_and_paywall_marks_leave_headlines_and_items() -> None:
         "Neustädter Stadtrat löst sich vorzeitig auf. Damit wird im Frühjahr neu gewählt, zum "
         "zweiten Mal in drei Jahren.",
     ]
+
+
+def test_a_box_of_the_most_read_texts_is_no_news_of_the_issue() -> None:
+    text = (
+        "Die Lage am Morgen\n\nGuten Morgen,\n\nWas wichtig ist\n\n"
+        "Haftbefehl gegen Steueranwalt Berthold Kranz. Der Hauptverdächtige im Skandal um "
+        "Aktiengeschäfte ist zur Fahndung ausgeschrieben.\n\n"
+        "Leipziger Handballer gewinnen das Pokalfinale gegen Kiel mit 31:29 nach "
+        "Verlängerung, die Halle war ausverkauft.\n\n"
+        "3 aus 24 - Meistempfohlen heute\n\n"
+        "Warum die Nordbrücke teurer wird. Eine Analyse der Baukosten, die seit dem Frühjahr "
+        "um ein Drittel gestiegen sind.\n"
+    )
+    parts = _parse_all(text, "lage.txt")
+    told = " ".join([*(a.title + a.body for a in parts), *(i.text for a in parts for i in a.items)])
+    assert "Steueranwalt" in told and "Pokalfinale" in told
+    assert "Meistempfohlen" not in told and "Nordbrücke" not in told

@@ -25,6 +25,7 @@ from digest.parse.labels import (
     LINK_TAIL,
     META,
     PLACEHOLDER,
+    POPULAR,
     REGISTERED,
     SALUTATION,
     SALUTATION_LINE,
@@ -63,6 +64,7 @@ _SMALL_PRINT_WORDS = 60  # a block of small print is no longer
 _OPENING_CHARS = 400  # of a longer block, a label stands in its opening
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _REGISTRATION_WORDS = 40
+_POPULAR_WORDS = 8  # a box's heading: "3 aus 24 - Meistempfohlen heute"
 # Labels that, as a heading, take their section along: the footer's, an ad's, a promotion's.
 _SECTION_LABELS = ("footer", "ad", "promo")
 
@@ -177,7 +179,7 @@ def _why(block: Block, recipient: Recipient) -> str:
     if AD.match(text):
         return "ad"
     social = SOCIAL.search(text) or (block.words <= _CALL_WORDS and SOCIAL_LINKS.search(text))
-    if social or SELF_PROMO.search(text):
+    if social or SELF_PROMO.search(text) or (block.words <= _POPULAR_WORDS and POPULAR.match(text)):
         return "promo"
     if block.words <= _CALL_WORDS and CALL.match(text):
         return "call"

@@ -87,6 +87,15 @@ SELF_PROMO = re.compile(
     r"|(?:abonnier|registrier|anmeld|empfehl)\w*.{0,60}newsletter",
     _I,
 )
+# A box of the outlet's most read or most recommended texts, or of readers' discussions, as a
+# heading: ``Meistgelesen``, ``3 aus 24 - Meistempfohlen heute``, ``SZ-Leser diskutieren``.
+# Its entries point to other articles: they are no news of this issue.
+POPULAR = re.compile(
+    r"^(?:\d+ aus \d+\s*[-–:]\s*)?(?:meist(?:gelesen|empfohlen|kommentiert|geteilt|geklickt)"
+    r"|am meisten (?:gelesen|empfohlen|kommentiert)|die beliebtesten (?:artikel|beiträge|texte)"
+    r"|(?:[\w-]+-)?leser(?:innen)? diskutieren|leserdiskussion)\b",
+    _I,
+)
 # A short imperative addressing the reader: "Probieren Sie … aus!", "Jetzt testen!".
 CALL = re.compile(r"^(?:jetzt \w+|[A-ZÄÖÜ]\w+(?:en|e) (?:Sie|du)\b)[^.?]{0,80}!$", _I)
 # A greeting opening the letter, with the addressee in ``who``: ``Guten Morgen, Anna Beispiel,``,
