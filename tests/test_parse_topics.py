@@ -178,6 +178,8 @@ def test_a_teaser_ending_on_a_pointer_to_its_article_is_a_brief_of_its_own() -> 
         "Aktiengeschäfte ist zur Fahndung ausgeschrieben. Die Details\n\n"
         "Neustädter Stadtrat löst sich vorzeitig auf. Damit wird im Frühjahr neu gewählt, zum "
         "zweiten Mal in drei Jahren. Anna Muster berichtet\n\n"
+        "Die Stadtwerke erhöhen die Preise. Fernwärme wird im Januar zwölf Prozent teurer. Von "
+        "Anna Muster, Ben Beispiel, Carla Exempel und Dora Probe (SZ Plus)\n\n"
         "Leipziger Handballer gewinnen das Pokalfinale gegen Kiel mit 31:29 nach "
         "Verlängerung, die Halle war ausverkauft. Zum Spielbericht\n"
     )
@@ -187,6 +189,7 @@ def test_a_teaser_ending_on_a_pointer_to_its_article_is_a_brief_of_its_own() -> 
         "Aktiengeschäfte ist zur Fahndung ausgeschrieben.",
         "Neustädter Stadtrat löst sich vorzeitig auf. Damit wird im Frühjahr neu gewählt, zum "
         "zweiten Mal in drei Jahren.",
+        "Die Stadtwerke erhöhen die Preise. Fernwärme wird im Januar zwölf Prozent teurer.",
         "Leipziger Handballer gewinnen das Pokalfinale gegen Kiel mit 31:29 nach "
         "Verlängerung, die Halle war ausverkauft.",
     ]

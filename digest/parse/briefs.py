@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from digest.models import PARAGRAPH, Block
+from digest.parse.patterns import PAYWALL_MARK
 from digest.text.cohesion import refers_back
 from digest.text.wordsets import ends_full, names, overlap, stems
 
@@ -71,8 +72,10 @@ def _opens_news(previous: Block, block: Block) -> bool:
 
 
 def _teaser_end(text: str) -> bool:
-    """Tell a teaser that ends on its byline or a pointer to the article after a sentence."""
-    if _TEASER_BYLINE.search(text):
+    """Tell a teaser that ends on its byline or a pointer to the article after a sentence
+    (a paywall mark after it, "(SZ Plus)", does not count)."""
+    text = PAYWALL_MARK.sub("", text).rstrip()
+    if ends_full(text) or _TEASER_BYLINE.search(text):
         return True
     tail = _TEASER_TAIL.search(text)
     return tail is not None and len(tail["tail"].split()) <= TAIL_WORDS
