@@ -28,6 +28,7 @@ def test_a_word_pointing_back_opens_the_sentence(sentence: str) -> None:
         "Das Rathaus bekommt ein Solardach.",  # an article before a noun
         "Die Polizei erklärte, sie habe den Fahrer gefunden.",  # names its speaker first
         "Betroffen sind Familien, aber auch Betriebe.",  # a contrast inside the sentence
+        "„Wir müssen die Zahlen senken“, sagte der Minister.",  # the speaker comes with it
     ],
 )
 def test_a_sentence_that_stands_on_its_own(sentence: str) -> None:
@@ -42,6 +43,7 @@ def test_a_sentence_that_stands_on_its_own(sentence: str) -> None:
         "Der 48-Jährige bestritt die Tat.",  # a description of a person named before
         "Jeder Tag früher helfe den Betrieben.",  # reported speech without a speaker
         "Demnach fehlen rund 300 Lehrkräfte.",  # a conclusion from the sentence before
+        "„Wir müssen die Zahlen senken.“",  # a quotation without its speaker
     ],
 )
 def test_a_person_or_a_claim_told_before(sentence: str) -> None:

@@ -89,6 +89,9 @@ _SPEAKER = re.compile(
     r"|, so [A-ZÄÖÜ]"
 )
 _QUOTED = re.compile(r"[„“\"»«][^„“”\"»«]*[“”\"«»]")
+# A sentence that is a quotation and nothing else ("„Wir müssen die Zahlen senken.“"): who
+# says it was told in the sentence before.
+_WHOLE_QUOTE = re.compile(r"^[„\"»«][^„“”\"»«]+[“”\"«»][.!?…]?$")
 # Adding to what came before ("Auch …", "Die Stadt will zudem …"): reads fine anywhere
 # after the fact it adds to, but cannot open a summary.
 _ADDS = re.compile(
@@ -118,6 +121,8 @@ def refers_back(text: str) -> bool:
     start = opening(text)
     if any(p.search(start) for p in (_POINTING, _PERSON, _DRAWS_ON, _MENTIONS)):
         return True
+    if _WHOLE_QUOTE.match(text.strip()):
+        return True  # a quotation without its speaker
     told = _QUOTED.sub(" ", text)  # a quotation's own words are no reported speech
     return _REPORTED_SPEECH.search(told) is not None and _SPEAKER.search(told) is None
 
