@@ -243,6 +243,8 @@ CASES: list[tuple[str, str, bool]] = [
     ("POPULAR", "SZ-Leser diskutieren", True),
     ("POPULAR", "Leser diskutieren über neue Radwege", True),
     ("POPULAR", "Die Leser der Zeitung stimmten ab", False),
+    ("EMAIL", "Schreiben Sie an leser@tagesblatt.de.", True),
+    ("EMAIL", "Treffpunkt @ Marktplatz", False),
     ("PAYWALL_MARK", "Ein Text (Z+)", True),
     ("PAYWALL_MARK", "Ein Text (€)", True),
     ("PAYWALL_MARK", "Ein Text (SZ Plus)", True),

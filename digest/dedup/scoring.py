@@ -126,7 +126,8 @@ class Scorer:
 
     def comparable(self, i: int, j: int) -> bool:
         """Tell whether the model may speak on a pair: inside the window, both texts full
-        (not stubs), neither a ticker (its vector mixes its pieces)."""
+        (a stub, such as a consent banner or a teaser, is uncertain for want of text),
+        neither a ticker (its vector mixes its pieces)."""
         if not self.inside(i, j) or self.roundup(i) or self.roundup(j):
             return False
         return min(len(self.feats[i].terms), len(self.feats[j].terms)) >= FULL_TERMS
@@ -135,13 +136,9 @@ class Scorer:
         """Tell whether the model decides the pair: in the band, inside the window, both
         texts full (not stubs), neither a ticker, no piece about the news in it."""
         low, high = self.settings.semantic_low, self.settings.threshold
-        if not (low <= self.lexical(i, j) < high and self.inside(i, j)):
+        if not low <= self.lexical(i, j) < high:
             return False
-        if min(len(self.feats[i].terms), len(self.feats[j].terms)) < FULL_TERMS:
-            return False  # a stub (a consent banner, a teaser) is uncertain for want of text
-        if self.roundup(i) or self.roundup(j):
-            return False  # a ticker's vector mixes its pieces
-        return not self.apart(i, j)
+        return self.comparable(i, j) and not self.apart(i, j)
 
     def cosine(self, i: int, j: int) -> float | None:
         """Return the model's cosine of two texts, None if either has no vector."""

@@ -24,6 +24,7 @@ from digest.parse.lines import bare, headlike
 from digest.parse.patterns import (
     BULLET,
     CLOSING_NOTE,
+    EMAIL,
     MD_HEADING,
     SENTENCE_BREAK,
     TEASER_ENTRY,
@@ -34,9 +35,7 @@ _TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this 
 _MAX_CAPTION_CHARS = 300  # a longer line with a credit at its end is a paragraph
 _APPEAL_BOX_CHARS = 240  # an appeal box's text is short; a longer paragraph is story
 # A web address ("sz.de/podcast", "www.…") and the outlet speaking of itself ("wir", "unser").
-_WEB_ADDRESS = re.compile(
-    r"\b(?:www\.|https?://|[\w-]+\.(?:de|com|at|ch|net|org)/|[\w.-]+@[\w-]+\.[a-z]{2,})", re.I
-)
+_WEB_ADDRESS = re.compile(r"\b(?:www\.|https?://|[\w-]+\.(?:de|com|at|ch|net|org)/)", re.I)
 _OUTLET_VOICE = re.compile(r"\b(?:wir|uns|unser\w*)\b", re.I)
 _LABEL_CHARS = 80  # a link label run into a paragraph stands in its last characters
 _APPEAL_ADDRESSES = 2  # ... unless this many of its sentences address the reader
@@ -197,7 +196,7 @@ def house_notice(text: str) -> bool:
     sentences, half of them or more, speak to the reader or as the outlet, both at least
     once ("Sie finden alle Folgen auf … Verpassen Sie keine Folge und abonnieren Sie unser
     Audio-Angebot …"). A news paragraph naming a website speaks of others."""
-    if not _WEB_ADDRESS.search(text):
+    if not (_WEB_ADDRESS.search(text) or EMAIL.search(text)):
         return False
     sentences = SENTENCE_BREAK.split(text)
     addressed = [bool(READER_ADDRESS.search(s)) for s in sentences]

@@ -36,7 +36,7 @@ from digest.parse.labels import (
     SUBSCRIBED,
     THANKS,
 )
-from digest.parse.patterns import BYLINE
+from digest.parse.patterns import BYLINE, EMAIL
 from digest.text.names import split_names
 from digest.text.wordsets import ends_full
 
@@ -50,7 +50,6 @@ _COLLECTIVE = re.compile(
 # Words of a greeting's addressee that are no name.
 _TITLES = frozenset(("herr", "frau", "herrn", "dr", "dr.", "prof", "prof.", "liebe", "lieber",
                      "sehr", "geehrte"))  # fmt: skip
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LABEL_WORDS = 4  # a label standing alone ("Reklame", "Impressum") has at most this many words
 _HEADER_SHARE = 0.5  # a greeting within this share of the blocks ends the header
 _HEADER_BLOCKS = 15
@@ -174,7 +173,7 @@ def _why(block: Block, recipient: Recipient) -> str:
     first = _SENTENCE_END.split(text, maxsplit=1)[0]
     if FOOTER.match(text) or SERVICE.search(first) or (short and SERVICE.search(text)):
         return "footer"  # a service line, or a long block of small print opening with one
-    if block.words <= _REGISTRATION_WORDS and REGISTERED.search(text) and _EMAIL.search(text):
+    if block.words <= _REGISTRATION_WORDS and REGISTERED.search(text) and EMAIL.search(text):
         return "footer"  # the subscriber's data, whoever the mail was addressed to
     if AD.match(text):
         return "ad"
@@ -267,7 +266,7 @@ def clean(blocks: list[Block], recipient: Recipient) -> Cleaned:
 def _registered(dropped: list[str]) -> frozenset[str]:
     """Return the e-mail addresses in dropped blocks that state the subscriber's data."""
     return frozenset(
-        a.casefold() for d in dropped if REGISTERED.search(d) for a in _EMAIL.findall(d)
+        a.casefold() for d in dropped if REGISTERED.search(d) for a in EMAIL.findall(d)
     )
 
 
@@ -283,7 +282,7 @@ def scrub(text: str, recipient: Recipient) -> str:
     """
     if not recipient.addresses and not recipient.names:
         return text
-    text = _EMAIL.sub(
+    text = EMAIL.sub(
         lambda m: "" if m.group(0).casefold() in recipient.addresses else m.group(0), text
     )
     if not recipient.names:

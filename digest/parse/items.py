@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from digest.models import Item
-from digest.parse.lines import bare, headlike, opens_section
+from digest.parse.lines import bare, headlike, open_quote, opens_section
 from digest.parse.patterns import BULLET, BYLINE, INLINE_BULLET, ITEM_SECTION, ITEM_TAIL, ITEM_TIME
 from digest.text.cohesion import refers_back
 from digest.text.names import SIGNATURE, split_names
@@ -62,7 +62,8 @@ def _goes_on(previous: str, line: str) -> bool:
     """Tell a line that goes on with the entry above: it points back ("Das sieht der
     Entwurf vor", "Aber …") or the entry above left a quotation open."""
     first = (split_sentences(line) or [line])[0]
-    quoted = previous.count("„") > previous.count("“") or previous.count('"') % 2 == 1
+    # Typewriter quotes ("…") open and close alike: an odd count leaves one open.
+    quoted = bool(open_quote(previous)) or previous.count('"') % 2 == 1
     return quoted or refers_back(first)
 
 

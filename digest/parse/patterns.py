@@ -142,6 +142,9 @@ ITEM_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:Uhr)?\s*[|–-]\s*")
 # A line holding only a link, as plain-text newsletters print them.
 URL_LINE = re.compile(r"^(?:\[\d+\]\s*)?<?https?://\S+>?$")
 
+# A mail address: the subscriber's in a letter's small print, the outlet's in its notices.
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
 # A link inside a line, removed from the text: ``Text <https://…>``.
 INLINE_URL = re.compile(r" ?<https?://[^>\s]+>")
 
