@@ -32,6 +32,8 @@ RUNS: list[tuple[str, str, list[str], list[str]]] = [
     ("Genre: a report or a piece about the news, on reader labels", "genre_bench.py", [], []),
     ("Pairs: eighteen FANG nights against blind readers' verdicts", "pairs_bench.py", [],
      ["--sets", "held-out", "--nights", "1"]),
+    ("Pairs: the rules with a second opinion fitted on readers' verdicts (not taken)",
+     "combiner_bench.py", [], ["--nights", "3", "--pairs", "10"]),
     ("Items: a newsletter's short item against the story it retells", "items_bench.py", [],
      ["--limit", "20", "--nights", "1"]),
     ("Scale: digest build on FANG-COVID", "scale_bench.py", ["--sizes", "500,4684,46840"],
