@@ -114,7 +114,8 @@ def main() -> None:
     x, y, publishers = labelled()
     print(f"{len(y)} labelled articles, {int(y.sum())} pieces")
     report("the model (shares and form)", x, y, publishers)
-    report("style alone (no form cues)", x[:, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11]], y, publishers)
+    style = [k for k in range(x.shape[1]) if k != 10]  # the form cue is column 10
+    report("style alone (no form cues)", x[:, style], y, publishers)
     report("form cues alone", x[:, [10]], y, publishers)
     model = fit(x, y)
     for key, row in (("MEANS", model[0].mean_), ("SCALES", model[0].scale_),

@@ -11,7 +11,15 @@ import datetime as dt
 
 from digest.config import DedupConfig
 from digest.dedup import cluster
-from digest.dedup.genre import LEANING, PIECE, is_piece, likelihood, says_so, shape
+from digest.dedup.genre import (
+    LEANING,
+    PIECE,
+    is_piece,
+    likelihood,
+    piece_likelihood,
+    says_so,
+    shape,
+)
 from digest.dedup.scoring import GENRE_WORDS, Scorer, similarity
 from digest.models import Article, Source
 from digest.text.features import of_article
@@ -132,7 +140,20 @@ def test_a_copy_of_a_piece_is_one_story_with_it() -> None:
 def test_the_shares_the_model_reads_are_shares() -> None:
     for body in (REPORT, INTERVIEW, EXPLAINER, COMMENT, ""):
         values = shape(article("Rheinpost", INTERVIEW_TITLE, body))
-        assert len(values) == 12 and all(0.0 <= v <= 1.0 for v in values)
+        assert len(values) == 13 and all(0.0 <= v <= 1.0 for v in values)
+
+
+def test_indirect_speech_reads_as_a_report() -> None:
+    # What the mayor said, told as what he said (Konjunktiv I) or as the text's own claim:
+    # the same sentences, the same figures; only the reporting form differs.
+    said = ("Die neue Linie sei ein Gewinn für die Weststadt. Der Bau solle im Frühjahr "
+            "beginnen. Es gebe keine Alternative zur Straßenbahn. Die Kosten seien tragbar.")
+    claimed = ("Die neue Linie ist ein Gewinn für die Weststadt. Der Bau soll im Frühjahr "
+               "beginnen. Es gibt keine Alternative zur Straßenbahn. Die Kosten sind tragbar.")
+    reported = article("Rheinpost", REPORT_TITLE, said)
+    own = article("Rheinpost", REPORT_TITLE, claimed)
+    assert shape(reported)[12] == 1.0 and shape(own)[12] == 0.0
+    assert piece_likelihood(reported) < piece_likelihood(own)
 
 
 def test_a_commentary_printed_again_the_next_evening_is_one_story_with_itself() -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from digest.text.vocabulary import SUBJUNCTIVE_WORDS, alternation
+
 # Quotation marks and brackets a sentence may open with: the first word after them counts.
 _OPENING_MARKS = "\"'„“”»«‚‘’( "
 # "Diese Woche" points at the calendar, not at the sentence before.
@@ -77,10 +79,7 @@ _DRAWS_ON = re.compile(
 )
 # Indirect speech (Konjunktiv I: "Jeder Tag früher helfe …") without a word naming who
 # speaks goes on reporting the speaker of the sentence before.
-_REPORTED_SPEECH = re.compile(
-    r"\b(?:sei|seien|habe|könne|müsse|werde|wolle|solle|dürfe|gebe|helfe|gehe|komme|stehe"
-    r"|liege|bleibe|wisse|brauche)\b"
-)
+_REPORTED_SPEECH = re.compile(rf"\b{alternation(SUBJUNCTIVE_WORDS)}\b")
 _SPEAKER = re.compile(
     r"\b(?:sagte|sagt|sagten|erklärte|erklärt|betonte|meinte|teilte|berichtete|hieß|heißt"
     r"|zufolge|[Ll]aut|Angaben|Ansicht|Auffassung|schrieb|schreibt|warnte|forderte|fordert"

@@ -208,6 +208,15 @@ SPEECH_VERBS = (
     "forderte", "fordert", "kritisierte", "mitteilte", "bestätigte", "argumentierte", "räumte",
     "kündigte", "ergänzte", "ergänzt", "fügte", "unterstrich", "verwies", "begründete",
     "glaubt", "glaubte", "befürchtet", "befürchtete", "meldete", "äußerte",
+    "erläuterte", "erläutert", "mahnte", "mahnt", "bezeichnete", "bezeichnet", "schätzt",
+    "schätzte", "sprach", "spricht", "nannte", "nennt", "betonten", "erklärten", "wies",
+    "weist", "appellierte", "versicherte", "bekräftigte", "verkündete", "teilten",
+)  # fmt: skip
+# Indirect speech, Konjunktiv I ("Die Lage sei ernst", "es gebe Ausbrüche"): a report tells
+# what its sources said in these forms, sentence after sentence.
+SUBJUNCTIVE_WORDS = (
+    "sei", "seien", "habe", "könne", "müsse", "werde", "wolle", "solle", "dürfe", "gebe",
+    "helfe", "gehe", "komme", "stehe", "liege", "bleibe", "wisse", "brauche",
 )  # fmt: skip
 
 
