@@ -29,6 +29,9 @@ def test_a_word_pointing_back_opens_the_sentence(sentence: str) -> None:
         "Die Polizei erklärte, sie habe den Fahrer gefunden.",  # names its speaker first
         "Betroffen sind Familien, aber auch Betriebe.",  # a contrast inside the sentence
         "„Wir müssen die Zahlen senken“, sagte der Minister.",  # the speaker comes with it
+        "Ähnlich wie in Bayern gilt eine Maskenpflicht.",  # a likeness inside the sentence
+        "Anders als in Berlin bleiben die Schulen offen.",
+        "Der Bundestag stimmte am Mittwoch mit großer Mehrheit zu.",  # no pronoun
     ],
 )
 def test_a_sentence_that_stands_on_its_own(sentence: str) -> None:
@@ -44,6 +47,10 @@ def test_a_sentence_that_stands_on_its_own(sentence: str) -> None:
         "Jeder Tag früher helfe den Betrieben.",  # reported speech without a speaker
         "Demnach fehlen rund 300 Lehrkräfte.",  # a conclusion from the sentence before
         "„Wir müssen die Zahlen senken.“",  # a quotation without its speaker
+        "Ähnlich argumentierte die Opposition.",  # like whom? the sentence before says
+        "Weiter hieß es, der Präsident isoliere sich.",  # goes on with a statement
+        # a pronoun after a longer opening phrase
+        "Gemeinsam mit den Vereinten Nationen hatte er eine Konferenz organisiert.",
     ],
 )
 def test_a_person_or_a_claim_told_before(sentence: str) -> None:

@@ -63,15 +63,19 @@ _PERSON = re.compile(
     r"|^(?:Der|Die) (?:\d+-[Jj]ährige|[A-ZÄÖÜ]\w*-(?:Politiker|Politikerin|Chef|Chefin))\b"
     r"|\b(?:der|die|dem|den|des) \d+-Jährige"  # "…, sagte der 48-Jährige"
     # Not after a comma: "Die Polizei erklärte, sie habe …" names its speaker first.
-    r"|^(?:\S+ ){1,2}[^\s,]+ (?:er|sie|ihm|ihn|ihnen)\b"
+    # ... also after a longer opening phrase: "Gemeinsam mit den Vereinten Nationen hatte er …"
+    r"|^(?:[^\s,]+ ){1,5}[^\s,]+ (?:er|sie|ihm|ihn|ihnen)\b"
     r"|\b(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|fügte|äußerte|warnte"
     r"|warnt|schrieb|schreibt|ergänzte|ergänzt) (?:er|sie)\b|, so (?:er|sie)\b"
 )
-# Drawing a conclusion from or a contrast to the sentence before ("Demnach …", "Dagegen …",
-# "Die Gewerkschaft fordert deshalb …").
+# Drawing a conclusion from, a contrast to or a likeness with the sentence before
+# ("Demnach …", "Dagegen …", "Ähnlich …", "Die Gewerkschaft fordert deshalb …").
 _DRAWS_ON = re.compile(
     r"^(?:Demnach|Somit|Dafür|Dagegen|Jedoch|Stattdessen|Deswegen|Darum|Hierzu|Hierbei"
     r"|Aber)\b"
+    # ... or likening it to the sentence before: "Ähnlich argumentierte …", "Weiter hieß es"
+    # (not "Ähnlich wie …", "Anders als …", which compare inside the sentence).
+    r"|^(?:Ähnlich|Genauso|Gleichermaßen)\b(?!\s+wie\b)|^Anders\b(?!\s+als\b)|^Weiter\b"
     # ... among the first words, not after a comma: "Betroffen sind Familien, aber auch
     # Betriebe" contrasts inside the sentence.
     r"|^(?:\S+\s+){0,3}[^\s,]+\s+(?:deshalb|daher|deswegen|darum|dennoch|trotzdem|jedoch"
