@@ -23,7 +23,7 @@ from digest.dedup.memory import Memory
 from digest.dedup.vectors import Semantic, save_vectors, semantic_for
 from digest.errors import ConfigError, DigestError, InputError
 from digest.fsutil import remove_stale_temps, replace_folder
-from digest.i18n import translations
+from digest.i18n import credit_name, translations
 from digest.merge.followup import mark_followups
 from digest.models import Issue
 from digest.render import render, subject
@@ -80,7 +80,8 @@ def build_issue(
         log_model(semantic, grouping.band)
     # Labels written into the issue (credits, section names) take the issue's language here.
     gettext = translations(config.locale).gettext
-    stories = [with_body(story, gettext("According to {name}")) for story in stories]
+    label, form = gettext("According to {name}"), credit_name(config.locale)
+    stories = [with_body(story, label, form) for story in stories]
     groups = [[articles[i] for i in group] for group in grouping.groups]
     sections = rank.sections_for(config.sections, gettext)
     stories = rank.rank(stories, groups, sections, rank.reference_time(date, config.tz))

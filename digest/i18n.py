@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from babel.dates import format_date, format_datetime, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
+
+from digest.text.dative import dative
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "messages"
@@ -61,3 +64,11 @@ def date_time(value: dt.datetime, locale: str, tz: dt.tzinfo | None = None) -> s
 def number(value: float, locale: str) -> str:
     """Format ``value`` with the locale's grouping, e.g. ``120.000``."""
     return format_decimal(value, locale=locale)
+
+
+def credit_name(locale: str) -> Callable[[str], str]:
+    """Return how a source's name is written in a credit ("Laut {name}"): German declines
+    "Süddeutsche Zeitung" to "Süddeutscher Zeitung" after "laut"; other languages keep it."""
+    if Locale.parse(locale).language == "de":
+        return dative
+    return str

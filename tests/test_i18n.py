@@ -58,3 +58,18 @@ def test_source_credit_in_a_merged_story_follows_the_locale(tmp_path: Path) -> N
         issue = build_issue(Config(locale=locale), inputs=inputs)
         assert len(issue.stories) == 1
         assert label in issue.stories[0].body
+
+
+def test_a_credited_outlet_is_declined_after_laut(tmp_path: Path) -> None:
+    names = {BRIDGE_A.source.name: "Neue Rheinische Zeitung", BRIDGE_B.source.name: "Rheinpost"}
+    for article in (BRIDGE_A, BRIDGE_B):
+        name = names[article.source.name]
+        text = f"---\nsource: {name}\n---\n{article.title}\n\n{article.body}\n"
+        (tmp_path / f"{article.source.name}.txt").write_text(text, encoding="utf-8")
+    inputs = sorted(tmp_path.glob("*.txt"))
+    for locale, label in (
+        ("de_DE", "**Laut Neuer Rheinischer Zeitung:** "),
+        ("en_US", "**According to Neue Rheinische Zeitung:** "),
+    ):
+        issue = build_issue(Config(locale=locale), inputs=inputs)
+        assert label in issue.stories[0].body

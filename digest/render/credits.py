@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from digest.models import Paragraph, Passage, Story
@@ -14,20 +14,31 @@ CREDIT_LABEL = "Laut {name}"  # German by default; the build passes the issue lo
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>~#]|(?<![^\W_])_|_(?![^\W_])")
 
 
-def with_body(story: Story, label: str = CREDIT_LABEL) -> Story:
-    """Return ``story`` with its body written from its paragraphs (``{name}`` in ``label``)."""
-    return replace(story, body=body_markdown(story.paragraphs, label))
+NameForm = Callable[[str], str]  # a name as the label's language declines it after "laut"
 
 
-def body_markdown(paragraphs: Sequence[Paragraph], label: str = CREDIT_LABEL) -> str:
+def _as_is(name: str) -> str:
+    return name
+
+
+def with_body(story: Story, label: str = CREDIT_LABEL, form: NameForm = _as_is) -> Story:
+    """Return ``story`` with its body written from its paragraphs (``{name}`` in ``label``,
+    each name in the ``form`` the label's language wants)."""
+    return replace(story, body=body_markdown(story.paragraphs, label, form))
+
+
+def body_markdown(
+    paragraphs: Sequence[Paragraph], label: str = CREDIT_LABEL, form: NameForm = _as_is
+) -> str:
     """Join ``paragraphs`` into Markdown, each credited passage led by its bold credit."""
-    return "\n\n".join(" ".join(_passage(p, label) for p in paragraph) for paragraph in paragraphs)
+    return "\n\n".join(" ".join(_passage(p, label, form) for p in paragraph)
+                       for paragraph in paragraphs)  # fmt: skip
 
 
-def _passage(passage: Passage, label: str) -> str:
+def _passage(passage: Passage, label: str, form: NameForm) -> str:
     """Lead a credited passage with its source's name, once: ``**Laut Krone:** …``."""
     if not passage.credit:
         return passage.text
     # A name is text: one line, no Markup (a mail's display name is the sender's choice).
     plain = " ".join(_MARKDOWN_SPECIAL.sub("", passage.credit).split()).strip(" :")
-    return f"**{label.format(name=plain)}:** {passage.text}"
+    return f"**{label.format(name=form(plain))}:** {passage.text}"
