@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from blind_nights import FANG, night  # noqa: E402
 from dedup_bench import CACHE, PAIRS, article, load_pairs, open_model  # noqa: E402
-from pairs_bench import LABELS, Verdicts, count, line  # noqa: E402
+from pairs_bench import LABELS, Verdicts, count, line, url_pairs, verdicts_of  # noqa: E402
 
 from digest import api  # noqa: E402
 from digest.config import DedupConfig  # noqa: E402
@@ -124,13 +124,6 @@ def fit(rows: list[Row], precision: float) -> Combiner:
     return Combiner((weights[0], weights[1], weights[2]), float(model.intercept_[0]), cut)
 
 
-def merged(articles: list[Article], groups: list[list[int]]) -> list[frozenset[str]]:
-    """Return the URL pairs of every group's members."""
-    urls = [a.source.url or "" for a in articles]
-    return [frozenset((urls[g[x]], urls[g[y]]))
-            for g in groups for x in range(len(g)) for y in range(x + 1, len(g))]  # fmt: skip
-
-
 def labelled_rows(articles: list[Article], verdicts: Verdicts, semantic: Semantic) -> list[Row]:
     """Return the signals of each labelled pair the combiner checks, with its label (1: both
     readers called it the same event; 0: neither did; split verdicts are left out)."""
@@ -181,8 +174,7 @@ def main() -> None:
     everything = api.load(FANG)
     nights, rows = {}, {}
     for entry in data["nights"][: args.nights or None]:
-        verdicts: Verdicts = {frozenset((p["a"], p["b"])): (p["readers"][0], p["readers"][1])
-                              for p in entry["pairs"]}  # fmt: skip
+        verdicts = verdicts_of(entry)
         articles = night(everything, entry["night"])
         nights[entry["night"]] = (entry["set"], articles, verdicts)
         rows[entry["night"]] = labelled_rows(articles, verdicts, semantic)
@@ -196,7 +188,7 @@ def main() -> None:
         for day, (part, articles, verdicts) in nights.items():
             groups = group(articles, semantic, combiner_for(day))
             totals.setdefault((name, part), Counter()).update(
-                count(merged(articles, groups), verdicts))
+                count(url_pairs(articles, groups), verdicts))
     final = fit([r for found in rows.values() for r in found], 0.8)
     print(f"labelled pairs the combiner checks: {sum(len(r) for r in rows.values())}; fitted on "
           f"all: weights ({', '.join(SIGNALS)}) {tuple(round(w, 2) for w in final.weights)}, "

@@ -29,6 +29,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -51,10 +52,20 @@ Verdicts = dict[frozenset[str], tuple[str, str]]
 def merged_pairs(articles: list[Article], semantic: Semantic) -> list[frozenset[str]]:
     """Group one night; return the URL pairs of every story's members."""
     feats, idf = weigh_batch([of_article(a) for a in articles])
-    groups = match(articles, feats, DedupConfig(), semantic, idf).groups
+    return url_pairs(articles, match(articles, feats, DedupConfig(), semantic, idf).groups)
+
+
+def url_pairs(articles: list[Article], groups: list[list[int]]) -> list[frozenset[str]]:
+    """Return the URL pairs of every group's members."""
     urls = [a.source.url or "" for a in articles]
     return [frozenset((urls[g[x]], urls[g[y]]))
             for g in groups for x in range(len(g)) for y in range(x + 1, len(g))]  # fmt: skip
+
+
+def verdicts_of(entry: dict[str, Any]) -> Verdicts:
+    """Return one night's verdicts: the two readers' calls by the pair's URLs."""
+    return {frozenset((p["a"], p["b"])): (p["readers"][0], p["readers"][1])
+            for p in entry["pairs"]}  # fmt: skip
 
 
 def count(pairs: list[frozenset[str]], verdicts: Verdicts) -> Counter[str]:
@@ -86,8 +97,7 @@ def main() -> None:
     nights = [n for n in data["nights"] if n["set"] in wanted][: args.nights or None]
     totals: dict[str, Counter[str]] = {}
     for entry in nights:
-        verdicts: Verdicts = {frozenset((p["a"], p["b"])): (p["readers"][0], p["readers"][1])
-                              for p in entry["pairs"]}  # fmt: skip
+        verdicts = verdicts_of(entry)
         found = count(merged_pairs(night(everything, entry["night"]), semantic), verdicts)
         totals.setdefault(entry["set"], Counter()).update(found)
         print(f"{entry['night']} ({entry['set']}): {line(found)}")

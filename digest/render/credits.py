@@ -17,18 +17,14 @@ _MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>~#]|(?<![^\W_])_|_(?![^\W_])")
 NameForm = Callable[[str], str]  # a name as the label's language declines it after "laut"
 
 
-def _as_is(name: str) -> str:
-    return name
-
-
-def with_body(story: Story, label: str = CREDIT_LABEL, form: NameForm = _as_is) -> Story:
+def with_body(story: Story, label: str = CREDIT_LABEL, form: NameForm = str) -> Story:
     """Return ``story`` with its body written from its paragraphs (``{name}`` in ``label``,
     each name in the ``form`` the label's language wants)."""
     return replace(story, body=body_markdown(story.paragraphs, label, form))
 
 
 def body_markdown(
-    paragraphs: Sequence[Paragraph], label: str = CREDIT_LABEL, form: NameForm = _as_is
+    paragraphs: Sequence[Paragraph], label: str = CREDIT_LABEL, form: NameForm = str
 ) -> str:
     """Join ``paragraphs`` into Markdown, each credited passage led by its bold credit."""
     return "\n\n".join(" ".join(_passage(p, label, form) for p in paragraph)

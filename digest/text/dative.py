@@ -16,7 +16,7 @@ import re
 
 # Head nouns by ending, lower-cased: the last word of the name.
 _FEMININE = ("zeitung", "presse", "post", "rundschau", "umschau", "welle", "stimme", "zeit",
-             "welt", "woche", "allgemeine", "pfalz", "tagespost", "volksstimme")  # fmt: skip
+             "welt", "woche", "allgemeine", "pfalz")  # fmt: skip
 _NEUTER = ("blatt", "wort", "echo", "erste", "journal", "magazin", "parlament")
 _MASCULINE = ("anzeiger", "kurier", "rundfunk", "tag", "spiegel", "standard", "westen", "bund",
               "merkur", "express", "funk", "aktionär", "bote")  # fmt: skip
