@@ -12,7 +12,8 @@ import datetime as dt
 import json
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from digest import dedup, merge, rank, sources
@@ -66,9 +67,12 @@ def build_issue(
     remembered = Memory.open(config, date) if memory else None
     semantic = semantic_for(config)
     try:
-        articles, skipped = collect(config, inputs, date, remembered, progress)
-        grouping = dedup.group(articles, config.dedup, semantic)
-        stories = merge.merge_groups(articles, grouping, config.dedup, semantic)
+        with timed("Reading"):
+            articles, skipped = collect(config, inputs, date, remembered, progress)
+        with timed("Grouping"):
+            grouping = dedup.group(articles, config.dedup, semantic)
+        with timed("Merging"):
+            stories = merge.merge_groups(articles, grouping, config.dedup, semantic)
         if remembered:
             stories = mark_followups(stories, remembered.told(), config.dedup)
     finally:
@@ -84,11 +88,20 @@ def build_issue(
     stories = [with_body(story, label, form) for story in stories]
     groups = [[articles[i] for i in group] for group in grouping.groups]
     sections = rank.sections_for(config.sections, gettext)
-    stories = rank.rank(stories, groups, sections, rank.reference_time(date, config.tz))
+    with timed("Ranking"):
+        stories = rank.rank(stories, groups, sections, rank.reference_time(date, config.tz))
     return Issue(
         date=date, locale=config.locale, title=config.title, stories=stories,
         items=grouping.items, skipped=skipped,
     )  # fmt: skip
+
+
+@contextmanager
+def timed(step: str) -> Iterator[None]:
+    """Log how long ``step`` took (with -v): where a slow night spends its time."""
+    started = time.perf_counter()
+    yield
+    log.debug("%s took %.1f s", step, time.perf_counter() - started)
 
 
 def log_model(semantic: Semantic, band: Band) -> None:
@@ -114,7 +127,8 @@ def write_issue(
     its date recorded) and keeps the sentence model's vectors.
     """
     folder = (output or config.output) / issue.date.isoformat()
-    rendered = render(issue, config)
+    with timed("Rendering"):
+        rendered = render(issue, config)
     document = json.dumps(issue.to_json(), ensure_ascii=False, indent=2) + "\n"
     files = {"issue.html": rendered.html, "issue.txt": rendered.text, WEB_PAGE: rendered.web,
              "issue.json": document}  # fmt: skip

@@ -31,8 +31,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from digest.models import Article
+from digest.models import Article, Source
 from digest.parse.boilerplate import READER_ADDRESS
 from digest.text.cohesion import attributed
 from digest.text.dates import weekdays
@@ -73,6 +74,8 @@ _ASKS = re.compile(
     r"|wozu|worum|wofür)\b",
     re.IGNORECASE,
 )
+
+_NO_SOURCE = Source(name="", file="")  # the style model reads the headline and text only
 
 # The model over ``shape``'s thirteen shares, standardised (mean, scale); printed by
 # ``bench/genre_bench.py``.
@@ -147,9 +150,16 @@ def piece_likelihood(article: Article) -> float:
     retells the news in a voice of its own ("Wir halten Sie auf dem Laufenden"), which the
     style model, fitted on web articles, would take for a commentary's.
     """
+    return _piece_likelihood(article.title, article.body, article.newsletter)
+
+
+# Grouping, merging and ranking each ask of the same articles: read each text's shape once.
+@lru_cache(maxsize=16384)
+def _piece_likelihood(title: str, body: str, newsletter: bool) -> float:
+    article = Article(title=title, body=body, source=_NO_SOURCE, newsletter=newsletter)
     if says_so(article):
         return 1.0
-    return 0.0 if article.newsletter else likelihood(shape(article))
+    return 0.0 if newsletter else likelihood(shape(article))
 
 
 def _dated(lead: str) -> bool:

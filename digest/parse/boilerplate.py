@@ -81,18 +81,46 @@ CTA = re.compile(
     r"|jetzt (?:anmelden|abonnieren|registrieren|kostenlos|testen|herunterladen)"
     r"|jetzt (?:unterstützen|spenden|mitmachen|kaufen|bestellen|sichern)\s*[!.:]?$"
     r"|hier (?:anmelden|abonnieren|geht es zu)|teilen$|merken$|drucken$|kommentare$"
-    r"|(?:zum|unser) newsletter|newsletter(?:$|\s+abonnieren|-anmeldung))"
-    r"|\bnewsletter\b.{0,80}\b(?:anmelden|abonnier\w*|bestellen|hier entlang)"
-    r"|\b(?:news-?app|app)\b.{0,60}\b(?:android|ios)\b"
-    r"|\b(?:social media|whatsapp-kanal)\b.{0,60}\b(?:whatsapp|instagram|facebook)\b"
-    r"|\babonnier\w*\b.{0,60}\b(?:kanal|newsletter|podcast)\b|^folgst du (?:schon|uns)\b"
-    r"|^ihre meinung (?:ist uns wichtig|interessiert uns)|^(?:schreiben|senden) sie uns\b"
-    r"|^(?:wollen|möchten) sie uns (?:ihre meinung|etwas) (?:sagen|mitteilen|schreiben)"
-    r"|\bteilen? (?:sie )?(?:deine|ihre|uns)\b.{0,60}\b(?:community|kommentar\w*)\b"
-    r"|\bum (?-i:[A-ZÄÖÜ])[\w.-]* zu unterstützen\b"
+    r"|(?:zum|unser) newsletter|newsletter(?:$|\s+abonnieren|-anmeldung)"
+    r"|folgst du (?:schon|uns)\b"
+    r"|ihre meinung (?:ist uns wichtig|interessiert uns)|(?:schreiben|senden) sie uns\b"
+    r"|(?:wollen|möchten) sie uns (?:ihre meinung|etwas) (?:sagen|mitteilen|schreiben)"
     # "Zur Anmeldung geht es hier.", "Hier geht es zur Registrierung": a link's pointer
-    r"|^(?:zur |die )?(?:kostenlosen )?(?:anmeldung|registrierung|bestellung)\b.{0,40}\bhier\b",
+    r"|(?:zur |die )?(?:kostenlosen )?(?:anmeldung|registrierung|bestellung)\b.{0,40}\bhier\b)",
     _I,
+)
+
+
+class Guarded:
+    """A pattern searched only in lines holding one of its ``words`` (in lower case).
+
+    A phrase that may stand anywhere in a line is tried at every position of it; on the
+    tens of thousands of lines of a night that cost seconds, a substring test almost none.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.words = words
+
+    def search(self, line: str) -> re.Match[str] | None:
+        """Search ``line`` if it holds one of the words the pattern needs."""
+        low = line.lower()
+        return self.pattern.search(line) if any(w in low for w in self.words) else None
+
+
+# The same call anywhere in a line, each alternative needing one of the guard's words.
+CTA_INSIDE = Guarded(
+    re.compile(
+        r"\bnewsletter\b.{0,80}\b(?:anmelden|abonnier\w*|bestellen|hier entlang)"
+        r"|\b(?:news-?app|app)\b.{0,60}\b(?:android|ios)\b"
+        r"|\b(?:social media|whatsapp-kanal)\b.{0,60}\b(?:whatsapp|instagram|facebook)\b"
+        r"|\babonnier\w*\b.{0,60}\b(?:kanal|newsletter|podcast)\b"
+        r"|\bteilen? (?:sie )?(?:deine|ihre|uns)\b.{0,60}\b(?:community|kommentar\w*)\b"
+        r"|\bum (?-i:[A-ZÄÖÜ])[\w.-]* zu unterstützen\b",
+        _I,
+    ),
+    ("newsletter", "android", "ios", "social media", "whatsapp", "abonnier", "community",
+     "kommentar", "unterstützen"),
 )
 
 # A mail's service text about the mail itself, addressed to the reader: how to unsubscribe
@@ -250,7 +278,7 @@ LINK_LABEL = re.compile(
 LABEL_AFTER = re.compile(r"[.!?…][\"“”»«)]*\s+(?=\S[^!?…]{0,78}$)")
 
 # Named boilerplate rules, checked in this order; the name says why a line was dropped.
-BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
+BOILERPLATE: tuple[tuple[str, re.Pattern[str] | Guarded], ...] = (
     ("credit", CREDIT_LINE),
     ("copyright", COPYRIGHT_LINE),
     ("image", MD_IMAGE),
@@ -260,6 +288,7 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("related link", RELATED),
     ("bracketed note", BRACKET_NOTE),
     ("call to action", CTA),
+    ("call to action", CTA_INSIDE),
     ("mail service", MAIL_SERVICE),
     ("emoji call to action", EMOJI_CTA),
     ("paywall", PAYWALL),

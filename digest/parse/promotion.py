@@ -18,6 +18,7 @@ from digest.text.sentences import split_sentences
 
 # A price ("93,52 €", "EUR 20", "ab 5 Euro") or a discount written with the percent sign.
 _OFFER = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:€|EUR\b|Euro\b)|(?:€|EUR)\s?\d|\d\s?%")
+_OFFER_MARKS = ("€", "EUR", "Euro", "%")
 MIN_WORDS = 3  # a sentence this short ("Jetzt zugreifen!") says little either way
 ADDRESSED_SHARE = 0.5  # at least this share of the sentences speak to the reader
 _PROMOTION_CHARS = 3000  # an ad makes its pitch up front; a long report is read that far
@@ -28,7 +29,8 @@ def is_promotion(article: Article) -> bool:
     text = article.body[:_PROMOTION_CHARS]
     if article.title and not text.startswith(article.title):
         text = f"{article.title}.\n\n{text}"  # a headline the body repeats counts once
-    if not _OFFER.search(text):
+    # Each kind of offer writes one of these (a pattern over every text of a night costs).
+    if not any(mark in text for mark in _OFFER_MARKS) or not _OFFER.search(text):
         return False
     sentences = [s for s in split_sentences(text) if len(s.split()) >= MIN_WORDS]
     if not sentences:

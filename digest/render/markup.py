@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from functools import cache
 
 import markdown
 from markdown.extensions import Extension
@@ -61,8 +62,14 @@ def clean(text: str) -> str:
 
 def to_html(text: str) -> str:
     """Render Markdown ``text`` to safe HTML."""
-    md = markdown.Markdown(extensions=[SafeExtension(), "sane_lists"], output_format="html")
-    return md.convert(clean(text))
+    return _converter().reset().convert(clean(text))
+
+
+@cache
+def _converter() -> markdown.Markdown:
+    # One converter, reset before each text: building one (its processors and patterns)
+    # cost more than converting a story, and the web page converts thousands.
+    return markdown.Markdown(extensions=[SafeExtension(), "sane_lists"], output_format="html")
 
 
 def to_plain_blocks(text: str) -> list[tuple[str, str]]:

@@ -20,7 +20,7 @@ _MONTH_WORDS = frozenset(MONTHS) | MONTH_ABBREVIATIONS
 
 # A German sentence starts with a capital, a digit or an opening quote or bracket.
 _CANDIDATE = re.compile(r"[.!?…]+[\"“”»«’')\]]*(?=\s+[\"„“«»(\[]?[^\W\d_a-zäöüß]|\s+\d)")
-_LAST_WORD = re.compile(r"([^\W_]+)$")
+_LETTERS = re.compile(r"[^\W_]+")
 # The word before a number ending ``head``, and whether an ordinal ("10.") stands before it.
 _BEFORE_NUMBER = re.compile(r"(\d+\.\s+)?([^\W\d_]+)\s+\d+$")
 # Articles fused with a preposition, or in the dative or genitive: a noun must follow.
@@ -80,10 +80,12 @@ def _no_boundary(line: str, dot: int) -> bool:
     if line[dot] != ".":
         return False
     # Windows around the dot: slicing the whole line here would make splitting quadratic.
-    last = _LAST_WORD.search(line[max(0, dot - 40) : dot])
+    # The word ending right before the dot, read backwards: ``match`` at the start runs in
+    # C once, where a search anchored at the end tries every position of the window.
+    last = _LETTERS.match(line[max(0, dot - 40) : dot][::-1])
     if last is None:
         return False
-    word = last.group(1)
+    word = last.group()[::-1]
     if len(word) == 1 and word.isalpha():
         return True  # an initial ("P. Tiko") or part of "z. B."
     if word.lower() in ABBREVIATION_KEYS:
