@@ -23,3 +23,19 @@ def test_credited_passages_lead_with_their_outlet_once() -> None:
 def test_an_outlet_name_carries_no_markdown_into_the_credit() -> None:
     paragraphs = [(Passage("Text.", credit="**Gewinn_spiel** [x](https://evil.example)"),)]
     assert body_markdown(paragraphs) == "**Laut Gewinn_spiel x(https://evil.example):** Text."
+
+
+def test_a_passage_naming_its_outlet_is_not_labelled_again() -> None:
+    paragraphs = [
+        (Passage("Der Rat stimmte zu."),
+         Passage("Das sagte die Ministerin dem TAGESBLATT. Die Kosten steigen.",
+                 credit="Tagesblatt")),
+        (Passage("Die Kosten steigen. Das sagte die Ministerin dem Tagesblatt.",
+                 credit="Tagesblatt"),),
+        (Passage("Laut Gesundheitsblatt steigen die Kosten.", credit="Blatt"),),
+    ]  # fmt: skip
+    assert body_markdown(paragraphs, "Laut {name}") == (
+        "Der Rat stimmte zu. Das sagte die Ministerin dem TAGESBLATT. Die Kosten steigen.\n\n"
+        "**Laut Tagesblatt:** Die Kosten steigen. Das sagte die Ministerin dem Tagesblatt.\n\n"
+        "**Laut Blatt:** Laut Gesundheitsblatt steigen die Kosten."
+    )

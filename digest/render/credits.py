@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from digest.models import Paragraph, Passage, Story
+from digest.text.sentences import split_sentences
 
 CREDIT_LABEL = "Laut {name}"  # German by default; the build passes the issue locale's wording
 # Markdown a source name must not carry into the label: emphasis, links, code, headings.
@@ -37,4 +38,18 @@ def _passage(passage: Passage, label: str, form: NameForm) -> str:
         return passage.text
     # A name is text: one line, no Markup (a mail's display name is the sender's choice).
     plain = " ".join(_MARKDOWN_SPECIAL.sub("", passage.credit).split()).strip(" :")
+    if _credits_itself(passage.text, plain):
+        return passage.text
     return f"**{label.format(name=form(plain))}:** {passage.text}"
+
+
+def _credits_itself(text: str, name: str) -> bool:
+    """Tell a passage whose first sentence names its outlet already ("…, sagte Slowik dem
+    Tagesblatt", "Nach Recherchen von TAGESBLATT …"): a label would say it twice.
+
+    Read blind, "Laut Tagesblatt: Den Informationen von TAGESBLATT zufolge …" was the
+    credit form's most noticed fault.
+    """
+    sentences = split_sentences(text)
+    first = sentences[0] if sentences else text
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", first, re.I) is not None
