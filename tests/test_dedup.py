@@ -189,3 +189,17 @@ def test_hours_apart_keep_the_score_a_day_apart_halves_it() -> None:
     assert api.similarity(BRIDGE_A, at[6]) == base
     assert abs(api.similarity(BRIDGE_A, at[24]) - base / 2) < 1e-9
     assert DedupConfig().date_window_days == 0.5
+
+
+def test_one_outlets_two_texts_need_most_of_their_words_shared() -> None:
+    # Two meetings scoring 0.17 merge under a bar of 0.1 when two outlets tell them, and
+    # stay apart when one outlet (one web host, "www." aside) does: under the same-outlet
+    # bar (0.45) an outlet's two texts of a day are two events. Copies still merge.
+    low = replace(DedupConfig(), threshold=0.1, group_threshold=0.1)
+    assert cluster([UKRAINE_PARIS, UKRAINE_ISTANBUL], low) == [[0, 1]]
+    host = replace(UKRAINE_PARIS.source, url="https://www.tagesblatt.example/paris")
+    same = [replace(UKRAINE_PARIS, source=host),
+            replace(UKRAINE_ISTANBUL, source=replace(host, url="https://tagesblatt.example/ist"))]
+    assert sorted(cluster(same, low)) == [[0], [1]]
+    copy = replace(BRIDGE_B, source=replace(BRIDGE_A.source, url="https://tagesblatt.example/b"))
+    assert cluster([BRIDGE_A, copy]) == [[0, 1]]
