@@ -6,7 +6,8 @@ with the memory, what an earlier issue carried are left out, and inputs that nam
 outlet get a neutral label. ``build.build_issue`` calls ``collect`` as its first stage.
 
 Each input is read in a forked child under limits (``digest.isolate``: time
-``max_input_seconds``, memory, recursion), two at a time: whatever one input does to its
+``max_input_seconds``, memory, recursion), two at a time (a large input read alone in
+two parts, ``PART_BYTES``): whatever one input does to its
 reader (endless recursion, gigabytes, hours, a crash) costs only that input, which is
 skipped with a one-line reason. What an article shows is cleaned once, here: no
 invisible or direction characters, only plain http(s) and mailto links.
@@ -19,6 +20,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from digest import isolate, sources
 from digest.config import Config, InputSpec, OutletRule
@@ -72,49 +74,94 @@ def read_all(
     """Read every input of ``specs``, each in a child under limits; skip what fails.
 
     An input may take ``options.seconds``; a container (a night of JSON lines, a
-    mailbox) more, in proportion to its size.
+    mailbox) more, in proportion to its size. A large input read alone is parsed in
+    parts, one per reader (``PART_BYTES``); its articles keep their order.
     """
     found = sources.gather(specs, options)
     preload()  # once here, not once per child
     limits = isolate.Limits(seconds=options.seconds)
 
-    def read(item: sources.Input) -> list[Article]:
-        return read_input(item, options.max_bytes, options.outlets)
+    def read(part: Part) -> list[Article]:
+        item, share = part
+        return read_input(item, options.max_bytes, options.outlets, share)
 
-    jobs = [isolate.Job(i, isolate.seconds_for(i.size, options.max_bytes, limits))
-            for i in found.inputs]  # fmt: skip
+    shares = [_shares(i, len(found.inputs)) for i in found.inputs]
+    parts = [(i, share) for i, mine in zip(found.inputs, shares, strict=True) for share in mine]
+    jobs = [isolate.Job(p, isolate.seconds_for(p[0].size, options.max_bytes, limits))
+            for p in parts]  # fmt: skip
     outcomes = dict(isolate.map_isolated(read, jobs, limits, expected=(SkipFile,)))
     articles: list[Article] = []
     skipped = list(found.skipped)
-    for index, item in enumerate(found.inputs):  # in the inputs' order, whoever finished first
-        outcome = outcomes[index]
-        outcome.replay()
-        if isinstance(outcome.value, isolate.Failed):
-            log.warning("Skipping '%s': %s", item.name, outcome.value.reason)
-            skipped.append(Skipped(file=item.name, reason=outcome.value.reason))
-        else:
-            articles.extend(outcome.value)
+    index = 0
+    for item, mine in zip(found.inputs, shares, strict=True):  # in order, whoever finished first
+        got, lost = _combined(item, mine, [outcomes[index + n] for n in range(len(mine))])
+        index += len(mine)
+        articles.extend(got)
+        skipped.extend(lost)
     return articles, skipped
 
 
+def _combined(
+    item: sources.Input, shares: Sequence[Share], results: Sequence[isolate.Outcome[Any]]
+) -> tuple[list[Article], list[Skipped]]:
+    """Return the articles of one input's parts and what was skipped, said once if every
+    part failed alike (the reader refused the file: the input's fault, not a part's)."""
+    for outcome in results:
+        outcome.replay()
+    failed = [(share, r.value.reason) for share, r in zip(shares, results, strict=True)
+              if isinstance(r.value, isolate.Failed)]  # fmt: skip
+    got = [a for r in results if not isinstance(r.value, isolate.Failed) for a in r.value]
+    if len(shares) > 1 and not got and not failed:
+        failed = [((0, 1), "no article text found")]
+    if len(failed) == len(shares) and len({reason for _, reason in failed}) == 1:
+        failed = [((0, 1), failed[0][1])]
+    lost = []
+    for (k, n), reason in failed:
+        name = item.name if n == 1 else f"{item.name} (part {k + 1} of {n})"
+        log.warning("Skipping '%s': %s", name, reason)
+        lost.append(Skipped(file=name, reason=reason))
+    return got, lost
+
+
+Share = tuple[int, int]  # which part of an input's documents a child reads: (k, of n)
+Part = tuple[sources.Input, Share]
+PART_BYTES = 2 << 20  # an input this large (a scraper's night, hundreds of articles) ...
+
+
+def _shares(item: sources.Input, inputs: int) -> list[Share]:
+    """Split one large input among the readers while there are fewer inputs than readers:
+    a night of JSON lines in one file would otherwise be parsed on one core of two."""
+    if inputs >= isolate.DEFAULT_WORKERS or item.size < PART_BYTES:
+        return [(0, 1)]
+    return [(k, isolate.DEFAULT_WORKERS) for k in range(isolate.DEFAULT_WORKERS)]
+
+
 def read_input(
-    item: sources.Input, max_bytes: int, rules: Sequence[OutletRule] = ()
-) -> list[Article]:
+    item: sources.Input, max_bytes: int, rules: Sequence[OutletRule] = (),
+    share: Share = (0, 1),
+) -> list[Article]:  # fmt: skip
     """Read one input into articles; raise ``SkipFile`` with the reason if it is unusable.
 
     Each article names the input it came from and is given its keys for the memory
     across issues before an outlet rule may replace its URL with the outlet's; its outlet
     is named by the rules, the input, the table of known outlets or the page itself.
+    With ``share`` (k, n), only the k-th of n consecutive runs of its documents is parsed;
+    a run without article text is no reason to skip the input, and gives nothing.
     """
     documents = read_bytes(item.load(), item.name, max_bytes, item.kind)
+    k, n = share
     documents = [
         replace(d, source=replace(d.source, file=item.file, url=d.source.url or item.url))
-        for d in documents
+        for d in documents[k * len(documents) // n : (k + 1) * len(documents) // n]
     ]
     try:
         parsed = parse_input(documents)
     except NotNews as exc:
         log.info("Leaving out '%s': %s", item.name, exc)
+        return []
+    except SkipFile:
+        if n == 1:
+            raise
         return []
     articles = [replace(a, keys=a.own_keys()) for a in parsed]
     return [cleaned(replace(a, source=name_outlet(a.source, rules, item.outlet)))

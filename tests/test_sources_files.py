@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from digest import collect
+from digest.collect import read_all
 from digest.config import OutletRule
 from digest.config.inputs import parse_entry
 from digest.errors import InputError, SkipFile
@@ -67,3 +70,43 @@ def test_a_feed_file_is_read_as_a_feed_whatever_its_suffix(tmp_path: Path) -> No
     assert {d.source.name for d in documents} == {"tagesschau.de"}
     assert all(d.source.url and d.source.url.startswith("https://www.")
                for d in documents)  # fmt: skip
+
+
+def _night(path: Path, bodies: list[str]) -> None:
+    """Write a scraper's night of JSON lines, one article per body."""
+    lines = [json.dumps({"title": f"Meldung {n}", "text": body, "url": f"https://b.example/{n}"},
+                        ensure_ascii=False) for n, body in enumerate(bodies)]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def test_a_large_input_read_alone_is_parsed_in_parts_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen."
+    _night(tmp_path / "nacht.jsonl", [f"{body} Punkt {n}." for n in range(7)])
+    whole, _ = read_all([parse_entry(str(tmp_path), Path.cwd())], Options())
+    monkeypatch.setattr(collect, "PART_BYTES", 100)  # the file is far larger: two parts
+    parts, skipped = read_all([parse_entry(str(tmp_path), Path.cwd())], Options())
+    assert [a.title for a in parts] == [f"Meldung {n}" for n in range(7)]
+    assert parts == whole and skipped == []
+    (item,) = inputs(str(tmp_path))
+    assert collect._shares(item, 1) == [(0, 2), (1, 2)]
+    assert collect._shares(item, 2) == [(0, 1)]  # two inputs keep both readers busy
+    assert collect.read_input(item, 10**6, share=(1, 2)) == whole[3:]
+
+
+def test_a_large_input_without_article_text_is_skipped_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _night(tmp_path / "leer.jsonl", [""] * 6)
+    _night(tmp_path / "fotos.jsonl", ["Foto: dpa"] * 6)
+    monkeypatch.setattr(collect, "PART_BYTES", 100)
+    said = []
+    for name in ("fotos.jsonl", "leer.jsonl"):  # each read alone: in two parts
+        articles, skipped = read_all([parse_entry(str(tmp_path / name), Path.cwd())], Options())
+        assert articles == []
+        said += [(Path(s.file).name, s.reason) for s in skipped]
+    assert said == [
+        ("fotos.jsonl", "no article text found"),
+        ("leer.jsonl", "no line holds a JSON object with article text (6 unusable lines)"),
+    ]
