@@ -68,13 +68,22 @@ def link(
 ) -> list[list[int]]:
     """Group ``n`` texts: strongest pairs first, a join only if the groups' mean holds."""
     groups = Groups(n)
+    # Two groups kept apart stay apart until one of them grows: their mean is the same for
+    # every further pair between them (big groups of copies met thousands of times).
+    refused: set[tuple[int, int, int, int]] = set()
     for value, i, j in sorted(((score(i, j), i, j) for i, j in pairs), reverse=True):
         a, b = groups.find(i), groups.find(j)
         if value < settings.threshold or a == b:
             continue
+        low, high = min(a, b), max(a, b)
+        key = (low, high, len(groups.members[low]), len(groups.members[high]))
+        if key in refused:
+            continue
         cross = [score(x, y) for x in groups.members[a] for y in groups.members[b]]
         if sum(cross) / len(cross) >= settings.group_threshold:
             groups.join(a, b)
+        else:
+            refused.add(key)
     result = [sorted(m) for m in groups.members.values()]
     return sorted(result, key=lambda g: (-len(g), g[0]))
 
