@@ -203,3 +203,5 @@ def test_one_outlets_two_texts_need_most_of_their_words_shared() -> None:
     assert sorted(cluster(same, low)) == [[0], [1]]
     copy = replace(BRIDGE_B, source=replace(BRIDGE_A.source, url="https://tagesblatt.example/b"))
     assert cluster([BRIDGE_A, copy]) == [[0, 1]]
+    broken = replace(BRIDGE_B, source=replace(BRIDGE_B.source, url="http://[::1"))
+    assert cluster([BRIDGE_A, broken]) == [[0, 1]]  # no host: no outlet, no error

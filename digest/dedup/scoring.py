@@ -51,8 +51,11 @@ SAME_OUTLET = 0.45
 
 
 def _host(url: str | None) -> str:
-    """Return the web host of ``url`` without "www.", "" without one."""
-    host = urlsplit(url or "").hostname or ""
+    """Return the web host of ``url`` without "www.", "" without one (or a broken one)."""
+    try:
+        host = urlsplit(url or "").hostname or ""
+    except ValueError:  # "http://[::1": an API caller's article need not be cleaned
+        return ""
     return host.removeprefix("www.")
 
 
