@@ -28,7 +28,7 @@ from digest.dedup.memory import Memory
 from digest.errors import NotNews, SkipFile
 from digest.i18n import translations
 from digest.models import Article, Item, Skipped
-from digest.parse import parse_input
+from digest.parse import NO_ARTICLE_TEXT, parse_input
 from digest.readers import preload, read_bytes
 from digest.sources.outlets import label_unknown, name_outlet
 from digest.state import state_folder, state_location
@@ -112,7 +112,7 @@ def _combined(
               if isinstance(r.value, isolate.Failed)]  # fmt: skip
     got = [a for r in results if not isinstance(r.value, isolate.Failed) for a in r.value]
     if len(shares) > 1 and not got and not failed:
-        failed = [((0, 1), "no article text found")]
+        failed = [((0, 1), NO_ARTICLE_TEXT)]
     if len(failed) == len(shares) and len({reason for _, reason in failed}) == 1:
         failed = [((0, 1), failed[0][1])]
     lost = []

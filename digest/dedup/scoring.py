@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -26,6 +25,7 @@ from digest.dedup.similarity import feature_similarity, reweight
 from digest.dedup.structure import head_tokens, pieces, template_pair
 from digest.dedup.vectors import Semantic
 from digest.models import Article
+from digest.sources.outlets import host_of
 from digest.text.features import FULL_TERMS, Features, extract, of_article
 
 Pair = tuple[int, int]
@@ -48,15 +48,6 @@ TYPICAL_COSINE = 0.81
 # 7 of 49 across outlets). Below this score such a pair stays apart, and the model never
 # rescues it. Chosen on the twelve chosen nights (the strictest of the two best bars).
 SAME_OUTLET = 0.45
-
-
-def _host(url: str | None) -> str:
-    """Return the web host of ``url`` without "www.", "" without one (or a broken one)."""
-    try:
-        host = urlsplit(url or "").hostname or ""
-    except ValueError:  # "http://[::1": an API caller's article need not be cleaned
-        return ""
-    return host.removeprefix("www.")
 
 
 def pair(i: int, j: int) -> Pair:
@@ -82,7 +73,7 @@ class Scorer:
         self._pieces: dict[int, list[Features]] = {}
         self._heads: dict[int, list[str]] = {}
         self._genre: dict[int, float] = {}
-        self._hosts = [_host(a.source.url) for a in articles]
+        self._hosts = [host_of(a.source.url) for a in articles]
 
     def lexical(self, i: int, j: int) -> float:
         """Return the words' score of a pair, structure considered."""
@@ -164,7 +155,7 @@ class Scorer:
         return None if a is None or b is None else float(np.dot(a, b))
 
     def same_outlet(self, i: int, j: int) -> bool:
-        """Tell two texts from one web host ("www." aside); a text without a URL is not."""
+        """Tell two texts from one web host (``host_of``: "www." aside); without a URL, no."""
         return bool(self._hosts[i]) and self._hosts[i] == self._hosts[j]
 
     def __call__(self, i: int, j: int) -> float:

@@ -47,6 +47,9 @@ _NOTICE_WORDS = (
 )  # fmt: skip
 
 
+NO_ARTICLE_TEXT = "no article text found"  # why an input without running text is skipped
+
+
 def _may_be_newsletter(text: str) -> bool:
     """Tell a text worth reading as blocks for a newsletter's marks."""
     if _LINE_MARK.search(text):
@@ -123,7 +126,7 @@ def parse_documents(documents: Sequence[Document]) -> list[Article]:
     if found and not articles:
         raise NotNews("an advertisement, no news (it speaks to the reader and names prices)")
     if not articles:
-        raise SkipFile("no article text found")
+        raise SkipFile(NO_ARTICLE_TEXT)
     return articles
 
 
