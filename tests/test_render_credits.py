@@ -37,5 +37,18 @@ def test_a_passage_naming_its_outlet_is_not_labelled_again() -> None:
     assert body_markdown(paragraphs, "Laut {name}") == (
         "Der Rat stimmte zu. Das sagte die Ministerin dem TAGESBLATT. Die Kosten steigen.\n\n"
         "**Laut Tagesblatt:** Die Kosten steigen. Das sagte die Ministerin dem Tagesblatt.\n\n"
-        "**Laut Blatt:** Laut Gesundheitsblatt steigen die Kosten."
+        "**Blatt:** Laut Gesundheitsblatt steigen die Kosten."
+    )
+
+
+def test_a_passage_opening_with_the_labels_word_gets_the_bare_name() -> None:
+    paragraphs = [(Passage("Laut einem Lagebericht steigen die Kosten.", credit="Rheinpost"),
+                   Passage("Laut sei es nicht gewesen.", credit="Tagesblatt"))]  # fmt: skip
+    assert body_markdown(paragraphs, "Laut {name}") == (
+        "**Rheinpost:** Laut einem Lagebericht steigen die Kosten. "
+        "**Tagesblatt:** Laut sei es nicht gewesen."
+    )
+    assert body_markdown(paragraphs, "According to {name}") == (
+        "**According to Rheinpost:** Laut einem Lagebericht steigen die Kosten. "
+        "**According to Tagesblatt:** Laut sei es nicht gewesen."
     )

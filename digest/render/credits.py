@@ -40,7 +40,18 @@ def _passage(passage: Passage, label: str, form: NameForm) -> str:
     plain = " ".join(_MARKDOWN_SPECIAL.sub("", passage.credit).split()).strip(" :")
     if _credits_itself(passage.text, plain):
         return passage.text
-    return f"**{label.format(name=form(plain))}:** {passage.text}"
+    credit = label.format(name=form(plain))
+    if _same_opening(credit, passage.text):
+        credit = plain  # "Laut Blatt: Laut einem Lagebericht …" says "laut" twice
+    return f"**{credit}:** {passage.text}"
+
+
+def _same_opening(credit: str, text: str) -> bool:
+    """Tell a passage that opens with the label's own first word ("Laut einem Bericht …"
+    under "Laut {name}"): the credit then stands as the bare name, a source tag."""
+    first = credit.split(maxsplit=1)[0] if credit.split() else ""
+    words = text.split(maxsplit=1)
+    return bool(first) and bool(words) and words[0].casefold() == first.casefold()
 
 
 def _credits_itself(text: str, name: str) -> bool:
