@@ -16,11 +16,12 @@ from digest.config import DedupConfig
 from digest.dedup.band import Band
 from digest.dedup.groups import cluster, match
 from digest.dedup.items import group_items
+from digest.dedup.prepare import read_texts
 from digest.dedup.scoring import similarity
 from digest.dedup.similarity import weigh_batch
 from digest.dedup.vectors import Semantic
 from digest.models import Article, IssueItem, SourceRef
-from digest.text.features import Features, of_article
+from digest.text.features import Features
 
 __all__ = ["Grouping", "cluster", "group", "similarity"]
 
@@ -46,7 +47,7 @@ def group(
     articles: Sequence[Article], settings: DedupConfig, semantic: Semantic | None = None
 ) -> Grouping:
     """Group ``articles`` by event and place their short items."""
-    features, idf = weigh_batch([of_article(a) for a in articles])
+    features, idf = weigh_batch(read_texts(articles))
     matched = match(articles, features, settings, semantic, idf)
     # A newsletter of short items only has no story of its own: its items still count.
     groups = [g for g in matched.groups if any(_has_story(articles[i]) for i in g)]

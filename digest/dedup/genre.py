@@ -31,7 +31,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from digest.models import Article, Source
 from digest.parse.boilerplate import READER_ADDRESS
@@ -76,6 +75,10 @@ _ASKS = re.compile(
 )
 
 _NO_SOURCE = Source(name="", file="")  # the style model reads the headline and text only
+# Texts whose likelihood is kept: a large night's whole batch (the keys are the articles'
+# own strings, so each costs a dict entry, not a copy of its text).
+KNOWN_TEXTS = 100_000
+_KNOWN: dict[tuple[str, str, bool], float] = {}
 
 # The model over ``shape``'s thirteen shares, standardised (mean, scale); printed by
 # ``bench/genre_bench.py``.
@@ -150,11 +153,22 @@ def piece_likelihood(article: Article) -> float:
     retells the news in a voice of its own ("Wir halten Sie auf dem Laufenden"), which the
     style model, fitted on web articles, would take for a commentary's.
     """
-    return _piece_likelihood(article.title, article.body, article.newsletter)
+    key = (article.title, article.body, article.newsletter)
+    found = _KNOWN.get(key)
+    if found is None:
+        found = _piece_likelihood(*key)
+        remember(article, found)
+    return found
 
 
-# Grouping, merging and ranking each ask of the same articles: read each text's shape once.
-@lru_cache(maxsize=16384)
+def remember(article: Article, likelihood: float) -> None:
+    """Keep ``article``'s piece likelihood (read here or by a child, ``dedup.prepare``):
+    grouping, merging and ranking each ask of the same texts."""
+    if len(_KNOWN) >= KNOWN_TEXTS:
+        del _KNOWN[next(iter(_KNOWN))]  # the oldest: a batch asks of its own texts
+    _KNOWN[(article.title, article.body, article.newsletter)] = likelihood
+
+
 def _piece_likelihood(title: str, body: str, newsletter: bool) -> float:
     article = Article(title=title, body=body, source=_NO_SOURCE, newsletter=newsletter)
     if says_so(article):

@@ -1,0 +1,60 @@
+"""A large batch's texts are read on both cores, in order, and a failed share costs nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import pytest
+
+from digest.dedup import genre, prepare
+from digest.dedup.prepare import PARALLEL_FROM, read_texts
+from digest.models import Article, Source
+from digest.text.features import of_article
+
+DAY = dt.datetime(2026, 3, 2, 8, tzinfo=dt.UTC)
+TOWNS = ["Kassel", "Gera", "Passau", "Emden", "Siegen", "Görlitz", "Fulda"]
+
+
+def batch(n: int) -> list[Article]:
+    """``n`` distinct reports and commentaries, one an hour."""
+    found = []
+    for k in range(n):
+        town = TOWNS[k % len(TOWNS)]
+        if k % 3:
+            body = (f"Der Stadtrat von {town} hat am Montag mit {k} Stimmen den Bau einer "
+                    f"Brücke beschlossen. Die Kosten liegen bei {k + 3} Millionen Euro, sagte "
+                    "der Bürgermeister. Der Bau soll im Mai beginnen.")  # fmt: skip
+        else:
+            body = (f"Ich frage mich, warum {town} sich das leistet. Wir müssten doch zuerst "
+                    "an die Schulen denken. Man könnte das Geld besser anlegen, oder nicht?")
+        found.append(Article(title=f"Brücke für {town} ({k})", body=body,
+                             source=Source("Tagesblatt", "blatt.jsonl"),
+                             published=DAY + dt.timedelta(hours=k)))  # fmt: skip
+    return found
+
+
+def test_a_large_batch_is_read_in_children_as_it_would_be_here() -> None:
+    articles = batch(PARALLEL_FROM + 1)
+    genre._KNOWN.clear()
+    assert read_texts(articles) == [of_article(a) for a in articles]
+    # The children's style readings came back: the scorer and the ranking ask of them.
+    for article in articles:
+        key = (article.title, article.body, article.newsletter)
+        assert genre._KNOWN[key] == genre._piece_likelihood(*key)
+    assert genre.is_piece(articles[0]) and not genre.is_piece(articles[1])
+
+
+def test_a_share_whose_child_fails_is_read_here(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    articles = batch(PARALLEL_FROM + 1)
+    monkeypatch.setattr(prepare, "SHARE_SECONDS", 0.0)  # no time for a share
+    monkeypatch.setattr(prepare, "TEXT_SECONDS", 0.0)
+    with caplog.at_level(logging.INFO, logger="digest"):
+        assert read_texts(articles) == [of_article(a) for a in articles]
+    said = [r.getMessage() for r in caplog.records if r.name == "digest.dedup.prepare"]
+    assert said == [
+        "Reading texts 1 to 250 in a child failed (took longer than 0 s): read here instead",
+        "Reading texts 251 to 501 in a child failed (took longer than 0 s): read here instead",
+    ]
