@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import faulthandler
+import itertools
 import logging
 import math
 import os
@@ -297,3 +298,33 @@ def seconds_for(size: int, one_article: int, limits: Limits) -> float:
     and gets proportionally more time; a small hostile page gets no more than one.
     """
     return limits.seconds * max(1.0, size / max(1, one_article))
+
+
+def in_shares(
+    func: Callable[[int, int], Sequence[T]], n: int, limits: Limits, *,
+    workers: int = DEFAULT_WORKERS, what: str = "items",
+) -> list[T]:  # fmt: skip
+    """Return ``func(0, n)``, computed as one contiguous share per worker in children.
+
+    For work on many independent items the parent already holds (a batch's texts, its
+    groups): each child inherits them and computes ``func(start, end)``, one result per
+    item, and only the results come back. A share whose child fails is computed here,
+    said at ``-v`` (``what`` names the items): the work is kept, only slower.
+    """
+    bounds = [n * k // max(1, workers) for k in range(max(1, workers) + 1)]
+    spans = [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
+    done: dict[int, Sequence[T]] = {}
+    jobs = [Job(span, limits.seconds) for span in spans]
+    for index, outcome in map_isolated(lambda span: func(*span), jobs, limits, workers=workers):
+        outcome.replay()
+        start, end = spans[index]
+        if isinstance(outcome.value, Failed):
+            logging.getLogger(LOGGER).info(
+                "Working on %s %d to %d in a child failed (%s): done here instead",
+                what, start + 1, end, outcome.value.reason)  # fmt: skip
+        else:
+            done[index] = outcome.value
+    found: list[T] = []
+    for index, span in enumerate(spans):
+        found.extend(done[index] if index in done else func(*span))
+    return found

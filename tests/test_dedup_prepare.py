@@ -1,4 +1,4 @@
-"""A large batch's texts are read on both cores, in order, and a failed share costs nothing."""
+"""A large batch is read and written on both cores, in order; a failed share costs nothing."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ import logging
 
 import pytest
 
-from digest.dedup import genre, prepare
+from digest import merge
+from digest.config import DedupConfig
+from digest.dedup import genre, group, prepare
 from digest.dedup.prepare import PARALLEL_FROM, read_texts
+from digest.merge import merge_groups
 from digest.models import Article, Source
 from digest.text.features import of_article
 
@@ -53,8 +56,18 @@ def test_a_share_whose_child_fails_is_read_here(
     monkeypatch.setattr(prepare, "TEXT_SECONDS", 0.0)
     with caplog.at_level(logging.INFO, logger="digest"):
         assert read_texts(articles) == [of_article(a) for a in articles]
-    said = [r.getMessage() for r in caplog.records if r.name == "digest.dedup.prepare"]
+    said = [r.getMessage() for r in caplog.records if r.name == "digest"]
     assert said == [
-        "Reading texts 1 to 250 in a child failed (took longer than 0 s): read here instead",
-        "Reading texts 251 to 501 in a child failed (took longer than 0 s): read here instead",
+        "Working on texts 1 to 250 in a child failed (took longer than 0 s): done here instead",
+        "Working on texts 251 to 501 in a child failed (took longer than 0 s): done here instead",
     ]
+
+
+def test_a_large_nights_one_source_stories_are_written_in_children_as_here() -> None:
+    articles = batch(merge.PARALLEL_FROM + 1)
+    grouping = group(articles, DedupConfig())
+    alone = [g for g in grouping.groups if len(g) == 1]
+    assert len(alone) > merge.PARALLEL_FROM  # the children write them
+    here = [merge.merge([articles[i] for i in g], DedupConfig(),
+                        [grouping.features[i] for i in g]) for g in grouping.groups]  # fmt: skip
+    assert merge_groups(articles, grouping, DedupConfig()) == here

@@ -19,6 +19,7 @@ from digest.config import DedupConfig
 from digest.dedup import Grouping
 from digest.dedup.embed import Vectors
 from digest.dedup.vectors import Semantic
+from digest.isolate import DEFAULT_WORKERS, Limits, in_shares
 from digest.merge.facts import Facts, Sentence, candidates
 from digest.merge.headline import choose_headline, cited, distinct, is_headline, primary
 from digest.merge.layout import compose_body
@@ -35,6 +36,10 @@ MAX_MERGE_SOURCES = 12
 # The model reads each source's sentences up to this place: the facts a report leads with,
 # at about 0.07 CPU-seconds a sentence (the seeds' five reports: 50 sentences, 3.5 s).
 EMBED_POSITIONS = 12
+PARALLEL_FROM = 500  # one-source stories from which they are written in children ...
+SHARE_SECONDS = 120.0  # ... each child given this long for its share
+STORY_SECONDS = 0.05  # and this much more per story (about 20 times what one takes)
+SHARE_MEMORY = 2 << 30  # address space a child may add for its share of stories
 
 
 def merge(
@@ -132,12 +137,35 @@ def merge_groups(
     semantic: Semantic | None = None,
 ) -> list[Story]:
     """Merge each group of ``grouping`` into a story; cite the newsletters that retold it."""
+    alone = [g for g, group in enumerate(grouping.groups) if len(group) == 1]
+    written = dict(zip(alone, _one_source(articles, grouping, settings, alone), strict=True))
     stories = []
     for g, group in enumerate(grouping.groups):
         feats = [grouping.features[i] for i in group]
-        story = merge([articles[i] for i in group], settings, feats, semantic)
+        story = written.get(g) or merge([articles[i] for i in group], settings, feats, semantic)
         if grouping.attached.get(g):
             story = replace(story, sources=story.sources + grouping.attached[g])
         stories.append(story)
     return stories
 
+
+
+def _one_source(
+    articles: Sequence[Article], grouping: Grouping, settings: DedupConfig, alone: list[int]
+) -> list[Story]:
+    """Write the stories of the one-article groups ``alone``, on both cores if many.
+
+    Most of a large night's stories have one source, and each is written from its own
+    text without the model: they are written in one share per core in forked children
+    (``isolate.in_shares``), only the stories coming back.
+    """
+
+    def write(start: int, end: int) -> list[Story]:
+        firsts = [grouping.groups[g][0] for g in alone[start:end]]
+        return [merge([articles[i]], settings, [grouping.features[i]]) for i in firsts]
+
+    if len(alone) < PARALLEL_FROM:
+        return write(0, len(alone))
+    seconds = SHARE_SECONDS + STORY_SECONDS * len(alone) / DEFAULT_WORKERS
+    limits = Limits(seconds=seconds, memory=SHARE_MEMORY)
+    return in_shares(write, len(alone), limits, what="one-source stories")
