@@ -20,6 +20,7 @@ from digest.config import Config
 from digest.i18n import long_date
 from digest.models import Issue
 from digest.render.layout import entries, groups, more_limit, web_url
+from digest.render.markup import converted_ahead
 from digest.render.templating import LinkCollector, environment
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,8 @@ def render(issue: Issue, config: Config) -> Rendered:
 def render_web(env: jinja2.Environment, issue: Issue, config: Config) -> str:
     """Render the web version: every story in full, its styles left in ``<style>`` blocks."""
     plan = _Plan(len(issue.stories), len(issue.items))
-    return env.get_template("issue.html").render(_context(issue, plan, config, web=True))
+    with converted_ahead([s.body for s in issue.stories]):
+        return env.get_template("issue.html").render(_context(issue, plan, config, web=True))
 
 
 @dataclass(frozen=True)

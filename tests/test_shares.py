@@ -1,4 +1,5 @@
-"""A large batch is read and written on both cores, in order; a failed share costs nothing."""
+"""A large night is read, written and rendered on both cores, in order; a failed share is
+done in-process."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from digest.dedup import genre, group, prepare
 from digest.dedup.prepare import PARALLEL_FROM, read_texts
 from digest.merge import merge_groups
 from digest.models import Article, Source
+from digest.render import markup
 from digest.text.features import of_article
 
 DAY = dt.datetime(2026, 3, 2, 8, tzinfo=dt.UTC)
@@ -71,3 +73,12 @@ def test_a_large_nights_one_source_stories_are_written_in_children_as_here() -> 
     here = [merge.merge([articles[i] for i in g], DedupConfig(),
                         [grouping.features[i] for i in g]) for g in grouping.groups]  # fmt: skip
     assert merge_groups(articles, grouping, DedupConfig()) == here
+
+
+def test_a_large_web_page_has_its_story_texts_converted_in_children_as_here() -> None:
+    texts = [f"**Laut Blatt {k}:** Der Rat tagte.\n\n- eins\n- [zwei](https://example.org/{k})"
+             for k in range(markup.PARALLEL_FROM)]  # fmt: skip
+    here = [markup.to_html(t) for t in texts]
+    with markup.converted_ahead(texts):
+        assert markup._AHEAD and [markup.to_html(t) for t in texts] == here
+    assert not markup._AHEAD  # nothing kept for the next issue
