@@ -42,7 +42,11 @@ def batch(n: int) -> list[Article]:
 def test_a_large_batch_is_read_in_children_as_it_would_be_here() -> None:
     articles = batch(PARALLEL_FROM + 1)
     genre._KNOWN.clear()
-    assert read_texts(articles) == [of_article(a) for a in articles]
+    feats = read_texts(articles)
+    assert feats == [of_article(a) for a in articles]
+    # Unpickled weights come one object per weight; each value is one object again.
+    weights = [w for f in feats for w in f.terms.values()]
+    assert len({id(w) for w in weights}) == len(set(weights)) < len(weights) / 10
     # The children's style readings came back: the scorer and the ranking ask of them.
     for article in articles:
         key = (article.title, article.body, article.newsletter)

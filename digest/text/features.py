@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -66,12 +67,36 @@ class Features:
     norm: float  # Euclidean length of ``terms``
     weighted: bool = False  # terms already carry the batch's inverse document frequencies
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickle the weights as one block of doubles (features come back from a child,
+        ``dedup.prepare``): pickle keeps no float shared, and a text's weights unpickled
+        one object each cost 300 MB more for 46,840 texts, where a few hundred distinct
+        values are all there are. ``_rebuild`` shares them again as it reads."""
+        weights = array("d", self.terms.values()).tobytes()
+        return (_rebuild, (tuple(self.terms), weights, self.lead, self.head, self.day,
+                           self.norm, self.weighted))  # fmt: skip
+
+
+def _rebuild(
+    keys: tuple[str, ...], weights: bytes, lead: frozenset[str], head: frozenset[str],
+    day: float | None, norm: float, weighted: bool,
+) -> Features:  # fmt: skip
+    """Unpickle ``Features``: each weight the one object of its value in this process."""
+    values = array("d")
+    values.frombytes(weights)
+    if len(_SHARED) >= _TOKEN_CACHE_SIZE:
+        _SHARED.clear()  # never in practice: a night's weights take a few thousand values
+    share = _SHARED.setdefault
+    terms = dict(zip(keys, [share(w, w) for w in values], strict=True))
+    return Features(terms, lead, head, day, norm, weighted)
+
 
 # How a token's name flag is decided: always, never, or by its place in the sentence.
 _NUMBER, _PLAIN, _ACRONYM, _CAPITAL = range(4)
 _TOKEN_CACHE_SIZE = 500_000  # distinct tokens remembered; a night's batch has about 150,000
 _token_cache: dict[str, tuple[tuple[str, ...], bool, int]] = {}
 _SUBLINEAR: dict[float, float] = {}  # raw weight -> its sublinear weight, shared
+_SHARED: dict[float, float] = {}  # a weight -> the one object for its value (``_rebuild``)
 
 
 def _token_info(token: str) -> tuple[tuple[str, ...], bool, int]:
