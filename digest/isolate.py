@@ -39,6 +39,8 @@ DEFAULT_SECONDS = 30.0
 DEFAULT_MEMORY = 1 << 30  # address space a child may add to what it inherits
 DEFAULT_RECURSION = 2_000
 DEFAULT_WORKERS = 2
+SHARE_FROM = 500  # items from which ``in_shares`` gives the work to children ...
+SHARE_SECONDS = 60.0  # ... each child given this long, and its items' time on top
 #: The logger whose records a child sends back (the package's; the CLI's handler prints them).
 LOGGER = "digest"
 _CHUNK = 1 << 20
@@ -301,18 +303,24 @@ def seconds_for(size: int, one_article: int, limits: Limits) -> float:
 
 
 def in_shares(
-    func: Callable[[int, int], Sequence[T]], n: int, limits: Limits, *,
+    func: Callable[[int, int], Sequence[T]], n: int, *, item_seconds: float, memory: int,
     workers: int = DEFAULT_WORKERS, what: str = "items",
 ) -> list[T]:  # fmt: skip
     """Return ``func(0, n)``, computed as one contiguous share per worker in children.
 
     For work on many independent items the parent already holds (a batch's texts, its
-    groups): each child inherits them and computes ``func(start, end)``, one result per
-    item, and only the results come back. A share whose child fails is computed here,
-    said at ``-v`` (``what`` names the items): the work is kept, only slower.
+    stories): each child inherits them and computes ``func(start, end)``, one result per
+    item, and only the results come back. A child may take ``SHARE_SECONDS`` and
+    ``item_seconds`` per item of its share, and add ``memory`` bytes of address space. A
+    share whose child fails is computed here, said at ``-v`` (``what`` names the items):
+    the work is kept, only slower. Under ``SHARE_FROM`` items everything is computed
+    here: a fork and a pickle would cost more than they save.
     """
-    bounds = [n * k // max(1, workers) for k in range(max(1, workers) + 1)]
+    if n < SHARE_FROM or workers < 2:
+        return list(func(0, n))
+    bounds = [n * k // workers for k in range(workers + 1)]
     spans = [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
+    limits = Limits(seconds=SHARE_SECONDS + item_seconds * bounds[1], memory=memory)
     done: dict[int, Sequence[T]] = {}
     jobs = [Job(span, limits.seconds) for span in spans]
     for index, outcome in map_isolated(lambda span: func(*span), jobs, limits, workers=workers):

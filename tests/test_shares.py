@@ -8,10 +8,11 @@ import logging
 
 import pytest
 
-from digest import merge
+from digest import isolate, merge
 from digest.config import DedupConfig
 from digest.dedup import genre, group, prepare
-from digest.dedup.prepare import PARALLEL_FROM, read_texts
+from digest.dedup.prepare import read_texts
+from digest.isolate import SHARE_FROM
 from digest.merge import merge_groups
 from digest.models import Article, Source
 from digest.render import markup
@@ -40,7 +41,7 @@ def batch(n: int) -> list[Article]:
 
 
 def test_a_large_batch_is_read_in_children_as_it_would_be_here() -> None:
-    articles = batch(PARALLEL_FROM + 1)
+    articles = batch(SHARE_FROM + 1)
     genre._KNOWN.clear()
     feats = read_texts(articles)
     assert feats == [of_article(a) for a in articles]
@@ -57,8 +58,8 @@ def test_a_large_batch_is_read_in_children_as_it_would_be_here() -> None:
 def test_a_share_whose_child_fails_is_read_here(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    articles = batch(PARALLEL_FROM + 1)
-    monkeypatch.setattr(prepare, "SHARE_SECONDS", 0.0)  # no time for a share
+    articles = batch(SHARE_FROM + 1)
+    monkeypatch.setattr(isolate, "SHARE_SECONDS", 0.0)  # no time for a share
     monkeypatch.setattr(prepare, "TEXT_SECONDS", 0.0)
     with caplog.at_level(logging.INFO, logger="digest"):
         assert read_texts(articles) == [of_article(a) for a in articles]
@@ -70,10 +71,10 @@ def test_a_share_whose_child_fails_is_read_here(
 
 
 def test_a_large_nights_one_source_stories_are_written_in_children_as_here() -> None:
-    articles = batch(merge.PARALLEL_FROM + 1)
+    articles = batch(SHARE_FROM + 1)
     grouping = group(articles, DedupConfig())
     alone = [g for g in grouping.groups if len(g) == 1]
-    assert len(alone) > merge.PARALLEL_FROM  # the children write them
+    assert len(alone) > SHARE_FROM  # the children write them
     here = [merge.merge([articles[i] for i in g], DedupConfig(),
                         [grouping.features[i] for i in g]) for g in grouping.groups]  # fmt: skip
     assert merge_groups(articles, grouping, DedupConfig()) == here
@@ -81,7 +82,7 @@ def test_a_large_nights_one_source_stories_are_written_in_children_as_here() -> 
 
 def test_a_large_web_page_has_its_story_texts_converted_in_children_as_here() -> None:
     texts = [f"**Laut Blatt {k}:** Der Rat tagte.\n\n- eins\n- [zwei](https://example.org/{k})"
-             for k in range(markup.PARALLEL_FROM)]  # fmt: skip
+             for k in range(SHARE_FROM)]  # fmt: skip
     here = [markup.to_html(t) for t in texts]
     with markup.converted_ahead(texts):
         assert markup._AHEAD and [markup.to_html(t) for t in texts] == here

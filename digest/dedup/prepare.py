@@ -6,7 +6,7 @@ this 2-core machine) and each text is read on its own, so a large batch is read 
 share per core in forked children (``isolate.in_shares``: the articles are inherited,
 only the results come back by pickle; a failed share is read here). The style is
 remembered (``genre.remember``) for the scorer and the ranking, which ask of the same
-texts. A small batch is read here at once: a fork would cost more than it saves.
+texts.
 """
 
 from __future__ import annotations
@@ -14,23 +14,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digest.dedup.genre import piece_likelihood, remember
-from digest.isolate import DEFAULT_WORKERS, Limits, in_shares
+from digest.isolate import DEFAULT_WORKERS, in_shares
 from digest.models import Article
 from digest.text.features import Features, of_article
 
-PARALLEL_FROM = 500  # texts from which the batch is read in children
-SHARE_SECONDS = 120.0  # a child's time for its share ...
-TEXT_SECONDS = 0.05  # ... and this much more per text (about 10 times what one takes)
+TEXT_SECONDS = 0.05  # a child's time per text (about 10 times what one takes)
 SHARE_MEMORY = 4 << 30  # address space a child may add: a share's features and their pickle
 
 
 def read_texts(articles: Sequence[Article], workers: int = DEFAULT_WORKERS) -> list[Features]:
     """Return the features of ``articles`` in order, their style remembered by ``genre``."""
-    if len(articles) < PARALLEL_FROM or workers < 2:
-        return [of_article(a) for a in articles]
-    seconds = SHARE_SECONDS + TEXT_SECONDS * len(articles) / workers
     read = in_shares(lambda start, end: _read(articles[start:end]), len(articles),
-                     Limits(seconds=seconds, memory=SHARE_MEMORY), workers=workers,
+                     item_seconds=TEXT_SECONDS, memory=SHARE_MEMORY, workers=workers,
                      what="texts")  # fmt: skip
     for article, (_, likelihood) in zip(articles, read, strict=True):
         remember(article, likelihood)

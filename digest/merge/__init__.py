@@ -19,7 +19,7 @@ from digest.config import DedupConfig
 from digest.dedup import Grouping
 from digest.dedup.embed import Vectors
 from digest.dedup.vectors import Semantic
-from digest.isolate import DEFAULT_WORKERS, Limits, in_shares
+from digest.isolate import in_shares
 from digest.merge.facts import Facts, Sentence, candidates
 from digest.merge.headline import choose_headline, cited, distinct, is_headline, primary
 from digest.merge.layout import compose_body
@@ -36,9 +36,7 @@ MAX_MERGE_SOURCES = 12
 # The model reads each source's sentences up to this place: the facts a report leads with,
 # at about 0.07 CPU-seconds a sentence (the seeds' five reports: 50 sentences, 3.5 s).
 EMBED_POSITIONS = 12
-PARALLEL_FROM = 500  # one-source stories from which they are written in children ...
-SHARE_SECONDS = 120.0  # ... each child given this long for its share
-STORY_SECONDS = 0.05  # and this much more per story (about 20 times what one takes)
+STORY_SECONDS = 0.05  # a child's time per one-source story (about 20 times what one takes)
 SHARE_MEMORY = 2 << 30  # address space a child may add for its share of stories
 
 
@@ -142,12 +140,14 @@ def merge_groups(
     stories = []
     for g, group in enumerate(grouping.groups):
         feats = [grouping.features[i] for i in group]
-        story = written.get(g) or merge([articles[i] for i in group], settings, feats, semantic)
+        if g in written:
+            story = written[g]
+        else:
+            story = merge([articles[i] for i in group], settings, feats, semantic)
         if grouping.attached.get(g):
             story = replace(story, sources=story.sources + grouping.attached[g])
         stories.append(story)
     return stories
-
 
 
 def _one_source(
@@ -164,8 +164,5 @@ def _one_source(
         firsts = [grouping.groups[g][0] for g in alone[start:end]]
         return [merge([articles[i]], settings, [grouping.features[i]]) for i in firsts]
 
-    if len(alone) < PARALLEL_FROM:
-        return write(0, len(alone))
-    seconds = SHARE_SECONDS + STORY_SECONDS * len(alone) / DEFAULT_WORKERS
-    limits = Limits(seconds=seconds, memory=SHARE_MEMORY)
-    return in_shares(write, len(alone), limits, what="one-source stories")
+    return in_shares(write, len(alone), item_seconds=STORY_SECONDS, memory=SHARE_MEMORY,
+                     what="one-source stories")

@@ -49,9 +49,8 @@ def _passage(passage: Passage, label: str, form: NameForm) -> str:
 def _same_opening(credit: str, text: str) -> bool:
     """Tell a passage that opens with the label's own first word ("Laut einem Bericht …"
     under "Laut {name}"): the credit then stands as the bare name, a source tag."""
-    first = credit.split(maxsplit=1)[0] if credit.split() else ""
-    words = text.split(maxsplit=1)
-    return bool(first) and bool(words) and words[0].casefold() == first.casefold()
+    first, opening = credit.split(maxsplit=1)[:1], text.split(maxsplit=1)[:1]
+    return bool(first) and [w.casefold() for w in first] == [w.casefold() for w in opening]
 
 
 def _credits_itself(text: str, name: str) -> bool:

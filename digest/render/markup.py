@@ -12,17 +12,15 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from digest.isolate import Limits, in_shares
+from digest.isolate import SHARE_FROM, in_shares
 from digest.text.clean import safe_link
 
 _SAFE_URL = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 # Characters that render as nothing or flip text direction; look-alike tricks use them.
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-PARALLEL_FROM = 500  # texts from which ``converted_ahead`` converts in children ...
-SHARE_SECONDS = 60.0  # ... each given this long
-TEXT_SECONDS = 0.05  # and this much more per text (about 20 times what one takes)
-SHARE_MEMORY = 1 << 30
+TEXT_SECONDS = 0.05  # a child's time per story text (about 20 times what one takes)
+SHARE_MEMORY = 1 << 30  # address space a child may add for its share of HTML
 _AHEAD: dict[str, str] = {}  # Markdown text -> its HTML, converted by ``converted_ahead``
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
@@ -84,9 +82,9 @@ def converted_ahead(texts: Sequence[str]) -> Iterator[None]:
     The web page converts every story of the night (4,555 of a large one) in one
     template: Markdown's pure-Python converter was most of its time.
     """
-    if len(texts) >= PARALLEL_FROM:
-        limits = Limits(seconds=SHARE_SECONDS + TEXT_SECONDS * len(texts), memory=SHARE_MEMORY)
-        html = in_shares(lambda a, b: [to_html(t) for t in texts[a:b]], len(texts), limits,
+    if len(texts) >= SHARE_FROM:  # fewer are converted as the template asks for them
+        html = in_shares(lambda a, b: [to_html(t) for t in texts[a:b]], len(texts),
+                         item_seconds=TEXT_SECONDS, memory=SHARE_MEMORY,
                          what="story texts")  # fmt: skip
         _AHEAD.update(zip(texts, html, strict=True))
     try:
