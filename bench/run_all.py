@@ -34,6 +34,9 @@ RUNS: list[tuple[str, str, list[str], list[str]]] = [
      ["--sets", "held-out", "--nights", "1"]),
     ("Pairs: the rules with a second opinion fitted on readers' verdicts (not taken)",
      "combiner_bench.py", [], ["--nights", "3", "--pairs", "10"]),
+    # Loads all FANG texts and embeds 356 sentences (about 20 s): no smaller slice.
+    ("Facts: the merge's sentence links against blind readers' verdicts",
+     "fact_links_bench.py", [], []),
     ("Items: a newsletter's short item against the story it retells", "items_bench.py", [],
      ["--limit", "20", "--nights", "1"]),
     ("Scale: digest build on FANG-COVID", "scale_bench.py", ["--sizes", "500,4684,46840"],
