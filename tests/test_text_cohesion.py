@@ -15,6 +15,8 @@ from digest.text.cohesion import adds_to, points_back, refers_back
         "Dieser Plan stößt auf Widerstand.",
         "„Deshalb hätte ich anders entschieden“, sagte sie.",
         "Für den gilt eine Ausnahme.",
+        "Vorher hatten andere Länder die Flüge gestoppt.",  # before what?
+        "Anschließend tagte der Rat bis in die Nacht.",
     ],
 )
 def test_a_word_pointing_back_opens_the_sentence(sentence: str) -> None:
@@ -32,6 +34,8 @@ def test_a_word_pointing_back_opens_the_sentence(sentence: str) -> None:
         "Ähnlich wie in Bayern gilt eine Maskenpflicht.",  # a likeness inside the sentence
         "Anders als in Berlin bleiben die Schulen offen.",
         "Der Bundestag stimmte am Mittwoch mit großer Mehrheit zu.",  # no pronoun
+        "Der Rat hat das neue Gesetz beschlossen.",  # "das" as an article, before an adjective
+        "Die Stadt hat das Gesetz schon 2019 beschlossen.",  # ... before a noun
     ],
 )
 def test_a_sentence_that_stands_on_its_own(sentence: str) -> None:
@@ -51,6 +55,10 @@ def test_a_sentence_that_stands_on_its_own(sentence: str) -> None:
         "Weiter hieß es, der Präsident isoliere sich.",  # goes on with a statement
         # a pronoun after a longer opening phrase
         "Gemeinsam mit den Vereinten Nationen hatte er eine Konferenz organisiert.",
+        # "das" as a pronoun, before a particle: what was done before
+        "Andere Städte hatten das bereits beschlossen.",
+        "Wer das nicht kann, muss sich testen lassen.",
+        "Die Stadt hat das schon 2019 beschlossen.",
     ],
 )
 def test_a_person_or_a_claim_told_before(sentence: str) -> None:

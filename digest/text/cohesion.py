@@ -45,7 +45,7 @@ _POINTING = re.compile(
     rf"^(?:Dies(?:e[rsmn]?)?{_NOT_TIME}|Dort|Damit|Dabei|Daher|Deshalb|Allerdings|Dennoch"
     r"|Trotzdem|Dazu|Darin|Darauf|Darunter|Darüber|Daneben|Zuvor|Danach|Dadurch|Dahinter"
     r"|Doch|Dann|Beide|Deren|Dessen|Letztere[rsmn]?|Solche[rsmn]?|Daran|Davon|Daraus|Damals"
-    r"|Dorthin|Hier|Bis dahin)\b"
+    r"|Dorthin|Hier|Bis dahin|Vorher|Anschließend)\b"
     rf"|^(?:Das|Dem) {_VERB}\b"
     rf"|^{_PREPOSITION} (?:ihm|ihn|ihnen|denen|(?:den|dem|der|das) {_VERB})\b"
 )
@@ -53,6 +53,16 @@ _POINTING = re.compile(
 # Not a paragraph's opening word: a newsletter's new piece may begin "Was ist diese
 # Straße?", so only the merger, which moves single sentences, asks for it.
 _MENTIONS = re.compile(rf"^(?:\S+\s+){{1,3}}dies(?:e[rsmn]?)?\b{_NOT_TIME}")
+# "das" or "dies" as a pronoun among the first words: an article comes before a noun or
+# an adjective, a pronoun before a particle or an adverb ("Vorher hatten das bereits andere
+# EU-Länder getan", "Wer das nicht kann, …").
+_PARTICLES = (
+    r"(?:auch|bereits|schon|nicht|noch|nun|jetzt|so|ja|doch|wohl|gar|ebenfalls|längst|immer"
+    r"|erst|allerdings|zuvor|selbst|etwa|kaum|nie|niemals|vorher|damals|genau|eben|offenbar"
+    r"|vermutlich|wahrscheinlich|sicher|bislang|bisher|inzwischen|mittlerweile|zunächst"
+    r"|künftig|weiterhin|ebenso|zwar|jedoch|dennoch|trotzdem|deshalb|daher|gestern|heute)"
+)
+_PRONOUN = re.compile(rf"^(?:\S+\s+){{0,3}}(?:das|dies)\s+{_PARTICLES}\b")
 # A person named before: a pronoun opening the sentence or as the subject after the verb
 # ("Nun ist er …", "Zudem rief sie …"), a description ("Der 24-Jährige", "Die
 # SPD-Politikerin"), a quotation's second half ("…", sagt sie).
@@ -122,7 +132,7 @@ def points_back(text: str) -> bool:
 def refers_back(text: str) -> bool:
     """Tell whether ``text`` reads right only right after its own sentence before."""
     start = opening(text)
-    if any(p.search(start) for p in (_POINTING, _PERSON, _DRAWS_ON, _MENTIONS)):
+    if any(p.search(start) for p in (_POINTING, _PERSON, _DRAWS_ON, _MENTIONS, _PRONOUN)):
         return True
     if _WHOLE_QUOTE.match(text.strip()):
         return True  # a quotation without its speaker
