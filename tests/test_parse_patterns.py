@@ -220,6 +220,14 @@ CASES: list[tuple[str, str, bool]] = [
     ("CTA", "Folgst du schon Beispiel auf Whatsapp?", True),
     ("CTA_INSIDE", "Teile deine Tipps mit der Community.", True),
     ("CTA_INSIDE", "Nutzen Sie die Links, um Beispiel zu unterstützen:", True),
+    # a short sentence pointing the reader at a link
+    ("LINK_POINTER", "Wie das Verfahren abläuft, lesen Sie hier.", True),
+    ("LINK_POINTER", "Sehen Sie die Landung des Rovers hier live.", True),
+    ("LINK_POINTER", "Alle Termine finden Sie hier.", True),
+    ("LINK_POINTER", "Setzen Sie auch hier auf den Bund?", False),  # an interviewer's question
+    ("LINK_POINTER", "Die Polizei sagte, sie habe hier Spuren gefunden.", False),  # not the reader
+    ("LINK_POINTER", "Sie müssen so tun, als wären Sie nicht von hier.", False),  # no pointer verb
+    ("LINK_POINTER", "Der Rat stimmte zu. Sehen Sie hier den Livestream.", False),  # news first
     ("CTA_INSIDE", "Laden Sie unsere App für Android und iOS", True),
     ("CTA_INSIDE", "Der Verein will die Kita unterstützen.", False),
     ("CTA", "Wir fragen, was sie brauchen, um sie zu unterstützen.", False),
@@ -450,6 +458,7 @@ def test_every_pattern_has_a_case() -> None:
         ("Zum Angebot", "shop"),
         ("Jetzt Mitglied werden!", "appeal"),
         ("Die wichtigsten Nachrichten direkt in Ihr Postfach", "newsletter promotion"),
+        ("Mehr dazu lesen Sie hier.", "link pointer"),
     ],
 )
 def test_boilerplate_names_the_rule(line: str, rule: str | None) -> None:
@@ -468,6 +477,7 @@ NEWS_LIKE_WIDGETS = [
     "Aktionspreise im Supermarkt sind oft Lockangebote, sagen Verbraucherschützer.",
     "Ihre Spende hat 2024 geholfen, sagte die Tafel.",
     "Unterstützen Sie uns, forderte der Bürgermeister die Bürger auf.",
+    "Hier sehen die Anwohner die größte Gefahr, sagte der Bürgermeister.",
 ]
 
 

@@ -123,6 +123,21 @@ CTA_INSIDE = Guarded(
      "kommentar", "unterstützen"),
 )
 
+# A short sentence pointing the reader at a link: it addresses them ("Sie", "Ihnen" after
+# its first word), says "hier" and tells them to read, find, see or follow something there
+# ("Wie das ablaufen soll, lesen Sie hier.", "Sehen Sie die Landung hier live."). A
+# question is an interviewer's ("Setzen Sie auch hier darauf, dass …?") and stays, and so
+# does a paragraph of several sentences (its news; the pointer is cut as an edge sentence).
+LINK_POINTER = Guarded(
+    re.compile(
+        r"^(?=[^\n]{0,160}$)(?!.*\?\W*$)(?!.*[.!?]\s+[A-ZÄÖÜ„\"])(?=.*\b[Hh]ier\b)"
+        r"(?=.*(?<=\S )(?:Sie|Ihnen)\b)"
+        r"(?=.*\b(?i:lesen|nachlesen|nachzulesen|finden|sehen|ansehen|anschauen|erfahren"
+        r"|verfolgen|hören|abrufen)\b)"
+    ),
+    ("hier",),
+)
+
 # A mail's service text about the mail itself, addressed to the reader: how to unsubscribe
 # or change it, that it was sent automatically, not to reply, why it came. Matched on a
 # line's start, after at most one word as a label ("Abbestellen. Klicken Sie auf den
@@ -289,6 +304,7 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str] | Guarded], ...] = (
     ("bracketed note", BRACKET_NOTE),
     ("call to action", CTA),
     ("call to action", CTA_INSIDE),
+    ("link pointer", LINK_POINTER),
     ("mail service", MAIL_SERVICE),
     ("emoji call to action", EMOJI_CTA),
     ("paywall", PAYWALL),

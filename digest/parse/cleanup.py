@@ -99,7 +99,9 @@ def drop_boilerplate(lines: list[str]) -> list[str]:
         if LABEL_WORD.search(line, max(0, len(line) - _LABEL_CHARS)):
             line = strip_link_label(line)  # most lines: no pointing word near their end
         rule = boilerplate(bare(line))
-        if rule is None and line.strip():
+        # An outlet's notice is judged whole by ``drop_appeals``: trimmed of its pointer
+        # ("Alle Folgen finden Sie hier."), it would no longer show as one.
+        if rule is None and line.strip() and not house_notice(line):
             line = trim_edges(line)
             rule = None if line else "boilerplate sentences"
         if rule is None:
