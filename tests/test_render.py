@@ -182,6 +182,20 @@ def test_over_budget_items_are_capped_with_a_note() -> None:
     assert f"{600 - kept} short items left out to fit the size budget" in result.warnings
 
 
+def test_left_out_items_point_to_the_web_version_which_holds_them_all() -> None:
+    issue, config = scenario("two_sources_same_story")
+    config = dataclasses.replace(config, archive_url="https://digest.beispiel.de/archiv")
+    ref = SourceRef(name="Morgenlage", file="m.eml")
+    items = [IssueItem(text=f"Meldung {i}: " + "Wort " * 40, sources=[ref]) for i in range(600)]
+    result = render(dataclasses.replace(issue, items=items), config)  # type: ignore[arg-type]
+    rest = 600 - result.html.count("Meldung ")
+    web = f"https://digest.beispiel.de/archiv/{issue.date.isoformat()}/index.html"
+    assert re.search(rf'und {rest} weitere – <a href="{re.escape(web)}"[^>]*>Im Browser lesen</a>',
+                     result.html)  # fmt: skip
+    assert re.search(rf"und {rest} weitere – Im Browser lesen: \[\d+\]", result.text)
+    assert result.web.count("Meldung ") == 600 and "weitere" not in result.web
+
+
 def test_shortening_keeps_paragraphs_apart() -> None:
     body = "Erster Satz mit fünf Wörtern.\n\n**Laut Krone:** Zweiter Satz hier. Dritter Satz dort."
     assert (
