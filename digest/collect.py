@@ -33,6 +33,7 @@ from digest.readers import preload, read_bytes
 from digest.sources.outlets import label_unknown, name_outlet
 from digest.state import state_folder, state_location
 from digest.text.clean import clean_text, safe_link
+from digest.text.relative import absolute_days
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def collect(
         seconds=config.max_input_seconds,
     )  # fmt: skip
     articles, skipped = read_all(specs, options)
-    articles = recent(articles, config, date)
+    articles = [named_days(a, config, date) for a in recent(articles, config, date)]
     if memory:
         articles = memory.leave_out(articles)
     # Only the inputs whose articles reach the issue need a name, and a warning.
@@ -208,6 +209,22 @@ def recent(articles: Sequence[Article], config: Config, date: dt.date) -> list[A
             log.warning("Every article was published before %s (max_age_days: %g): give "
                         "--date or set max_age_days: null", start.date(), config.max_age_days)
     return kept
+
+
+def named_days(article: Article, config: Config, date: dt.date) -> Article:
+    """Name the weekdays the article's "gestern" and "morgen früh" mean, from its date
+    (``text.relative``): the issue is read days after it was written. Undated: as it is."""
+    if article.published is None:
+        return article
+    written = _aware(article.published, config).astimezone(config.tz).date()
+
+    def named(text: str) -> str:
+        return absolute_days(text, written, date)
+
+    return replace(
+        article, title=named(article.title), kicker=named(article.kicker),
+        body=named(article.body), items=[replace(i, text=named(i.text)) for i in article.items],
+    )  # fmt: skip
 
 
 def _aware(when: dt.datetime, config: Config) -> dt.datetime:
