@@ -71,3 +71,33 @@ def test_a_sentence_telling_the_teaser_again_is_left_out_unless_it_adds_a_source
     told = story_words(Article(title="Tram kommt", body=body, source=SOURCE))
     assert again not in told
     assert news in told and sourced in told and told.startswith(teaser)
+
+
+# A page that glued its teaser to the text: the lead tells the teaser's second sentence
+# again with who said it and the figures.
+GLUED_TEASER = (
+    "Die Stadtwerke haben sich mit der Stadt auf neue Preise geeinigt. Nach Jahren "
+    "ohne Erhöhung soll Fernwärme ab Januar zwölf Prozent mehr kosten. Die Stadtwerke "
+    "Lindenau erhöhen von Januar an die Preise für Fernwärme um zwölf Prozent für rund "
+    "14.000 Haushalte. Das teilte Geschäftsführerin Petra Sommer am Montag mit. Die "
+    "Verbraucherzentrale riet Kunden, die neuen Abschläge genau zu prüfen."
+)
+
+
+def test_a_glued_teaser_told_again_in_full_is_told_once_in_full() -> None:
+    told = story_words(Article(title="Fernwärme wird teurer", body=GLUED_TEASER, source=SOURCE))
+    assert "soll Fernwärme ab Januar zwölf Prozent mehr kosten" not in told
+    assert told.startswith("Die Stadtwerke haben sich mit der Stadt auf neue Preise geeinigt. "
+                           "Die Stadtwerke Lindenau erhöhen von Januar an")  # fmt: skip
+    assert told.endswith("die neuen Abschläge genau zu prüfen.")
+
+
+def test_a_teaser_sentence_the_rest_of_the_teaser_goes_on_from_is_kept() -> None:
+    """Only the teaser's end may go: "Manche …" would otherwise open the story."""
+    body = ("Die Menschen haben zunehmend Angst, sich bei der Arbeit mit dem Virus anzustecken. "
+            "Manche fühlen sich vom Chef schlecht geschützt. Im November hatte jeder dritte "
+            "Beschäftigte Angst, sich bei der Arbeit mit dem Virus anzustecken, ergab eine "
+            "Umfrage des Portals Lohnspiegel unter 26.500 Beschäftigten.")  # fmt: skip
+    told = story_words(Article(title="Angst am Arbeitsplatz", body=body, source=SOURCE))
+    assert told.startswith("Die Menschen haben zunehmend Angst")
+    assert "Lohnspiegel" in told
