@@ -50,7 +50,7 @@ def test_tagesschau_content_loses_its_link_labels_and_keeps_the_teaser() -> None
     assert len(raw) == 39 and len(set(guids)) == 38  # one guid twice: kept once
     assert [a.source.url for a in articles] == list(dict.fromkeys(guids))
     first = {i.findtext("guid"): i for i in reversed(raw)}  # the first of duplicates
-    pointed = 0
+    pointed = signed = 0
     for article in articles:
         item = first[article.source.url]
         assert CONTENT in {c.tag for c in item}  # the fullest text was content:encoded ...
@@ -60,10 +60,15 @@ def test_tagesschau_content_loses_its_link_labels_and_keeps_the_teaser() -> None
         if boilerplate(split_sentences(teaser)[-1]) == "link pointer":
             teaser = teaser[: teaser.rindex(split_sentences(teaser)[-1])]
             pointed += 1
+        byline = split_sentences(teaser)[-1]  # "… Von Corinna Emundts.", "Von Griet von …"
+        if byline.startswith("Von ") and len(byline.split()) <= 6:
+            teaser = teaser[: teaser.rindex(split_sentences(teaser)[-1])]
+            signed += 1
         assert words(article.body) == words(teaser), article.title
         assert article.title == item.findtext("title")
         assert article.source.name == "tagesschau.de"
     assert pointed == 1  # "Sehen Sie das Landemanöver … hier live."
+    assert signed == 11  # the teaser's byline goes with it ("… Von Bernd Wolf.")
     assert articles[0].published == dt.datetime(2021, 2, 18, 21, 56, 21,
                                                 tzinfo=dt.timezone(dt.timedelta(hours=1)))
 

@@ -45,9 +45,10 @@ _EDGE_WINDOW = 700  # how far into a paragraph's start and end such sentences ar
 # a pointer, an address, a label's colon, a bracket, a credit's slash or an agency.
 _EDGE_HINT = re.compile(
     r"\b(?:Sie|Ihnen|Ihr\w*|du|dich|dir|dein\w*|uns|unser\w*|hier|Hier|mehr|Mehr)\b"
-    r"|[@\[\]:/©|]|\b(?:dpa|AFP|Reuters|epd|KNA|AP|Foto|Video)\b"
+    r"|[@\[\]:/©|]|\b(?:dpa|AFP|Reuters|epd|KNA|AP|Foto|Video)\b|\b[Vv]on [A-ZÄÖÜ]"
 )
-_BOUNDARY = re.compile(r"[.!?…][\"“”»«')\]]*\s+")
+# Not after an initial: "Von S. Laghai und N. Steiner." is one sentence.
+_BOUNDARY = re.compile(r"(?<![\s(][A-ZÄÖÜ])[.!?…][\"“”»«')\]]*\s+")
 # An e-mail address or a web address and then a capital: a sentence ended there without
 # its full stop ("Schreiben Sie uns an hamburg@zeit.de Die Zahl der Neuinfektionen …").
 _AFTER_ADDRESS = re.compile(  # bounded: a hostile line may be one long token
@@ -150,16 +151,29 @@ def trim_edges(line: str) -> str:
     return "" if (start or end < len(line)) and boilerplate_sentence(rest) else rest
 
 
+# "Von Anna Muster", "Von Klaus Ott, Uwe Ritzer und Jörg Schmitt.", "Von Griet von
+# Petersdorff.": first and last names.
+_NAME = r"[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?:von|van|de|zu|vom|da)\s+)?[A-ZÄÖÜ][\w'’.-]*){1,3}"
+_BYLINE_SENTENCE = re.compile(
+    rf"^(?:Von|Ein Kommentar von|Eine Analyse von|Eine Kolumne von)\s+{_NAME}"
+    rf"(?:\s*(?:,|und)\s+{_NAME})*\.?$"
+)
+
+
 def _cut(boundary: re.Match[str]) -> int:
     """Return where the sentence before ``boundary`` ends (its stop and closers)."""
     return boundary.start() + len(boundary.group().rstrip())
 
 
 def boilerplate_sentence(sentence: str) -> bool:
-    """Tell a short sentence a boilerplate rule names ("Sehen Sie hier den Livestream.")."""
+    """Tell a short sentence a boilerplate rule names ("Sehen Sie hier den Livestream."), or
+    a byline standing as a sentence of the text ("… zwei Leistungsträger. Von Ulrich
+    Hartmann. RB gewinnt …": a teaser page's credit)."""
     sentence = sentence.strip()
     if len(sentence) > _EDGE_SENTENCE_CHARS and not sentence.endswith("]"):
         return False  # checked first: most sentences are longer, and the rules cost
+    if _BYLINE_SENTENCE.match(sentence):
+        return True
     if not _EDGE_HINT.search(sentence):
         return False  # no mark any such rule needs: most news sentences, cheaply
     rule = boilerplate(sentence)

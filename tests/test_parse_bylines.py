@@ -1,0 +1,39 @@
+"""A byline standing as a sentence of the text is a credit, not news."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.merge.single import single_story
+from digest.models import Article, Source
+from digest.parse.cleanup import boilerplate_sentence, trim_edges
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Von Ulrich Hartmann.", True),
+    ("Von Klaus Ott, Uwe Ritzer und Jörg Schmitt", True),
+    ("Von S. Laghai und N. Steiner.", True),
+    ("Von Griet von Petersdorff.", True),
+    ("Ein Kommentar von Anna Muster.", True),
+    ("Von Montag an gilt die neue Regel.", False),
+    ("Von Berlin aus.", False),
+    ("Von Ostern.", False),
+])  # fmt: skip
+def test_a_byline_sentence_is_boilerplate(sentence: str, expected: bool) -> None:
+    assert boilerplate_sentence(sentence) is expected
+
+
+def test_a_teaser_loses_its_closing_byline() -> None:
+    news = "Zwei Oberlandesgerichte konnten sich zuvor nicht auf eine Linie einigen."
+    assert trim_edges(f"{news} Von S. Laghai und N. Steiner.") == news
+
+
+def test_a_byline_between_two_teasers_is_not_told() -> None:
+    body = ("Dortmund zieht in die K.-o.-Runde ein, verliert aber zwei Leistungsträger. Von "
+            "Ulrich Hartmann. Leipzig gewinnt sein Auswärtsspiel in Istanbul deutlich und "
+            "wahrt seine Chance auf das Achtelfinale.")  # fmt: skip
+    summary, body_paragraphs = single_story(
+        Article(title="Dortmund weiter", body=body, source=Source("Tagesblatt", "t.txt")), 400)
+    told = " ".join([summary, *(p.text for paragraph in body_paragraphs for p in paragraph)])
+    assert "Hartmann" not in told
+    assert "Leipzig gewinnt" in told
