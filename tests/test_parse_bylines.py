@@ -1,9 +1,11 @@
-"""A byline standing as a sentence of the text is a credit, not news."""
+"""A byline standing as a sentence, or a pointer to a picture the digest does not show, is
+not news."""
 
 from __future__ import annotations
 
 import pytest
 
+from digest import api
 from digest.merge.single import single_story
 from digest.models import Article, Source
 from digest.parse.cleanup import boilerplate_sentence, trim_edges
@@ -37,3 +39,13 @@ def test_a_byline_between_two_teasers_is_not_told() -> None:
     told = " ".join([summary, *(p.text for paragraph in body_paragraphs for p in paragraph)])
     assert "Hartmann" not in told
     assert "Leipzig gewinnt" in told
+
+
+def test_a_pointer_to_a_picture_goes_from_the_text() -> None:
+    text = ("---\ntitle: Gottesdienste ausgebucht\n---\n"
+            "Die Christvespern im Hamburger Michel (Foto) sind bereits alle ausgebucht. Die "
+            "Zahl der Anmeldungen ist wieder gestiegen (siehe Grafik). Die Gemeinde bietet "
+            "zusätzliche Termine an, sagte ein Sprecher am Dienstag.")  # fmt: skip
+    body = api.parse(text.encode(), filename="michel.txt").body
+    assert body.startswith("Die Christvespern im Hamburger Michel sind bereits alle ausgebucht.")
+    assert "wieder gestiegen. Die Gemeinde" in body

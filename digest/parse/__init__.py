@@ -22,7 +22,7 @@ from digest.parse.footer import scrub
 from digest.parse.labels import SUBSCRIBED
 from digest.parse.markdown import plain_body, plain_inline
 from digest.parse.newsletter import Reading, newsletter_marks, read_blocks, read_newsletter
-from digest.parse.patterns import ITEM_SECTION, LEAD_MARK, PAYWALL_MARK
+from digest.parse.patterns import ITEM_SECTION, LEAD_MARK, MEDIA_POINTER, PAYWALL_MARK
 from digest.parse.promotion import is_promotion
 from digest.parse.structure import structure
 from digest.parse.wrap import broken_inside_sentences
@@ -152,8 +152,9 @@ def _finished(article: Article, recipient: Recipient) -> Article:
 
 
 def _unmarked(text: str) -> str:
-    """Take paywall marks and a label opening a line ("EXKLUSIV …") out of ``text``."""
-    return LEAD_MARK.sub("", PAYWALL_MARK.sub("", text))
+    """Take paywall marks, a label opening a line ("EXKLUSIV …") and pointers to pictures
+    the digest does not show ("(siehe Grafik)") out of ``text``."""
+    return LEAD_MARK.sub("", MEDIA_POINTER.sub("", PAYWALL_MARK.sub("", text)))
 
 
 def _public(url: str | None, recipient: Recipient) -> str | None:

@@ -153,6 +153,13 @@ PAYWALL_MARK = re.compile(r" ?\((?:Z\+|€|S\+|M\+|T\+|F\+|SZ Plus)\)")
 # ... and a label opening a headline or teaser, set in capitals or as a paywall mark:
 # ``EXKLUSIV Verdi kritisiert …``, ``SZ Plus Das Silicon Valley …``.
 LEAD_MARK = re.compile(r"(?m)^(?:EXKLUSIV|SZ Plus|Z\+|T\+|F\+)\s+(?=[A-ZÄÖÜ0-9„\"»])")
+# A pointer to a picture or chart the page showed and the digest does not: "im Hamburger
+# Michel (Foto)", "… wieder gestiegen (siehe Grafik)."
+MEDIA_POINTER = re.compile(
+    r" ?\((?:siehe |s\. )?(?:Foto|Fotos|Bild|Bilder|Archivbild|Archivfoto|Symbolbild|Grafik"
+    r"|Karte|Video)(?: (?:oben|unten|links|rechts))?\)",
+    re.IGNORECASE,
+)
 
 # A paragraph set wholly in single emphasis, as a page marks a note on the author or the
 # piece at its end: ``*Der Autor ist Historiker in Neustadt.*`` (not ``**bold**``).
