@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from digest.errors import NotNews, SkipFile
 from digest.models import Article, Document, Item, Recipient
-from digest.parse.cleanup import trim_edges
+from digest.parse.cleanup import byline_authors, trim_edges
 from digest.parse.footer import scrub
 from digest.parse.labels import SUBSCRIBED
 from digest.parse.markdown import plain_body, plain_inline
@@ -76,7 +76,9 @@ def parse_document(document: Document) -> Article:
     return replace(
         article,
         published=document.published or article.published,
-        authors=list(document.authors) or article.authors,
+        # A teaser signed at its end ("… Von Corinna Emundts."): the signature is cut from
+        # the text as a credit, and names the author where nothing else does.
+        authors=list(document.authors) or article.authors or byline_authors(document.text),
         newsletter=article.newsletter or document.newsletter,
         # The text's own ressort line wins: the input's category is often a broad one.
         ressort=article.ressort or document.ressort,

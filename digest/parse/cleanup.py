@@ -29,6 +29,7 @@ from digest.parse.patterns import (
     SENTENCE_BREAK,
     TEASER_ENTRY,
 )
+from digest.text.names import split_names
 from digest.text.patterns import CLAUSE_END
 
 _TEASER_MIN_WORDS = 4  # a teaser's headline after its kicker has at least this many words
@@ -152,12 +153,26 @@ def trim_edges(line: str) -> str:
 
 
 # "Von Anna Muster", "Von Klaus Ott, Uwe Ritzer und Jörg Schmitt.", "Von Griet von
-# Petersdorff.": first and last names.
-_NAME = r"[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?:von|van|de|zu|vom|da)\s+)?[A-ZÄÖÜ][\w'’.-]*){1,3}"
+# Petersdorff.": first and last names ("Von Angesicht zu Angesicht" is none).
+_NAME = r"[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?:von der|von|van|de|da)\s+)?[A-ZÄÖÜ][\w'’.-]*){1,3}"
 _BYLINE_SENTENCE = re.compile(
-    rf"^(?:Von|Ein Kommentar von|Eine Analyse von|Eine Kolumne von)\s+{_NAME}"
-    rf"(?:\s*(?:,|und)\s+{_NAME})*\.?$"
+    rf"^(?:Von|Ein Kommentar von|Eine Analyse von|Eine Kolumne von)\s+"
+    rf"(?P<names>{_NAME}(?:\s*(?:,|und)\s+{_NAME})*)\.?$"
 )
+SIGNED_PARAGRAPHS = 3  # a teaser's byline ends one of the first paragraphs, or the last
+
+
+def byline_authors(text: str) -> list[str]:
+    """Return the names a byline sentence ending one of the text's first paragraphs, or
+    its last, gives ("… einigen. Von S. Laghai und N. Steiner."); [] if none does."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    for paragraph in [*paragraphs[:SIGNED_PARAGRAPHS], *paragraphs[SIGNED_PARAGRAPHS:][-1:]]:
+        ends = list(_BOUNDARY.finditer(paragraph, max(0, len(paragraph) - _EDGE_SENTENCE_CHARS)))
+        last = paragraph[ends[-1].end() :] if ends else paragraph
+        found = _BYLINE_SENTENCE.match(last.strip())
+        if found:
+            return split_names(found.group("names").rstrip("."))
+    return []
 
 
 def _cut(boundary: re.Match[str]) -> int:
