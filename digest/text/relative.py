@@ -29,6 +29,8 @@ TIMES = {"abend": "abend", "morgen": "morgen", "früh": "morgen", "vormittag": "
          "mittag": "mittag", "nachmittag": "nachmittag"}  # fmt: skip
 _PARTS = r"[Aa]bend|[Mm]orgen|früh|[Vv]ormittag|[Mm]ittag|[Nn]achmittag"
 _TIME = rf"(?:\s+(?P<time>{_PARTS}))"
+# A clock time pins "heute" and "morgen" to a day: "heute um 10 Uhr", "morgen ab 18.30 Uhr".
+_CLOCK = re.compile(r"\s+(?:um|ab|gegen|bis)\s+\d{1,2}(?:[.:]\d{2})?\s*Uhr\b")
 # A preposition that takes the weekday without "am": "seit Montag", "bis Dienstagabend".
 _PREPOSITION = r"(?:(?P<prep>[Ss]eit|[Bb]is|[Aa]b|[Ff]ür)\s+)"
 # Generic, not a day: "die Welt von morgen", "Ausblick auf morgen", "heute und morgen",
@@ -62,6 +64,7 @@ _SENTENCE_END = re.compile(r"((?<=[.!?…])\s+)")
 _OPEN_ENDED = re.compile(
     rf"(?<![\w-])(?:[Hh]eute(?!\s+(?:{_PARTS})\b)"
     rf"|(?<!heute\s)(?<!gestern\s)(?<![Aa]b\s)(?<![Bb]is\s)morgen(?!\s+(?:{_PARTS})\b))(?![\w-])"
+    rf"(?!{_CLOCK.pattern})"
 )
 _OPENS = re.compile(r"(?:^|[.!?:][*_]*\s+|\n)[„\"“»«(]?$")
 
@@ -118,9 +121,12 @@ def _outside_quotes(
 def _relative(m: re.Match[str], written: dt.date) -> str | None:
     """Name the day of "gestern", "seit gestern Abend", "Morgen früh" (None: keep)."""
     rel, time, prep = m.group("rel"), m.group("time"), m.group("prep")
-    if rel.lower() == "heute" and not time:
+    clocked = time is None and _CLOCK.match(m.string, m.end()) is not None
+    if rel.lower() == "heute" and not (time or clocked):
         return None  # "heute" alone may mean "nowadays"
-    if rel.lower().endswith("morgen") and not time and (prep or "").lower() not in ("ab", "bis"):
+    if rel.lower().endswith("morgen") and not (time or clocked) and (prep or "").lower() not in (
+        "ab", "bis"
+    ):
         return None  # "morgen" alone is as often the future: "was morgen ist"
     if rel[0].isupper() and prep is not None:
         return None  # "für Morgen", the noun
