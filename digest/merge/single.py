@@ -38,7 +38,7 @@ FOLLOWING = 6  # sentences after the teaser that may tell it again: the lead par
 ECHO_NEW_NAMES = 1
 ECHO_NEW_STEMS = 5
 # A later sentence tells a teaser sentence in full when it holds this share of its weighted
-# words: "Die Staatschefs stimmten dem Kompromiss zu" is not told by "Der Kompromiss sieht
+# words: "Der Rat stimmte dem Kompromiss zu" is not told by "Der Kompromiss sieht
 # vor, …" (read blind: of 22 teaser sentences dropped without this bar, 5 lost a fact, and
 # those held 0.39-0.58 of their words in the later one; 1 of the 14 above it did).
 TOLD_IN_FULL = 0.5

@@ -76,7 +76,7 @@ def parse_document(document: Document) -> Article:
     return replace(
         article,
         published=document.published or article.published,
-        # A teaser signed at its end ("… Von Corinna Emundts."): the signature is cut from
+        # A teaser signed at its end ("… Von Jana Brückner."): the signature is cut from
         # the text as a credit, and names the author where nothing else does.
         authors=list(document.authors) or article.authors or byline_authors(document.text),
         newsletter=article.newsletter or document.newsletter,

@@ -48,7 +48,7 @@ _EDGE_HINT = re.compile(
     r"\b(?:Sie|Ihnen|Ihr\w*|du|dich|dir|dein\w*|uns|unser\w*|hier|Hier|mehr|Mehr)\b"
     r"|[@\[\]:/©|]|\b(?:dpa|AFP|Reuters|epd|KNA|AP|Foto|Video)\b|\b[Vv]on [A-ZÄÖÜ]"
 )
-# Not after an initial: "Von S. Laghai und N. Steiner." is one sentence.
+# Not after an initial: "Von J. Brückner und P. Weiß." is one sentence.
 _BOUNDARY = re.compile(r"(?<![\s(][A-ZÄÖÜ])[.!?…][\"“”»«')\]]*\s+")
 # An e-mail address or a web address and then a capital: a sentence ended there without
 # its full stop ("Schreiben Sie uns an hamburg@zeit.de Die Zahl der Neuinfektionen …").
@@ -152,8 +152,9 @@ def trim_edges(line: str) -> str:
     return "" if (start or end < len(line)) and boilerplate_sentence(rest) else rest
 
 
-# "Von Anna Muster", "Von Klaus Ott, Uwe Ritzer und Jörg Schmitt.", "Von Griet von
-# Petersdorff.": first and last names ("Von Angesicht zu Angesicht" is none).
+# "Von Anna Muster", "Von Paul Weiß, Ida Kramer und Tom Seidel.", "Von Lotte von
+# Steinfeld.": first and last names ("Von Angesicht zu Angesicht" is none). Stricter than
+# ``patterns.BYLINE``, which a footer's line matches: there "Von Ostern." would pass.
 _NAME = r"[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?:von der|von|van|de|da)\s+)?[A-ZÄÖÜ][\w'’.-]*){1,3}"
 _BYLINE_SENTENCE = re.compile(
     rf"^(?:Von|Ein Kommentar von|Eine Analyse von|Eine Kolumne von)\s+"
@@ -164,7 +165,7 @@ SIGNED_PARAGRAPHS = 3  # a teaser's byline ends one of the first paragraphs, or 
 
 def byline_authors(text: str) -> list[str]:
     """Return the names a byline sentence ending one of the text's first paragraphs, or
-    its last, gives ("… einigen. Von S. Laghai und N. Steiner."); [] if none does."""
+    its last, gives ("… einigen. Von J. Brückner und P. Weiß."); [] if none does."""
     paragraphs = [p for p in text.split("\n") if p.strip()]
     for paragraph in [*paragraphs[:SIGNED_PARAGRAPHS], *paragraphs[SIGNED_PARAGRAPHS:][-1:]]:
         ends = list(_BOUNDARY.finditer(paragraph, max(0, len(paragraph) - _EDGE_SENTENCE_CHARS)))
@@ -182,8 +183,8 @@ def _cut(boundary: re.Match[str]) -> int:
 
 def boilerplate_sentence(sentence: str) -> bool:
     """Tell a short sentence a boilerplate rule names ("Sehen Sie hier den Livestream."), or
-    a byline standing as a sentence of the text ("… zwei Leistungsträger. Von Ulrich
-    Hartmann. RB gewinnt …": a teaser page's credit)."""
+    a byline standing as a sentence of the text ("… zwei Stammspieler. Von Jana
+    Brückner. Der Aufsteiger …": a teaser page's credit)."""
     sentence = sentence.strip()
     if len(sentence) > _EDGE_SENTENCE_CHARS and not sentence.endswith("]"):
         return False  # checked first: most sentences are longer, and the rules cost

@@ -64,11 +64,11 @@ def _german(text: str) -> dt.datetime | None:
     return None
 
 
-_WEEKDAY = re.compile(
-    r"\b(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)", re.IGNORECASE
-)
-_WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
-             "samstag": 5, "sonnabend": 5, "sonntag": 6}  # fmt: skip
+# In ``date.weekday()`` order: Montag is 0.
+WEEKDAY_NAMES = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
+                 "Sonntag")  # fmt: skip
+_WEEKDAYS = {name.lower(): n for n, name in enumerate(WEEKDAY_NAMES)} | {"sonnabend": 5}
+_WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})", re.IGNORECASE)
 
 
 def weekdays(text: str) -> frozenset[int]:

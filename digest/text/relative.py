@@ -16,10 +16,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from digest.text.dates import WEEKDAY_NAMES
 from digest.text.vocabulary import MONTHS
 
-WEEKDAY_NAMES = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
-                 "Sonntag")  # fmt: skip
 # Beyond this many days from the issue the weekday alone no longer says which day it was.
 MAX_DAYS = 6
 OFFSETS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
@@ -60,7 +59,7 @@ _DATELINE = re.compile(
 )
 _SENTENCE_END = re.compile(r"((?<=[.!?…])\s+)")
 # A relative day left as it is ("heute" alone, "morgen" alone): the sentence keeps its
-# own time ("Gestern noch gefeiert, und heute müssen sie verzichten"), all of it.
+# own time ("Gestern noch geöffnet, heute geschlossen"), all of it.
 _OPEN_ENDED = re.compile(
     rf"(?<![\w-])(?:[Hh]eute(?!\s+(?:{_PARTS})\b)"
     rf"|(?<!heute\s)(?<!gestern\s)(?<![Aa]b\s)(?<![Bb]is\s)morgen(?!\s+(?:{_PARTS})\b))(?![\w-])"
