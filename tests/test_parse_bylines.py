@@ -73,3 +73,21 @@ def test_a_feed_entry_signed_at_its_end_has_that_author() -> None:
     article = api.parse(feed.encode(), filename="kanal.xml")
     assert article.authors == ["Jana Brückner"]
     assert "Brückner" not in article.body
+
+
+def test_a_long_pointer_to_a_text_elsewhere_goes_and_the_news_before_it_stays() -> None:
+    news = "Der Stadtrat von Lindenau hat am Montag den Haushalt beschlossen."
+    pointer = (
+        "Ein Gespräch mit der Kämmerin Jana Brückner über die Schulden der Stadt, die neuen "
+        "Busse und die Frage, wie das Hallenbad saniert werden soll, lesen Sie mit Beispiel Plus."
+    )
+    assert len(pointer) > 160  # longer than any other boilerplate sentence cut at an edge
+    assert trim_edges(f"{news} {pointer}") == news
+
+
+def test_a_quotation_that_sounds_like_a_pointer_stays() -> None:
+    line = (
+        "Die Autorin Jana Brückner las in Lindenau. „Was da geschieht, finden Sie in keinem "
+        "Buch“, sagte sie."
+    )
+    assert trim_edges(line) == line

@@ -228,6 +228,15 @@ CASES: list[tuple[str, str, bool]] = [
     ("LINK_POINTER", "Die Polizei sagte, sie habe hier Spuren gefunden.", False),  # not the reader
     ("LINK_POINTER", "Sie müssen so tun, als wären Sie nicht von hier.", False),  # no pointer verb
     ("LINK_POINTER", "Der Rat stimmte zu. Sehen Sie hier den Livestream.", False),  # news first
+    # a sentence pointing at a text elsewhere by its fronted object
+    ("READ_POINTER", "Warum das nicht reicht, lesen Sie im Kommentar.", True),
+    ("READ_POINTER", "Was die Beschlüsse bedeuten, erfahren Sie in unserem Überblick.", True),
+    ("READ_POINTER", "Wie es weitergeht, lesen Sie mit einem Digital-Abo.", True),
+    ("READ_POINTER", "Wie es weitergeht, lesen Sie mit Beispiel Plus.", True),
+    ("READ_POINTER", "Die Gäste, die Sie dort treffen, sehen Sie einmal im Leben.", False),
+    ("READ_POINTER", "„Was da geschieht, finden Sie in keinem Buch“, sagte sie.", False),  # quoted
+    ("READ_POINTER", "Sie rief, lesen Sie mit Verstand.", False),  # no place to read it
+    ("READ_POINTER", "Der Rat tagte. Was er beschloss, lesen Sie hier.", False),  # news first
     ("CTA_INSIDE", "Laden Sie unsere App für Android und iOS", True),
     ("CTA_INSIDE", "Der Verein will die Kita unterstützen.", False),
     ("CTA", "Wir fragen, was sie brauchen, um sie zu unterstützen.", False),

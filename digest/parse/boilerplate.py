@@ -138,6 +138,23 @@ LINK_POINTER = Guarded(
     ("hier",),
 )
 
+# A sentence pointing at a text elsewhere by its fronted object: "Warum das nicht stimmt,
+# lesen Sie im Kommentar.", "Was die Beschlüsse bedeuten, erfahren Sie in unserem
+# Überblick." After a comma come the verb, "Sie" and only where to read it (hier, in, im,
+# auf, with a subscription …). What it announces is not in the digest, so the sentence
+# goes however long its clause; "…, sehen Sie vielleicht einmal im Leben" has no place
+# after the verb, and a quotation ("„…, finden Sie in keinem Buch“, sagte er") is news.
+READ_POINTER = Guarded(
+    re.compile(
+        r"^(?!.*[.!?]\s+[A-ZÄÖÜ])(?!.*[„“”\"»«])"  # one sentence, nobody quoted
+        r"[^\n]*,\s*(?:lesen|nachlesen|erfahren|finden)\s+Sie\s+"
+        r"(?:(?:hier|im|in|auf|bei|unter|weiter|ab|ausführlich)\b"
+        r"|mit [^\n.!?,]{0,30}(?:Plus\b|\+|-?Abo\b|Abonnement\b))"
+        r"[^\n.!?]{0,80}[.!]?\)?\s*$"
+    ),
+    ("lesen sie", "erfahren sie", "finden sie"),
+)
+
 # A mail's service text about the mail itself, addressed to the reader: how to unsubscribe
 # or change it, that it was sent automatically, not to reply, why it came. Matched on a
 # line's start, after at most one word as a label ("Abbestellen. Klicken Sie auf den
@@ -305,6 +322,7 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str] | Guarded], ...] = (
     ("call to action", CTA),
     ("call to action", CTA_INSIDE),
     ("link pointer", LINK_POINTER),
+    ("reading pointer", READ_POINTER),
     ("mail service", MAIL_SERVICE),
     ("emoji call to action", EMOJI_CTA),
     ("paywall", PAYWALL),

@@ -15,7 +15,9 @@ from digest.parse.boilerplate import (
     LABEL_AFTER,
     LABEL_WORD,
     LINK_LABEL,
+    MAX_BOILERPLATE_CHARS,
     NEWSLETTER_PROMO,
+    READ_POINTER,
     READER_ADDRESS,
     boilerplate,
     is_credit,
@@ -187,7 +189,9 @@ def boilerplate_sentence(sentence: str) -> bool:
     Brückner. Der Aufsteiger …": a teaser page's credit)."""
     sentence = sentence.strip()
     if len(sentence) > _EDGE_SENTENCE_CHARS and not sentence.endswith("]"):
-        return False  # checked first: most sentences are longer, and the rules cost
+        # Checked first: most sentences are longer, and the rules cost. A reading pointer
+        # is all pointer, however long the clause it fronts.
+        return len(sentence) <= MAX_BOILERPLATE_CHARS and bool(READ_POINTER.search(sentence))
     if _BYLINE_SENTENCE.match(sentence):
         return True
     if not _EDGE_HINT.search(sentence):
