@@ -10,7 +10,9 @@ from click.testing import CliRunner
 from digest import api
 from digest.cli import cli
 from digest.exitcodes import ExitCode
+from digest.models import PARAGRAPH, Block
 from digest.parse import parse_documents
+from digest.parse.pieces import entry_piece
 from digest.readers import read_bytes
 
 HARBOUR = (
@@ -294,3 +296,21 @@ def test_a_box_of_the_most_read_texts_is_no_news_of_the_issue() -> None:
     told = " ".join([*(a.title + a.body for a in parts), *(i.text for a in parts for i in a.items)])
     assert "Steueranwalt" in told and "Pokalfinale" in told
     assert "Meistempfohlen" not in told and "Nordbrücke" not in told
+
+
+def test_a_brief_led_by_a_label_is_headed_by_its_first_sentence() -> None:
+    # "Champions League: <headline>. <text>": the label says what it is about, not what
+    # happened; it becomes the kicker.
+    block = Block(
+        PARAGRAPH,
+        "Champions League: Lindenau siegt in Porto, Neustadt verliert in Rom. Für Lindenau "
+        "trifft Jana Brückner zweimal. Neustadt kann die K.-o.-Runde nicht mehr erreichen.",
+    )
+    piece = entry_piece(block)
+    assert (piece.kicker, piece.title) == (
+        "Champions League", "Lindenau siegt in Porto, Neustadt verliert in Rom"
+    )
+    assert piece.paragraphs == (
+        "Für Lindenau trifft Jana Brückner zweimal. Neustadt kann die K.-o.-Runde nicht mehr "
+        "erreichen.",
+    )

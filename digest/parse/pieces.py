@@ -13,11 +13,13 @@ from dataclasses import dataclass, field, replace
 from digest.models import HEADING, ITEM, PARAGRAPH, Block
 from digest.parse.patterns import INLINE_BULLET, ITEM_TIME
 from digest.parse.shapes import entry_text, headed, shape
+from digest.text.sentences import split_sentences
 from digest.text.wordsets import ends_thought
 
 KICKER_WORDS = 8
 _DATE = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zäÄ]{3,})\s?\d{2,4}")
 _HEADLINE_WORDS = 12  # a line without a sentence end this short heads the text below it
+LABELLED_HEAD_WORDS = 14  # the headline after a label ("Fußball: …") is one short sentence
 
 
 @dataclass(frozen=True)
@@ -85,8 +87,22 @@ def entry_piece(block: Block) -> Piece:
     head = headed(text)
     if head and shape(block) == "brief":
         cut = len(head) + 1
-        return Piece(text[:cut].strip(), "", (text[cut:].strip(),), block.href, titled=True)
+        title, rest = text[:cut].strip(), text[cut:].strip()
+        if title.endswith(":"):
+            return _labelled(head, rest, block.href)
+        return Piece(title, "", (rest,), block.href, titled=True)
     return Piece("", "", (text,), block.href)
+
+
+def _labelled(label: str, rest: str, href: str | None) -> Piece:
+    """Make a brief led by a label a piece: "Champions League: Dortmund siegt in Brügge. Der
+    BVB …" is the headline "Dortmund siegt in Brügge" under the kicker "Champions League".
+    A label alone says what the brief is about, not what happened."""
+    first = (split_sentences(rest) or [""])[0]
+    after = rest[len(first) :].strip()
+    if first.endswith((".", "!")) and len(first.split()) <= LABELLED_HEAD_WORDS and after:
+        return Piece(first.rstrip(".!").strip(), label, (after,), href, titled=True)
+    return Piece(f"{label}:", "", (rest,), href, titled=True)
 
 
 def paragraphs(blocks: list[Block]) -> list[str]:
