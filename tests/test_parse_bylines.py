@@ -91,3 +91,11 @@ def test_a_quotation_that_sounds_like_a_pointer_stays() -> None:
         "Buch“, sagte sie."
     )
     assert trim_edges(line) == line
+
+
+def test_an_agency_tag_after_the_last_sentence_goes_and_a_dateline_stays() -> None:
+    news = (
+        "Lindenau (dpa) - Der Stadtrat hat den Haushalt beschlossen. Die Opposition (AfD) war "
+        "dagegen."
+    )
+    assert trim_edges(f"{news} (dpa, AFP)") == news

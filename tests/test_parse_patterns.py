@@ -290,6 +290,10 @@ CASES: list[tuple[str, str, bool]] = [
     ("AGENCY_NOTE", "*mit dpa*", True),
     ("AGENCY_NOTE", "Mit Agenturmaterial.", True),
     ("AGENCY_NOTE", "Mit dpa sprach der Minister.", False),
+    ("AGENCY_NOTE", "(dpa)", True),  # an agency's tag after the last sentence
+    ("AGENCY_NOTE", "(AFP, dpa, Tsp)", True),
+    ("AGENCY_NOTE", "(AfD)", False),
+    ("AGENCY_NOTE", "Berlin (dpa) - Der Stadtrat tagte.", False),  # a dateline
     ("TEASER_ENTRY", "**Warnung:** Präsidentin schlägt bei Pflege Alarm", True),
     ("TEASER_ENTRY", "Krieg: Armee verliert einen ihrer Jets", True),
     ("TEASER_ENTRY", "Das Handy soll schneller sein.", False),

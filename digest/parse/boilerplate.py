@@ -228,12 +228,16 @@ SIGNOFF = re.compile(
     _I,
 )
 
-# A note that agencies contributed, closing a story: ``mit dpa``, ``Mit Agenturmaterial.``.
+# A note that agencies contributed, closing a story: ``mit dpa``, ``Mit Agenturmaterial.``,
+# or the agency's tag alone after the last sentence: ``… festgenommen. (dpa)``,
+# ``(AFP, dpa)``, ``(dpa/lno)``. The story already names its outlet; mid-text, the tag is
+# noise (a dateline's ``Berlin (dpa) -`` is a sentence's start and stays).
 AGENCY_NOTE = re.compile(
     r"^[*_(]*(?:mit (?:material (?:von |der )?)?"
     rf"(?:agenturmaterial|agenturen|{alternation(AGENCIES)})"
     r"(?:\s*(?:,|/|und)\s*\w+)*"
-    rf"|quellen?: (?:{alternation(AGENCIES)}|agenturen)(?:\s*,\s*\w+)*)[.)*_]*$",
+    rf"|quellen?: (?:{alternation(AGENCIES)}|agenturen)(?:\s*,\s*\w+)*"
+    rf"|\((?:{alternation(AGENCIES)})(?:\s*[,/]\s*[\w-]{{2,12}}){{0,3}}\))[.)*_]*$",
     _I,
 )
 
