@@ -205,3 +205,16 @@ def test_one_outlets_two_texts_need_most_of_their_words_shared() -> None:
     assert cluster([BRIDGE_A, copy]) == [[0, 1]]
     broken = replace(BRIDGE_B, source=replace(BRIDGE_B.source, url="http://[::1"))
     assert cluster([BRIDGE_A, broken]) == [[0, 1]]  # no host: no outlet, no error
+
+
+def test_an_item_of_prose_left_without_its_stop_gets_one_and_a_headline_does_not() -> None:
+    # A newsletter's link label ("Zur Meldung") took the item's full stop with it.
+    first = replace(NEWSLETTER, items=[
+        Item(text="In Lindenau brannte eine Scheune. Die Feuerwehr war mit 40 Kräften da"),
+        Item(text="Stadtrat beschließt den Haushalt"),
+    ])  # fmt: skip
+    _, items = stories_and_items([first], DedupConfig())
+    assert [i.text for i in items] == [
+        "In Lindenau brannte eine Scheune. Die Feuerwehr war mit 40 Kräften da.",
+        "Stadtrat beschließt den Haushalt",
+    ]

@@ -101,3 +101,17 @@ def test_a_teaser_sentence_the_rest_of_the_teaser_goes_on_from_is_kept() -> None
     told = story_words(Article(title="Warten aufs Amt", body=body, source=SOURCE))
     assert told.startswith("Die Lindenauer warten immer länger")
     assert "Auswertung des Stadtrats" in told
+
+
+def test_a_one_source_story_cut_by_the_budget_never_ends_on_an_announcement() -> None:
+    text = (
+        "Der Rat von Lindenau hat am Dienstag neue Regeln für den Advent beschlossen. Sie gelten "
+        "ab Montag in der ganzen Stadt.\n"
+        "Bürgermeisterin Jana Brückner sprach von einem schweren Schritt. Die wichtigsten "
+        "Regeln im Überblick:\n"
+        "Die Läden schließen um 20 Uhr, die Märkte bleiben zu und die Schulen bleiben offen."
+    )
+    (article,) = parse_lines({"title": "Lindenau beschließt Regeln", "text": text})
+    summary, paragraphs = single_story(article, 35)
+    told = " ".join([summary, *(p.text for paragraph in paragraphs for p in paragraph)])
+    assert told.endswith("Bürgermeisterin Jana Brückner sprach von einem schweren Schritt.")

@@ -203,6 +203,14 @@ def test_shortening_keeps_paragraphs_apart() -> None:
     )
 
 
+def test_shortening_never_ends_on_a_sentence_announcing_what_is_cut() -> None:
+    body = (
+        "Der Rat von Lindenau hat die neuen Regeln beschlossen. Die wichtigsten im Überblick:"
+        "\n\nDie Läden schließen um 20 Uhr. Die Schulen bleiben offen."
+    )
+    assert shorten(body, 12) == "Der Rat von Lindenau hat die neuen Regeln beschlossen. …"
+
+
 def test_plaintext_never_breaks_a_number_from_the_word_after_it() -> None:
     line = ("Quellen: Westrieder Bote [1] – auch berichtet von Ostheimer Zeitung [2] · "
             "1 Min. Lesezeit")

@@ -25,6 +25,7 @@ from digest.dedup.vectors import Semantic
 from digest.models import Article, IssueItem, Item, SourceRef
 from digest.text.features import Features
 from digest.text.sentences import split_sentences, stems
+from digest.text.wordsets import finished
 
 MIN_ITEM_STEMS = 5  # fewer shared content stems are too few to call two texts the same news
 ITEM_LEAD_SHARE = 0.3  # an item retelling a story names a good part of the story's lead
@@ -218,5 +219,5 @@ def _merge_items(
         best = max(texts, key=lambda it: len(it.text.split()))  # ties: the first
         refs = [_item_ref(articles[entries[k][0]], entries[k][1]) for k in sorted(members)]
         url = next((it.url for it in texts if it.url), None)
-        items.append(IssueItem(text=best.text, sources=refs, url=url))
+        items.append(IssueItem(text=finished(best.text), sources=refs, url=url))
     return items

@@ -22,6 +22,7 @@ from digest.parse.cleanup import boilerplate_sentence
 from digest.text.features import name_stems
 from digest.text.paragraphs import iter_body_paragraphs, strip_dateline
 from digest.text.sentences import split_sentences, stems
+from digest.text.wordsets import without_announcement
 
 # A one-source body sentence of at least MIN_RESTATED_WORDS words, this many of them and all
 # its content stems already in a summary sentence, tells nothing new.
@@ -60,7 +61,7 @@ def single_story(
     echoes = teaser_echoes(article.body)
     summary: list[str] = []
     told: list[tuple[set[str], str]] = []
-    kept: list[str] = []
+    kept: list[list[str]] = []
     budget = max_words
     leading = True  # still taking the summary: its first sentences, at most 60 words
     place = -1  # the sentence's place in the text, as ``teaser_echoes`` counts
@@ -83,11 +84,11 @@ def single_story(
             if sentence in summary or _restates(sentence, told):
                 continue
             if words > budget:
-                kept.append(" ".join(rest))
-                return " ".join(summary), _paragraphs(kept)
+                kept.append(rest)
+                return " ".join(summary), _paragraphs(_cut_short(kept))
             rest.append(sentence)
             budget -= words
-        kept.append(" ".join(rest))
+        kept.append(rest)
     return " ".join(summary), _paragraphs(kept)
 
 
@@ -150,9 +151,16 @@ def _leaned_on(s: Sentence, pool: Sequence[Sentence]) -> bool:
     return nxt is not None and nxt.leans
 
 
-def _paragraphs(texts: list[str]) -> list[Paragraph]:
-    """Return the kept paragraph texts as uncredited paragraphs: one source tells them."""
-    return [(Passage(text),) for text in texts if text]
+def _cut_short(kept: list[list[str]]) -> list[list[str]]:
+    """Return the kept paragraphs' sentences, the text cut by the budget: a last sentence
+    announcing what follows ("Die wichtigsten Regeln im Überblick:") goes with it."""
+    kept = [p for p in kept if p]
+    return [*kept[:-1], without_announcement(kept[-1])] if kept else kept
+
+
+def _paragraphs(kept: list[list[str]]) -> list[Paragraph]:
+    """Return the kept paragraphs' sentences as uncredited paragraphs: one source tells them."""
+    return [(Passage(" ".join(p)),) for p in kept if p]
 
 
 def _word_set(text: str) -> set[str]:

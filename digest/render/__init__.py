@@ -22,6 +22,7 @@ from digest.models import Issue
 from digest.render.layout import entries, groups, more_limit, web_url
 from digest.render.markup import converted_ahead
 from digest.render.templating import LinkCollector, environment
+from digest.text.wordsets import without_announcement
 
 log = logging.getLogger(__name__)
 
@@ -190,8 +191,11 @@ def shorten(body: str, words: int) -> str:
             kept.append(sentence)
             count += len(sentence.split())
             if count >= words:
+                # What a last sentence announces ("… im Überblick:") is cut with the rest.
+                kept = without_announcement(kept) if paragraphs or len(kept) > 1 else kept
                 break
-        paragraphs.append(" ".join(kept).rstrip())
+        if kept:
+            paragraphs.append(" ".join(kept).rstrip())
         if count >= words:
             break
     return "\n\n".join(paragraphs) + " …"

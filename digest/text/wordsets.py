@@ -18,6 +18,8 @@ from digest.text.vocabulary import STOPWORDS
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _STEM_LETTERS = 6  # "Inflation" and "Inflationsrate", "Prozess" and "Prozessauftakt" meet
 _INSIDE = re.compile(r"(?<=[.!?:])\s+")
+_INNER_END = re.compile(r"[.!?][\"“”»«)]*\s+[A-ZÄÖÜ„\"]")  # a sentence ends inside the text
+HEADLINE_WORDS = 10  # longer than this without a stop, a text is a sentence, not a headline
 
 
 def ends_thought(text: str) -> bool:
@@ -28,6 +30,26 @@ def ends_thought(text: str) -> bool:
 def ends_full(text: str) -> bool:
     """Tell whether ``text`` ends a whole sentence (full stop, question or exclamation)."""
     return bool(SENTENCE_END.search(text.rstrip()))
+
+
+def finished(text: str) -> str:
+    """Return ``text`` ending with a full stop if it is prose left without one.
+
+    A short item loses its stop with the link label a newsletter ran into it ("… wurde
+    festgenommen Zur Meldung"). Text of more than one sentence, or longer than a
+    headline, is prose; a headline alone ("Dax schließt im Plus") takes no stop.
+    """
+    text = text.rstrip()
+    prose = len(text.split()) > HEADLINE_WORDS or bool(_INNER_END.search(text))
+    return f"{text}." if text and prose and not ends_thought(text) else text
+
+
+def without_announcement(sentences: list[str]) -> list[str]:
+    """Return ``sentences`` without a last one announcing what is cut ("Die wichtigsten
+    Regeln im Überblick:"): at the word budget's end, nothing it announces follows."""
+    if sentences and sentences[-1].rstrip().endswith(":"):
+        return sentences[:-1]
+    return sentences
 
 
 def words(text: str) -> list[str]:
