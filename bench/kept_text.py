@@ -43,6 +43,9 @@ class Kept:
         return self.share_sum / self.articles if self.articles else 0.0
 
 
+_CLOSING_BRACKET = re.compile(r"(?<=[.!?\"“”])\s*\([^()]{1,40}\)\s*$")
+
+
 def _tokens(text: str) -> str:
     return " " + " ".join(_TOKEN.findall(text.lower())) + " "
 
@@ -79,6 +82,9 @@ def _count(kept: Kept, source: str, story: str, budget: int) -> None:
     for i, paragraph in enumerate(paragraphs):
         words = here = 0
         for sentence in split_sentences(strip_dateline(paragraph) if i == 0 else paragraph):
+            # A bracket closing a paragraph after its stop ("… übernommen. (dpa)") is a
+            # credit, not running text: the sentence splitter leaves it on the sentence.
+            sentence = _CLOSING_BRACKET.sub("", sentence)
             size = len(sentence.split())
             if reach + size > budget:
                 full = True  # the story ends at its first sentence that does not fit
