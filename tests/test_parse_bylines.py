@@ -8,7 +8,12 @@ import pytest
 from digest import api
 from digest.merge.single import single_story
 from digest.models import Article, Source
-from digest.parse.cleanup import boilerplate_sentence, byline_authors, trim_edges
+from digest.parse.cleanup import (
+    boilerplate_sentence,
+    byline_authors,
+    drop_announcements,
+    trim_edges,
+)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -99,3 +104,29 @@ def test_an_agency_tag_after_the_last_sentence_goes_and_a_dateline_stays() -> No
         "dagegen."
     )
     assert trim_edges(f"{news} (dpa, AFP)") == news
+
+
+def test_a_teasers_announcement_of_the_article_goes_and_the_news_stays() -> None:
+    body = (
+        "Der Rat von Lindenau hat die Nordbrücke gesperrt. Welche Fragen jetzt noch offen "
+        "sind. Kaum war die Sperre beschlossen, meldeten sich die ersten Pendler.\n"
+        "Wie es weitergeht, entscheidet der Rat am Montag."
+    )
+    assert drop_announcements(body) == (
+        "Der Rat von Lindenau hat die Nordbrücke gesperrt. Kaum war die Sperre beschlossen, "
+        "meldeten sich die ersten Pendler.\nWie es weitergeht, entscheidet der Rat am Montag."
+    )
+
+
+def test_an_announcement_opening_the_text_goes_with_its_line_but_never_the_whole_text() -> None:
+    assert drop_announcements("Was Pendler jetzt wissen müssen.\nDie Brücke ist zu.") == (
+        "Die Brücke ist zu."
+    )
+    assert drop_announcements("Was Pendler jetzt wissen müssen.") == (
+        "Was Pendler jetzt wissen müssen."
+    )
+
+
+def test_an_announcing_question_deep_in_the_text_stays() -> None:
+    body = "Der Rat tagte. Er stritt. Er beschloss. Was Pendler jetzt wissen müssen."
+    assert drop_announcements(body) == body

@@ -273,6 +273,16 @@ CASES: list[tuple[str, str, bool]] = [
     ("LEAD_MARK", "EXKLUSIV Verdi kritisiert den Versandhändler", True),
     ("LEAD_MARK", "SZ Plus Das Silicon Valley bereitet sich vor", True),
     ("LEAD_MARK", "NATO verstärkt ihre Präsenz im Osten", False),
+    # a teaser's announcement of the article: an indirect question standing alone
+    ("ANNOUNCING_QUESTION", "Welche Fragen in Lindenau noch offen sind.", True),
+    ("ANNOUNCING_QUESTION", "Was Mieter jetzt wissen müssen – ein Überblick.", True),
+    ("ANNOUNCING_QUESTION", "Wie es mit der Nordbrücke weitergeht – und was sie kostet.", True),
+    ("ANNOUNCING_QUESTION", "Wer hätte das in Lindenau gedacht.", False),  # verb second
+    ("ANNOUNCING_QUESTION", "Was für ein Abend in Lindenau.", False),
+    ("ANNOUNCING_QUESTION", "Wie im Vorjahr bereiten sich die Wehren auf Silvester vor.", False),
+    ("ANNOUNCING_QUESTION", "Wie viele andere Wirte hatte er Essen ausgeliefert.", False),
+    ("ANNOUNCING_QUESTION", "Wie es weitergeht – diese Frage hat den Rat beschäftigt.", False),
+    ("ANNOUNCING_QUESTION", "Wie 2008 steckt das Land in einer Krise.", False),
     ("MEDIA_POINTER", "Die Gottesdienste im Hamburger Michel (Foto) sind ausgebucht.", True),
     ("MEDIA_POINTER", "Die Zahl ist wieder gestiegen (siehe Grafik).", True),
     ("MEDIA_POINTER", "Christstollen mit Rumrosinen (Foto oben)", True),

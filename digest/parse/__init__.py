@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from digest.errors import NotNews, SkipFile
 from digest.models import Article, Document, Item, Recipient
-from digest.parse.cleanup import byline_authors, trim_edges
+from digest.parse.cleanup import byline_authors, drop_announcements, trim_edges
 from digest.parse.footer import scrub
 from digest.parse.labels import SUBSCRIBED
 from digest.parse.markdown import plain_body, plain_inline
@@ -146,7 +146,7 @@ def _finished(article: Article, recipient: Recipient) -> Article:
     return replace(
         article,
         title=clean(article.title), kicker=clean(article.kicker),
-        body=plain_body(scrub(_unmarked(article.body), recipient)),
+        body=plain_body(scrub(_unmarked(drop_announcements(article.body)), recipient)),
         items=[Item(text=clean(trim_edges(i.text) or i.text), url=_public(i.url, recipient))
                for i in article.items],
         authors=[clean(a) for a in article.authors],

@@ -6,6 +6,7 @@ Runs on the joined lines of any reader's text; the rules come from
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from digest.parse.boilerplate import (
@@ -24,6 +25,7 @@ from digest.parse.boilerplate import (
 )
 from digest.parse.lines import bare, headlike
 from digest.parse.patterns import (
+    ANNOUNCING_QUESTION,
     BULLET,
     CLOSING_NOTE,
     EMAIL,
@@ -303,3 +305,25 @@ def drop_closing_notes(lines: list[str]) -> list[str]:
     ):
         end -= 1
     return lines[:end]
+
+
+TEASER_SENTENCES = 3  # a teaser's announcement stands among the text's first sentences
+
+
+def drop_announcements(body: str) -> str:
+    """Take a teaser's announcement of the article out of its first paragraph ("Welche
+    Fragen noch offen sind."): the digest tells what the article tells, and the line,
+    true of the page, promises what a shortened story may not hold. Never the whole text.
+    """
+    start = len(body) - len(body.lstrip())
+    end = body.find("\n", start)
+    end = len(body) if end < 0 else end
+    first = body[start:end]
+    bounds = [0, *(m.end() for m in _BOUNDARY.finditer(first)), len(first)]
+    spans = list(itertools.pairwise(bounds))[:TEASER_SENTENCES]
+    gone = {(a, b) for a, b in spans if ANNOUNCING_QUESTION.match(first[a:b].strip())}
+    kept = [first[a:b].strip() for a, b in spans if (a, b) not in gone]
+    paragraph = " ".join([*kept, first[spans[-1][1] :].strip()]).strip() if spans else first
+    if not gone or not (paragraph or body[end:].strip()):
+        return body
+    return body[:start] + paragraph + (body[end:] if paragraph else body[end:].lstrip("\n"))

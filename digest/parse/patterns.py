@@ -161,6 +161,24 @@ MEDIA_POINTER = re.compile(
     re.IGNORECASE,
 )
 
+# A teaser's line announcing what the article tells, as an indirect question standing
+# alone, its verb last: "Welche Fragen noch offen sind.", "Was Mieter jetzt tun müssen –
+# ein Überblick." Not a direct question ("Wer hätte das gedacht.": its verb second), not
+# "Was für ein Abend.", and not a comparison opening a main clause, whose verb comes
+# before its pronoun ("Wie im Vorjahr bereiten sich …", "Wie viele andere hatte er …").
+ANNOUNCING_QUESTION = re.compile(
+    r"^(?:Was(?! für)|Wie|Warum|Weshalb|Wieso|Welche[rsnm]?|Wer|Wo|Wann|Woher|Wohin|Wozu"
+    r"|Worum|Wofür|Womit|Ob)\s+"
+    r"(?!(?:ist|sind|war|waren|hat|haben|hatte|hätte|wird|werden|würde|kann|können|könnte"
+    r"|soll|sollte|muss|müssen|darf|gibt|geht|kommt|bleibt)\b)"
+    # a verb before its pronoun; a conjunction or a question word before one starts a clause
+    r"(?!\S+\s.*\b(?!(?:und|oder|aber|was|wie|wo|wer|wann|warum|ob|dass|weil|wenn|als|da)\b)"
+    r"[a-zäöüß]+\s+(?:er|sie|es|man|sich)\b)"
+    r"(?=(?:\S+\s+){3})(?:(?!\s[-–]\s)[^,;:?!„“\"]){3,120}?\s[a-zäöüß][\w()]*"
+    r"(?:\s+[-–]\s+(?:und|oder|sowie|aber|ein|eine|einer|während|warum|was|wie|wo|wann|wer"
+    r"|welche\w*|ob)\b[^.,;:?!]{2,60})?\.$"
+)
+
 # A paragraph set wholly in single emphasis, as a page marks a note on the author or the
 # piece at its end: ``*Der Autor ist Historiker in Neustadt.*`` (not ``**bold**``).
 CLOSING_NOTE = re.compile(r"^[*_](?![*_])[^*_]{20,}[*_]$")
