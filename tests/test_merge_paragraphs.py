@@ -115,3 +115,15 @@ def test_a_one_source_story_cut_by_the_budget_never_ends_on_an_announcement() ->
     summary, paragraphs = single_story(article, 35)
     told = " ".join([summary, *(p.text for paragraph in paragraphs for p in paragraph)])
     assert told.endswith("Bürgermeisterin Jana Brückner sprach von einem schweren Schritt.")
+
+
+def test_a_label_naming_the_pieces_form_is_not_told() -> None:
+    text = (
+        "Die Stadt Lindenau sperrt die Nordbrücke für ein Jahr. Das ist die falsche "
+        "Entscheidung. Ein Kommentar.\n"
+        "Der Rat hätte die Sanierung längst beginnen müssen, schreibt Jana Brückner."
+    )
+    (article,) = parse_lines({"title": "Die Brücke und der Rat", "text": text})
+    assert "Ein Kommentar" in article.body  # the rank still reads it: opinion
+    assert "Ein Kommentar" not in story_words(article)
+    assert story_words(article).startswith("Die Stadt Lindenau sperrt die Nordbrücke")

@@ -381,6 +381,12 @@ CASES: list[tuple[str, str, bool]] = [
     ("MOJIBAKE", "Gärten „Zitat“", False),
     ("INVISIBLE", "Wort\u200b", True),
     ("INVISIBLE", "Wort", False),
+    # a sentence naming only the piece's form, alone or with its topic
+    ("FORM_LABEL", "Ein Kommentar.", True),
+    ("FORM_LABEL", "Ein Überblick darüber, was sich in Lindenau bis Weihnachten ändert.", True),
+    ("FORM_LABEL", "Ein Gespräch mit der Bürgermeisterin Jana Brückner.", False),  # a person
+    ("FORM_LABEL", "Ein Kommentar Die Fahrt nach Lindenau wird zur Reise ins Ungewisse.", False),
+    ("FORM_LABEL", "Eine Analyse der Stadtwerke zeigt steigende Preise.", False),  # news
     ("OPINION_TEASER", "Ist das nur ungerecht? Ein Kommentar. Immer auf die Alten.", True),
     ("OPINION_TEASER", "Den Geldbeutel füllen. Ein Kommentar Es gibt solche Spiele", True),
     ("OPINION_TEASER", "Willkürlich und überholt. Ein Gastbeitrag von Anna Muster.", True),

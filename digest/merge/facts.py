@@ -28,6 +28,7 @@ from digest.text.dates import weekdays
 from digest.text.features import name_stems
 from digest.text.mentions import Mentions, conflict, mentions, numbers
 from digest.text.paragraphs import body_sentences
+from digest.text.patterns import FORM_LABEL
 from digest.text.sentences import stem_words, stems
 
 ECHO = 0.3  # ... and from which a shorter sentence about the same actor and deed is an echo
@@ -107,8 +108,8 @@ def candidates(group: Sequence[Article]) -> list[Sentence]:
         for p, text in enumerate(texts):
             if QUESTION.search(text) or len(text.split()) < MIN_SENTENCE_WORDS:
                 continue
-            if boilerplate_sentence(text):
-                continue  # "Sehen Sie hier den Livestream." inside a paragraph
+            if boilerplate_sentence(text) or FORM_LABEL.match(text):
+                continue  # "Sehen Sie hier den Livestream." inside a paragraph; "Ein Kommentar."
             answers = unconfirmed(text)
             if answers and not (p > 0 and attributed(texts[p - 1])):
                 continue

@@ -21,6 +21,7 @@ from digest.models import Article, Paragraph, Passage
 from digest.parse.cleanup import boilerplate_sentence
 from digest.text.features import name_stems
 from digest.text.paragraphs import iter_body_paragraphs, strip_dateline
+from digest.text.patterns import FORM_LABEL
 from digest.text.sentences import split_sentences, stems
 from digest.text.wordsets import without_announcement
 
@@ -71,8 +72,8 @@ def single_story(
             place += 1
             if is_headline(sentence, headline) or boilerplate_sentence(sentence):
                 continue
-            if place in echoes:
-                continue
+            if place in echoes or FORM_LABEL.match(sentence):
+                continue  # told again below; or "Ein Kommentar.", which tells nothing
             words = len(sentence.split())
             if leading and len(summary) < SUMMARY_SENTENCES and max_words - budget + words <= 60:
                 summary.append(sentence)

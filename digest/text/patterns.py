@@ -51,6 +51,17 @@ OPINION_TEASER = re.compile(
     r"(?:\s+von\s+[A-ZÄÖÜ]|\s*[.:]|\s+(?=[A-ZÄÖÜ„\"»]\w*\s+[a-zäöü]))"
 )
 
+# A sentence that only names the piece's form, alone or with its topic: "Ein Kommentar.",
+# "Eine Glosse.", "Ein Überblick darüber, was sich bis Weihnachten ändert." It tells the
+# reader of a digest nothing (the issue files opinion in its own section); the rank reads
+# it from the article first. "Ein Gespräch mit …" names a person and stays.
+FORM_LABEL = re.compile(
+    r"^(?:Ein|Eine)\s+(?:Überblick|Übersicht|Analyse|Kommentar|Gastkommentar|Kolumne|Essay"
+    r"|Reportage|Interview|Gespräch|Streitgespräch|Porträt|Bilanz|Rückblick|Ausblick"
+    r"|Leitartikel|Glosse|Gastbeitrag|Faktencheck)"
+    r"(?:\s+(?:über|darüber)\b,?(?:\s+[^\s.!?]+){1,14})?\.$"  # longer: news glued on
+)
+
 # How far into a text an opinion piece announces itself ("… Ein Kommentar.").
 TEASER_CHARS = 400
 
