@@ -323,7 +323,7 @@ def drop_announcements(body: str) -> str:
     spans = list(itertools.pairwise(bounds))[:TEASER_SENTENCES]
     gone = {(a, b) for a, b in spans if ANNOUNCING_QUESTION.match(first[a:b].strip())}
     kept = [first[a:b].strip() for a, b in spans if (a, b) not in gone]
-    paragraph = " ".join([*kept, first[spans[-1][1] :].strip()]).strip() if spans else first
+    paragraph = " ".join([*kept, first[spans[-1][1] :].strip()]).strip()
     if not gone or not (paragraph or body[end:].strip()):
         return body
     return body[:start] + paragraph + (body[end:] if paragraph else body[end:].lstrip("\n"))

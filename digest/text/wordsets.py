@@ -18,7 +18,6 @@ from digest.text.vocabulary import STOPWORDS
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _STEM_LETTERS = 6  # "Inflation" and "Inflationsrate", "Prozess" and "Prozessauftakt" meet
 _INSIDE = re.compile(r"(?<=[.!?:])\s+")
-_INNER_END = re.compile(r"[.!?][\"“”»«)]*\s+[A-ZÄÖÜ„\"]")  # a sentence ends inside the text
 HEADLINE_WORDS = 10  # longer than this without a stop, a text is a sentence, not a headline
 
 
@@ -40,7 +39,7 @@ def finished(text: str) -> str:
     headline, is prose; a headline alone ("Dax schließt im Plus") takes no stop.
     """
     text = text.rstrip()
-    prose = len(text.split()) > HEADLINE_WORDS or bool(_INNER_END.search(text))
+    prose = len(text.split()) > HEADLINE_WORDS or len(split_sentences(text)) > 1
     return f"{text}." if text and prose and not ends_thought(text) else text
 
 
